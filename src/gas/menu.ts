@@ -1,0 +1,26 @@
+/**
+ * The Extensions → OKR Cadence menu. Built with createAddonMenu only, because onOpen may run in
+ * AuthMode.NONE where any other service call throws and hides the whole menu.
+ * https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle
+ */
+export function buildAddonMenu(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const ui = SpreadsheetApp.getUi();
+  const reminders = ui
+    .createMenu('Reminders')
+    .addItem('Turn on weekly reminders', 'turnOnReminders')
+    .addItem('Send reminders now', 'sendRemindersNow')
+    .addItem('Preview reminders', 'previewReminders')
+    .addItem('Turn off', 'turnOffReminders');
+  ui.createAddonMenu()
+    .addItem('Set up OKR workbook', 'setUpWorkbook')
+    .addItem('Load example OKRs', 'loadExampleOkrs')
+    .addItem('Check in…', 'showCheckInSidebar')
+    .addSeparator()
+    .addItem('Build dashboard', 'buildDashboard')
+    .addItem('Check OKR health', 'checkOkrHealth')
+    .addSubMenu(reminders)
+    .addItem('Close cycle…', 'showCloseCycleDialog')
+    .addSeparator()
+    .addItem('Help', 'showHelp')
+    .addToUi();
+}
