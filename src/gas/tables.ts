@@ -1,0 +1,115 @@
+/**
+ * The sheet gateway: the one place that reads and writes OKR tables. One getValues per table per
+ * operation, one setValues per contiguous block, writes under the document lock.
+ */
+import { OkrInputError } from '../core/errors';
+import type { TableDef } from '../workbook/schema';
+import { contiguousRuns, lastContentRow, recordsToRows, toSheetCell } from '../workbook/sheetRows';
+
+export interface TableValues {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  /** The whole data range; row 0 is the header, values[i] is sheet row i + 1. */
+  values: unknown[][];
+}
+
+/** Column key → 0-based column index, as the table parsers return it. */
+export type ColumnIndexes = Readonly<Record<string, number | undefined>>;
+
+const LOCK_BUSY_MESSAGE = 'Another person is saving right now. Wait a moment and try again.';
+
+/** The sheet of a table, or an error telling the user how to create it. */
+export function tableSheet(table: TableDef): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(table.sheetName);
+  if (!sheet) {
+    throw new OkrInputError(
+      `The "${table.sheetName}" sheet is missing. Run Extensions → OKR Cadence → Set up OKR workbook to add it.`,
+    );
+  }
+  return sheet;
+}
+
+/** Reads a whole table (header included) with one getValues. */
+export function readTable(table: TableDef): TableValues {
+  const sheet = tableSheet(table);
+  return { sheet, values: sheet.getDataRange().getValues() };
+}
+
+let lockDepth = 0;
+
+/**
+ * Runs `action` holding the document lock, so two people saving at once cannot interleave their
+ * writes. Nested calls reuse the lock already held.
+ * https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()
+ */
+export function withDocumentLock<T>(action: () => T, waitMs = 5000): T {
+  if (lockDepth > 0) return action();
+  const lock = LockService.getDocumentLock();
+  if (!lock)
+    throw new Error('The document lock is only available to scripts bound to a spreadsheet.');
+  if (!lock.tryLock(waitMs)) throw new OkrInputError(LOCK_BUSY_MESSAGE);
+  lockDepth++;
+  try {
+    return action();
+  } finally {
+    lockDepth--;
+    lock.releaseLock();
+  }
+}
+
+/**
+ * Appends records (`{ columnKey: value }`) below the table's last row, laid out by the sheet's
+ * header text, in one setValues. Returns the 1-based sheet row of the first appended record.
+ */
+export function appendRows(table: TableDef, records: readonly Record<string, unknown>[]): number {
+  return withDocumentLock(() => {
+    const { sheet, values } = readTable(table);
+    const header = values[0] ?? [];
+    const headerIsBlank = header.every((cell) => String(cell ?? '').trim() === '');
+    if (headerIsBlank) {
+      throw new OkrInputError(
+        `The "${table.sheetName}" sheet has no header row. Run Extensions → OKR Cadence → Set up OKR workbook to add it.`,
+      );
+    }
+    // Spilled formula columns fill cells to the bottom of the sheet, so getLastRow() is not the end of the data.
+    const firstRow = lastContentRow(table, values) + 1;
+    if (records.length === 0) return firstRow;
+    const rows = recordsToRows(table, header, records);
+    sheet.getRange(firstRow, 1, rows.length, header.length).setValues(rows);
+    return firstRow;
+  });
+}
+
+/**
+ * Updates named columns of one row: one setValues per run of neighbouring columns. Fields whose
+ * column the sheet lacks are left out; returns the keys written.
+ */
+export function writeRowFields(
+  table: TableDef,
+  sheetRow: number,
+  fields: Readonly<Record<string, unknown>>,
+  columns: ColumnIndexes,
+): string[] {
+  if (!Number.isInteger(sheetRow) || sheetRow < 2) {
+    throw new Error(
+      `Row ${sheetRow} is not a data row of ${table.sheetName} (data starts in row 2).`,
+    );
+  }
+  const cellsByColumn = new Map<number, { key: string; value: unknown }>();
+  for (const [key, value] of Object.entries(fields)) {
+    const definition = table.columns.find((column) => column.key === key);
+    if (!definition) throw new Error(`Table ${table.sheetName} has no column with key "${key}".`);
+    if (definition.computed)
+      throw new Error(`${definition.header} is a formula column and is never written.`);
+    const index = columns[key];
+    if (index !== undefined) cellsByColumn.set(index, { key, value });
+  }
+  if (cellsByColumn.size === 0) return [];
+  return withDocumentLock(() => {
+    const sheet = tableSheet(table);
+    for (const run of contiguousRuns([...cellsByColumn.keys()])) {
+      const row = run.map((index) => toSheetCell(cellsByColumn.get(index)!.value));
+      sheet.getRange(sheetRow, run[0]! + 1, 1, run.length).setValues([row]);
+    }
+    return [...cellsByColumn.values()].map((cell) => cell.key);
+  });
+}
