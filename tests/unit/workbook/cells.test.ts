@@ -37,7 +37,7 @@ const SHEETS_ERRORS = [
   '#NULL!',
   '#ERROR!',
 ];
-const readers = {
+const readers: Record<string, (cell: unknown) => CellRead<unknown>> = {
   readNumber,
   readPercent,
   readDate,
