@@ -1,0 +1,45 @@
+/**
+ * Planned progress (SPEC §3 OKREXPECTED): a linear plan from a KR's start date to its due date,
+ * counted in calendar days so that times of day and daylight-saving shifts never move it.
+ */
+import { OkrInputError } from './errors';
+import { clampFraction } from './progress';
+
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 of the date's calendar day in the script's time zone. */
+export function calendarDay(date: Date): number {
+  return Math.round(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / MS_PER_DAY);
+}
+
+/** yyyy-mm-dd of the calendar day, for messages. */
+function isoDay(date: Date): string {
+  return new Date(calendarDay(date) * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * clamp((asOf − startDate) / (dueDate − startDate), 0, 1) in calendar days. A plan that starts
+ * and ends on the same day is 0 before that day and 1 from it.
+ */
+export function plannedProgress(startDate: Date, dueDate: Date, asOf: Date): number {
+  requireValid('Start Date', startDate);
+  requireValid('Due Date', dueDate);
+  requireValid('As-of date', asOf);
+  const start = calendarDay(startDate);
+  const due = calendarDay(dueDate);
+  const today = calendarDay(asOf);
+  if (due < start) {
+    throw new OkrInputError(
+      `Due Date (${isoDay(dueDate)}) is before Start Date (${isoDay(startDate)}). ` +
+        `Swap the two dates, or fix the one that is wrong.`,
+    );
+  }
+  if (due === start) return today >= due ? 1 : 0;
+  return clampFraction((today - start) / (due - start));
+}
+
+function requireValid(name: string, date: Date): void {
+  if (Number.isNaN(date.getTime())) {
+    throw new OkrInputError(`${name} is not a valid date. Type a date such as 2026-10-01.`);
+  }
+}
