@@ -94,15 +94,21 @@ function errorProblem(cell: unknown): string {
   return `The cell shows the error ${String(cell).trim().toUpperCase()}. Fix the formula, or type a value in its place.`;
 }
 
+/** 99.9 → 0.999 by moving the decimal point in the digits, so no float error creeps in (99.9 / 100 is 0.9990000000000001). */
+function fromPercentPoints(points: number): number {
+  const digits = String(points);
+  return /e/i.test(digits) ? points / 100 : Number(`${digits}e-2`);
+}
+
 /**
  * Reads number text the way people type it: "1,234", "1 234", "$1,200", "-3.5", "1e3", "45%"
  * (a fraction, 0.45). Returns null when the text is not a number.
  */
 export function parseNumberText(text: string): number | null {
   let rest = text.trim();
-  let scale = 1;
+  let percent = false;
   if (rest.endsWith('%')) {
-    scale = 100;
+    percent = true;
     rest = rest.slice(0, -1).trimEnd();
   }
   let sign = 1;
@@ -115,7 +121,7 @@ export function parseNumberText(text: string): number | null {
   const plain = /^(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
   if (grouped.test(rest)) rest = rest.replace(/[,\u0020\u00a0\u202f]/g, '');
   else if (!plain.test(rest)) return null;
-  const value = (sign * Number(rest)) / scale;
+  const value = sign * (percent ? fromPercentPoints(Number(rest)) : Number(rest));
   return Number.isFinite(value) ? value : null;
 }
 
@@ -151,7 +157,7 @@ export function readPercent(cell: unknown): CellRead<number> {
     if (value !== null && text.endsWith('%')) return ok(value);
   }
   if (value === null) return fail(`${showCell(cell)} is not a percentage. ${hint}`);
-  return ok(Math.abs(value) > 1 ? value / 100 : value);
+  return ok(Math.abs(value) > 1 ? fromPercentPoints(value) : value);
 }
 
 /** Builds a local calendar date, or null when the parts name no real day (2026-02-30). */

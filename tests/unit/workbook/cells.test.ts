@@ -124,6 +124,8 @@ describe('readNumber', () => {
   it('reads percent text as a fraction', () => {
     expect(valueOf(readNumber('45%'))).toBe(0.45);
     expect(valueOf(readNumber('12.5 %'))).toBe(0.125);
+    expect(valueOf(readNumber('99.9%'))).toBe(0.999);
+    expect(valueOf(readNumber('-1,250.5%'))).toBe(-12.505);
   });
   it('says what is wrong and how to fix it for text that is not a number', () => {
     expect(problemOf(readNumber('abc'))).toBe('"abc" is not a number. Type a number such as 120.');
@@ -162,6 +164,7 @@ describe('readPercent', () => {
   it('takes plain numbers above 1 as percent points', () => {
     expect(valueOf(readPercent(45))).toBe(0.45);
     expect(valueOf(readPercent('45'))).toBe(0.45);
+    expect(valueOf(readPercent(99.9))).toBe(0.999);
     expect(valueOf(readPercent('0.1'))).toBe(0.1);
   });
   it('says how to type a percentage', () => {
