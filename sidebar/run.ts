@@ -34,19 +34,34 @@ export class ServerCallError extends Error {
  * Calls a top-level server function by name and resolves with what it returns. Declare the
  * result type from the contract in src/shared, e.g. `runServer<CheckInContext>('getCheckInContext')`.
  */
-export function runServer<Result extends JsonValue | void>(functionName: string, ...args: JsonValue[]): Promise<Result> {
+export function runServer<Result extends JsonValue | void>(
+  functionName: string,
+  ...args: JsonValue[]
+): Promise<Result> {
   return new Promise<Result>((resolve, reject) => {
     const runner = window.google?.script?.run;
     if (!runner) {
-      reject(new ServerCallError(functionName, 'This page must be opened from the OKR Cadence menu in Google Sheets.'));
+      reject(
+        new ServerCallError(
+          functionName,
+          'This page must be opened from the OKR Cadence menu in Google Sheets.',
+        ),
+      );
       return;
     }
     const configured = runner
       .withSuccessHandler((result) => resolve(result as Result))
-      .withFailureHandler((error) => reject(new ServerCallError(functionName, failureMessage(error))));
+      .withFailureHandler((error) =>
+        reject(new ServerCallError(functionName, failureMessage(error))),
+      );
     const call = configured[functionName];
     if (typeof call !== 'function') {
-      reject(new ServerCallError(functionName, `The add-on has no server function named ${functionName}.`));
+      reject(
+        new ServerCallError(
+          functionName,
+          `The add-on has no server function named ${functionName}.`,
+        ),
+      );
       return;
     }
     // Called on the runner it came from: the real google.script.run methods may rely on `this`.
@@ -60,10 +75,16 @@ export function closePage(): void {
 }
 
 function failureMessage(error: unknown): string {
-  if (error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)) {
+  if (
+    error instanceof Error ||
+    (typeof error === 'object' && error !== null && 'message' in error)
+  ) {
     const message = String((error as { message: unknown }).message);
     // Apps Script prefixes thrown errors with their class name; people need only the sentence.
-    return message.replace(/^(?:Exception|Error|OkrInputError):\s*/, '') || 'The server call failed. Try again.';
+    return (
+      message.replace(/^(?:Exception|Error|OkrInputError):\s*/, '') ||
+      'The server call failed. Try again.'
+    );
   }
   return String(error ?? 'The server call failed. Try again.');
 }

@@ -63,6 +63,8 @@ export type KeyResultSummary = JsonSafe<{
   previousPlans: string;
   history: HistoryPoint[];
   milestones: MilestoneItem[];
+  /** Why progress or plan could not be computed (a blank Target, say), or "" when they could. */
+  problem: string;
 }>;
 
 export type ObjectiveSummary = JsonSafe<{ id: string; title: string }>;
@@ -104,7 +106,8 @@ export type CheckInField = keyof CheckInPayload;
 export type CheckInFieldError = JsonSafe<{ field: CheckInField | null; message: string }>;
 
 export type SaveCheckInResult = JsonSafe<
-  { ok: true; keyResult: KeyResultSummary; savedAt: string } | { ok: false; errors: CheckInFieldError[] }
+  | { ok: true; keyResult: KeyResultSummary; savedAt: string }
+  | { ok: false; errors: CheckInFieldError[] }
 >;
 
 /** The longest comment a check-in takes in one field; a cell holds 50,000 characters at most. */

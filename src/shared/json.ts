@@ -3,7 +3,8 @@
  * Date objects, so every type that crosses it is built from these.
  * https://developers.google.com/apps-script/guides/html/reference/run#parameters
  */
-export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /**
  * Compiles only when T is JSON-safe (the Jsonify guarantee), so a contract type cannot grow a Date
