@@ -3,6 +3,7 @@
  * sure text the add-on writes is stored as text (never run as a formula).
  */
 import { OkrInputError } from '../core/errors';
+import { findColumns, headerKey } from './headers';
 import type { TableDef } from './schema';
 
 /** A cell value as Range.setValues accepts it. */
@@ -25,13 +26,6 @@ export function toSheetCell(value: unknown): SheetCell {
   return toSheetCell(String(value));
 }
 
-/** Header text compared case-, space- and punctuation-insensitively (SPEC §2). */
-function headerToken(header: unknown): string {
-  return String(header ?? '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
-}
-
 function isBlankValue(value: unknown): boolean {
   return (
     value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
@@ -47,35 +41,33 @@ export function recordsToRows(
   headerRow: readonly unknown[],
   records: readonly Record<string, unknown>[],
 ): SheetCell[][] {
-  const tokens = headerRow.map(headerToken);
-  const keyAt = tokens.map(
-    (token) => table.columns.find((column) => headerToken(column.header) === token)?.key,
-  );
-  for (const record of records) {
+  const { columns } = findColumns(table, headerRow);
+  return records.map((record) => {
+    const row: SheetCell[] = headerRow.map(() => '');
     for (const [key, value] of Object.entries(record)) {
       const column = table.columns.find((candidate) => candidate.key === key);
       if (!column) throw new Error(`Table ${table.sheetName} has no column with key "${key}".`);
-      if (!keyAt.includes(key) && !isBlankValue(value)) {
+      const index = columns[key];
+      if (index !== undefined) row[index] = toSheetCell(value);
+      else if (!isBlankValue(value)) {
         throw new OkrInputError(
           `The "${table.sheetName}" sheet has no "${column.header}" column, so "${String(value)}" cannot be saved. ` +
             `Add a "${column.header}" header in row 1, or run Extensions → OKR Cadence → Set up OKR workbook.`,
         );
       }
     }
-  }
-  return records.map((record) =>
-    keyAt.map((key) => (key === undefined ? '' : toSheetCell(record[key]))),
-  );
+    return row;
+  });
 }
 
 /** The last 1-based sheet row with a value in any column that is not a spilling formula column. */
 export function lastContentRow(table: TableDef, values: readonly (readonly unknown[])[]): number {
   const header = values[0] ?? [];
   const computedTokens = new Set(
-    table.columns.filter((c) => c.computed).map((c) => headerToken(c.header)),
+    table.columns.filter((c) => c.computed).map((c) => headerKey(c.header)),
   );
   const contentColumns = header
-    .map((cell, index) => ({ index, computed: computedTokens.has(headerToken(cell)) }))
+    .map((cell, index) => ({ index, computed: computedTokens.has(headerKey(cell)) }))
     .filter((column) => !column.computed)
     .map((column) => column.index);
   for (let index = values.length - 1; index > 0; index--) {

@@ -1,0 +1,75 @@
+/**
+ * The formula columns of Key Results (SPEC §2): one formula in the header cell that writes the
+ * header text and spills one value per row below it, e.g.
+ * `={"Progress"; OKRPROGRESS(E2:E, G2:G, H2:H, I2:I)}`. New KR rows are computed without anyone
+ * copying formulas down, and one custom-function call serves the whole column.
+ *
+ * Decision: no separate Score column on Key Results. A KR's score is its progress (SPEC §3
+ * OKRSCORE with a KR ID), so a Score column would repeat Progress; objective scores belong to
+ * objectives (OKRSCORE(OKR_KEY_RESULTS, id) on the Dashboard).
+ */
+import type { ColumnMap } from './headers';
+import { KEY_RESULTS, type TableDef } from './schema';
+
+/** Named cells on the Settings sheet that the formulas read (created by setup). */
+export const SETTING_RANGES = {
+  reportDate: 'OKR_REPORT_DATE',
+  cycleStart: 'OKR_CYCLE_START',
+  cycleEnd: 'OKR_CYCLE_END',
+  atRiskGap: 'OKR_AT_RISK_GAP',
+  offTrackGap: 'OKR_OFF_TRACK_GAP',
+} as const;
+
+/** The A1 column letters of a 0-based column index (0 → A, 26 → AA). */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** The open-ended data range of a column below its header, e.g. `E2:E`. */
+function dataColumn(columns: ColumnMap, key: string): string {
+  const index = columns[key];
+  if (index === undefined)
+    throw new Error(`Key Results has no column "${key}" to build a formula from.`);
+  const letter = columnLetter(index);
+  return `${letter}2:${letter}`;
+}
+
+/** Each formula column's header formula, given where every Key Results column sits. */
+const BUILDERS: Record<string, (columns: ColumnMap) => string> = {
+  progress: (c) =>
+    `={"Progress"; OKRPROGRESS(${dataColumn(c, 'type')}, ${dataColumn(c, 'start')}, ${dataColumn(c, 'target')}, ${dataColumn(c, 'current')})}`,
+  // Blank KR dates fall back to the cycle dates; rows without an ID stay blank instead of
+  // getting a plan from the cycle dates.
+  planned: (c) => {
+    const id = dataColumn(c, 'id');
+    const withCycleDate = (key: string, fallback: string): string =>
+      `IF(${id}="", "", IF(${dataColumn(c, key)}="", ${fallback}, ${dataColumn(c, key)}))`;
+    return (
+      `={"Planned"; ARRAYFORMULA(OKREXPECTED(${withCycleDate('startDate', SETTING_RANGES.cycleStart)}, ` +
+      `${withCycleDate('dueDate', SETTING_RANGES.cycleEnd)}, ${SETTING_RANGES.reportDate}))}`
+    );
+  },
+  status: (c) =>
+    `={"Status"; OKRSTATUS(${dataColumn(c, 'progress')}, ${dataColumn(c, 'planned')}, ${SETTING_RANGES.atRiskGap}, ${SETTING_RANGES.offTrackGap})}`,
+};
+
+/** The header formula of a computed column, or null when the column is typed by people. */
+export function headerFormula(
+  table: TableDef,
+  columnKey: string,
+  columns: ColumnMap,
+): string | null {
+  if (table.key !== KEY_RESULTS.key) return null;
+  const build = BUILDERS[columnKey];
+  return build ? build(columns) : null;
+}
+
+/** The header text a header formula writes (`={"Progress"; …}` → Progress), or null. */
+export function headerOfFormula(formula: string): string | null {
+  const match = /^=\s*\{\s*"((?:[^"]|"")*)"\s*;/.exec(formula);
+  return match ? match[1]!.replace(/""/g, '"') : null;
+}

@@ -1,0 +1,319 @@
+/**
+ * What "Set up OKR workbook" must add, worked out from a snapshot of the workbook as it is. Only
+ * missing things are planned (sheets, header cells after the user's last column, formats and
+ * validations of the columns it adds, named ranges, Settings rows), so running setup twice plans
+ * nothing the second time and never touches what users typed.
+ */
+import { SETTING_LABELS } from '../core/settings';
+import { findColumns, headerKey, type ColumnMap } from './headers';
+import { columnLetter, headerFormula, headerOfFormula, SETTING_RANGES } from './formulaColumns';
+import { OBJECTIVES, SETTINGS, TABLES, type ColumnDef, type TableDef } from './schema';
+import { lastContentRow, recordsToRows, type SheetCell } from './sheetRows';
+
+/** What setup reads of one existing sheet. */
+export interface SheetSnapshot {
+  name: string;
+  /** Row 1 as getValues returns it (width = lastColumn). */
+  headerValues: readonly unknown[];
+  /** Row 1 as getFormulas returns it: a spilling formula's header is read from its text. */
+  headerFormulas: readonly string[];
+  /** Sheet.getLastColumn(): the last column with content in any row. */
+  lastColumn: number;
+  frozenRows: number;
+  maxRows: number;
+}
+
+export interface WorkbookSnapshot {
+  sheets: readonly SheetSnapshot[];
+  namedRanges: readonly string[];
+  /** The Settings sheet's data range (header included); empty when there is no Settings sheet. */
+  settingsValues: readonly (readonly unknown[])[];
+}
+
+export type ValidationPlan =
+  | { kind: 'list'; values: readonly string[]; strict: boolean }
+  /** A dropdown of the values in another sheet's column (rows 2 and below). */
+  | { kind: 'listFromColumn'; sheetName: string; column: number; strict: boolean }
+  | { kind: 'email' }
+  | { kind: 'numberBetween'; min: number; max: number }
+  | { kind: 'date' }
+  | { kind: 'checkbox' };
+
+/** A column setup adds, with what its data cells (rows 2 and below) get. */
+export interface NewColumn {
+  key: string;
+  header: string;
+  /** 1-based sheet column. */
+  column: number;
+  /** The spilling formula the header cell holds instead of plain text. */
+  formula: string | null;
+  numberFormat: string | null;
+  validation: ValidationPlan | null;
+  /** Score colours: ≥0.7 green, 0.4–0.69 yellow, <0.4 red. */
+  colourBands: boolean;
+}
+
+export interface SheetPlan {
+  table: TableDef;
+  sheetName: string;
+  createSheet: boolean;
+  freezeHeader: boolean;
+  /** Rows of the sheet (new sheets get the Sheets default), for formats and validations. */
+  maxRows: number;
+  /** In sheet order; header cells with formulas come last so they form one block. */
+  newColumns: NewColumn[];
+}
+
+export interface NamedRangePlan {
+  name: string;
+  sheetName: string;
+  /** A1 notation on that sheet: whole columns for tables, one cell for settings. */
+  a1: string;
+}
+
+export interface SetupPlan {
+  sheets: SheetPlan[];
+  namedRanges: NamedRangePlan[];
+  /** Settings rows to append, laid out like the Settings header; null when none is missing. */
+  settingsRows: { firstRow: number; rows: SheetCell[][] } | null;
+}
+
+/** Rows a sheet made with insertSheet has: https://support.google.com/docs/answer/37603 */
+export const NEW_SHEET_ROWS = 1000;
+
+const DATE_FORMAT = 'yyyy-mm-dd';
+const KEY_RESULT_TYPES = [
+  'increase',
+  'decrease',
+  'percentage',
+  'milestone',
+  'task',
+  'binary',
+  'at least',
+  'at most',
+  'baseline',
+];
+
+/** Validation of a column's data cells; Objective IDs come from the Objectives ID column (1-based). */
+function validationFor(
+  table: TableDef,
+  column: ColumnDef,
+  objectiveIdColumn: number,
+): ValidationPlan | null {
+  const objectiveIds: ValidationPlan = {
+    kind: 'listFromColumn',
+    sheetName: OBJECTIVES.sheetName,
+    column: objectiveIdColumn,
+    strict: false,
+  };
+  switch (`${table.key}.${column.key}`) {
+    case 'keyResults.type':
+      // Not strict: the engine also accepts aliases such as "at-least" and "max".
+      return { kind: 'list', values: KEY_RESULT_TYPES, strict: false };
+    case 'keyResults.objectiveId':
+    case 'objectives.parentId':
+      return objectiveIds;
+    case 'keyResults.owner':
+      return { kind: 'email' };
+    case 'keyResults.confidence':
+    case 'checkIns.confidence':
+      return { kind: 'numberBetween', min: 0, max: 10 };
+    case 'objectives.kind':
+      return { kind: 'list', values: ['committed', 'aspirational', 'experimental'], strict: true };
+    case 'keyResults.keyResultClass':
+      return { kind: 'list', values: ['leading', 'lagging', 'activity', 'paired'], strict: false };
+    case 'keyResults.category':
+      return { kind: 'list', values: ['input', 'output', 'outcome'], strict: false };
+    case 'initiatives.status':
+      return {
+        kind: 'list',
+        values: ['Not started', 'In progress', 'Done', 'Blocked'],
+        strict: false,
+      };
+    case 'milestones.done':
+      return { kind: 'checkbox' };
+    default:
+      return column.kind === 'date' ? { kind: 'date' } : null;
+  }
+}
+
+function numberFormatFor(table: TableDef, column: ColumnDef): string | null {
+  if (table.key === 'checkIns' && column.key === 'timestamp') return `${DATE_FORMAT} hh:mm`;
+  if (column.kind === 'date') return DATE_FORMAT;
+  if (column.kind === 'percent') return '0%';
+  return null;
+}
+
+/** Row 1 as text, reading a formula header's label from its formula. */
+function headerTexts(sheet: SheetSnapshot): unknown[] {
+  const width = Math.max(sheet.headerValues.length, sheet.headerFormulas.length);
+  return Array.from({ length: width }, (_, index) => {
+    const value = sheet.headerValues[index];
+    if (headerKey(value) !== '') return value;
+    return headerOfFormula(sheet.headerFormulas[index] ?? '') ?? value ?? '';
+  });
+}
+
+function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
+  return snapshot.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
+}
+
+interface PlacedTable {
+  plan: SheetPlan;
+  /** Where every column of the table sits once setup has run (0-based). */
+  columns: ColumnMap;
+  /** Header width once setup has run. */
+  width: number;
+  missing: ColumnDef[];
+}
+
+function placeColumns(table: TableDef, sheet: SheetSnapshot | undefined): PlacedTable {
+  const header = sheet ? headerTexts(sheet) : [];
+  const { columns: existing } = findColumns(table, header);
+  const columns: ColumnMap = { ...existing };
+  // Plain columns first, then formula columns, so the formula header cells are one block.
+  const missing = table.columns
+    .filter((column) => existing[column.key] === undefined)
+    .sort((a, b) => Number(Boolean(a.computed)) - Number(Boolean(b.computed)));
+  const firstFree = sheet ? Math.max(sheet.lastColumn, header.length) : 0;
+  missing.forEach((column, offset) => {
+    columns[column.key] = firstFree + offset;
+  });
+  return {
+    plan: {
+      table,
+      sheetName: sheet?.name ?? table.sheetName,
+      createSheet: !sheet,
+      freezeHeader: !sheet || sheet.frozenRows === 0,
+      maxRows: sheet?.maxRows ?? NEW_SHEET_ROWS,
+      newColumns: [],
+    },
+    columns,
+    width: firstFree + missing.length,
+    missing,
+  };
+}
+
+/** Setting / Value rows to append for labels the Settings sheet lacks. */
+function planSettingsRows(
+  snapshot: WorkbookSnapshot,
+  settings: PlacedTable,
+  defaultRows: readonly (readonly [string, unknown])[],
+): { firstRow: number; rows: SheetCell[][]; rowOfLabel: Map<string, number> } {
+  const values = snapshot.settingsValues;
+  const labelColumn = settings.columns.setting!;
+  const rowOfLabel = new Map<string, number>();
+  values.forEach((row, index) => {
+    const label = headerKey(row[labelColumn]);
+    if (index > 0 && label && !rowOfLabel.has(label)) rowOfLabel.set(label, index + 1);
+  });
+  const missingRows = defaultRows.filter(([label]) => !rowOfLabel.has(headerKey(label)));
+  const firstRow = Math.max(lastContentRow(SETTINGS, values), 1) + 1;
+  missingRows.forEach(([label], offset) => rowOfLabel.set(headerKey(label), firstRow + offset));
+  const header: unknown[] = Array.from({ length: settings.width }, () => '');
+  header[labelColumn] = SETTINGS.columns[0]!.header;
+  header[settings.columns.value!] = SETTINGS.columns[1]!.header;
+  const rows = recordsToRows(
+    SETTINGS,
+    header,
+    missingRows.map(([setting, value]) => ({ setting, value })),
+  );
+  return { firstRow, rows, rowOfLabel };
+}
+
+/**
+ * Plans setup for the workbook in `snapshot`. `defaultSettingRows` are the Setting / Value rows
+ * a new workbook starts with (labels as in SETTING_LABELS).
+ */
+export function planSetup(
+  snapshot: WorkbookSnapshot,
+  defaultSettingRows: readonly (readonly [string, unknown])[],
+): SetupPlan {
+  const placed = TABLES.map((table) => placeColumns(table, findSheet(snapshot, table.sheetName)));
+  const placedOf = (table: TableDef): PlacedTable =>
+    placed.find((entry) => entry.plan.table === table)!;
+  const objectiveIdColumn = placedOf(OBJECTIVES).columns.id! + 1;
+
+  for (const entry of placed) {
+    const { table } = entry.plan;
+    entry.plan.newColumns = entry.missing.map((column) => ({
+      key: column.key,
+      header: column.header,
+      column: entry.columns[column.key]! + 1,
+      formula: headerFormula(table, column.key, entry.columns),
+      numberFormat: numberFormatFor(table, column),
+      validation: validationFor(table, column, objectiveIdColumn),
+      colourBands: column.key === 'progress' || column.key === 'score',
+    }));
+  }
+
+  const settingsTable = placedOf(SETTINGS);
+  const settings = planSettingsRows(snapshot, settingsTable, defaultSettingRows);
+  const existingNames = new Set(snapshot.namedRanges.map((name) => name.toUpperCase()));
+  const namedRanges: NamedRangePlan[] = [];
+  for (const entry of placed) {
+    namedRanges.push({
+      name: entry.plan.table.namedRange,
+      sheetName: entry.plan.sheetName,
+      a1: `A:${columnLetter(entry.width - 1)}`,
+    });
+  }
+  const valueColumn = columnLetter(settingsTable.columns.value!);
+  const settingCells: [string, string][] = [
+    [SETTING_RANGES.reportDate, SETTING_LABELS.reportDate],
+    [SETTING_RANGES.cycleStart, SETTING_LABELS.cycleStart],
+    [SETTING_RANGES.cycleEnd, SETTING_LABELS.cycleEnd],
+    [SETTING_RANGES.atRiskGap, SETTING_LABELS.atRiskGap],
+    [SETTING_RANGES.offTrackGap, SETTING_LABELS.offTrackGap],
+  ];
+  for (const [name, label] of settingCells) {
+    const row = settings.rowOfLabel.get(headerKey(label));
+    if (row !== undefined)
+      namedRanges.push({
+        name,
+        sheetName: settingsTable.plan.sheetName,
+        a1: `${valueColumn}${row}`,
+      });
+  }
+
+  return {
+    sheets: placed.map((entry) => entry.plan),
+    namedRanges: namedRanges.filter((range) => !existingNames.has(range.name.toUpperCase())),
+    settingsRows:
+      settings.rows.length > 0 ? { firstRow: settings.firstRow, rows: settings.rows } : null,
+  };
+}
+
+/** True when the plan has nothing to do. */
+export function isPlanEmpty(plan: SetupPlan): boolean {
+  return (
+    plan.namedRanges.length === 0 &&
+    plan.settingsRows === null &&
+    plan.sheets.every(
+      (sheet) => !sheet.createSheet && !sheet.freezeHeader && sheet.newColumns.length === 0,
+    )
+  );
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The toast after setup: "Added 5 sheets, 3 named ranges" or "Everything was already set up". */
+export function describePlan(plan: SetupPlan): string {
+  const newSheets = plan.sheets.filter((sheet) => sheet.createSheet);
+  const columnsOnExisting = plan.sheets
+    .filter((sheet) => !sheet.createSheet)
+    .reduce((total, sheet) => total + sheet.newColumns.length, 0);
+  const frozen = plan.sheets.filter((sheet) => !sheet.createSheet && sheet.freezeHeader).length;
+  const parts = [
+    newSheets.length > 0 ? count(newSheets.length, 'sheet', 'sheets') : '',
+    columnsOnExisting > 0 ? count(columnsOnExisting, 'column', 'columns') : '',
+    plan.namedRanges.length > 0
+      ? count(plan.namedRanges.length, 'named range', 'named ranges')
+      : '',
+    plan.settingsRows ? count(plan.settingsRows.rows.length, 'setting', 'settings') : '',
+    frozen > 0 ? count(frozen, 'frozen header row', 'frozen header rows') : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `Added ${parts.join(', ')}` : 'Everything was already set up';
+}
