@@ -1,0 +1,122 @@
+/**
+ * Sheets functions fast-formula-parser lacks or computes differently, and the array-stacking
+ * helpers the rewrites in formulaText.ts call. Arguments arrive as the parser hands them over:
+ * `{ value, isArray }` with ranges already read into 2-D arrays.
+ */
+import FormulaParser from 'fast-formula-parser';
+import { STACK_COLUMNS, STACK_ROWS } from './formulaText.js';
+
+const { FormulaError } = FormulaParser;
+
+interface Argument {
+  value: unknown;
+  isArray?: boolean;
+  omitted?: boolean;
+}
+
+function grid(value: unknown): unknown[][] {
+  if (Array.isArray(value)) return value.map((row) => (Array.isArray(row) ? row : [row]));
+  return [[value]];
+}
+
+function flat(argument: Argument): unknown[] {
+  return grid(argument.value).flat();
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+/** `{a; b}`: stacks rows; every part must be as wide as the first, as Sheets requires. */
+function stackRows(...parts: Argument[]): unknown[][] {
+  const rows = parts.flatMap((part) => grid(part.value));
+  const width = rows[0]?.length ?? 0;
+  if (rows.some((row) => row.length !== width)) {
+    throw new FormulaError(
+      '#VALUE!',
+      'In ARRAY_LITERAL, an Array Literal was missing values for one or more rows.',
+    );
+  }
+  return rows;
+}
+
+/** `{a, b}`: joins columns; every part must be as tall as the first. */
+function stackColumns(...parts: Argument[]): unknown[][] {
+  const grids = parts.map((part) => grid(part.value));
+  const height = grids[0]?.length ?? 0;
+  if (grids.some((part) => part.length !== height)) {
+    throw new FormulaError(
+      '#VALUE!',
+      'In ARRAY_LITERAL, an Array Literal was missing values for one or more columns.',
+    );
+  }
+  return Array.from({ length: height }, (_, row) => grids.flatMap((part) => part[row]!));
+}
+
+/** MATCH(search_key, range, [search_type]) — https://support.google.com/docs/answer/3093378 */
+function match(searchKey: Argument, range: Argument, searchType?: Argument): number {
+  const key = searchKey.value;
+  const values = flat(range);
+  const type = searchType && !searchType.omitted ? Number(searchType.value) : 1;
+  const same = (value: unknown) =>
+    typeof value === 'string' && typeof key === 'string'
+      ? value.toLowerCase() === key.toLowerCase()
+      : value === key;
+  if (type === 0) {
+    const index = values.findIndex(same);
+    if (index < 0) throw FormulaError.NA;
+    return index + 1;
+  }
+  // Sorted search: the last position whose value is <= key (type 1) or >= key (type -1).
+  let found = -1;
+  values.forEach((value, index) => {
+    if (isBlank(value) || typeof value !== typeof key) return;
+    if (type > 0 ? (value as number) <= (key as number) : (value as number) >= (key as number))
+      found = index;
+  });
+  if (found < 0) throw FormulaError.NA;
+  return found + 1;
+}
+
+/** COUNTA counts every non-empty value — https://support.google.com/docs/answer/3093991 */
+function counta(...args: Argument[]): number {
+  return args.flatMap(flat).filter((value) => !isBlank(value)).length;
+}
+
+/** COUNTBLANK — https://support.google.com/docs/answer/3093403 */
+function countblank(range: Argument): number {
+  return flat(range).filter(isBlank).length;
+}
+
+/** MAX and MIN over numbers; text and blanks in ranges are skipped, no numbers gives 0. */
+function extreme(pick: (...values: number[]) => number) {
+  return (...args: Argument[]): number => {
+    const numbers = args.flatMap((argument) =>
+      flat(argument).flatMap((value) => {
+        if (typeof value === 'number') return [value];
+        if (!Array.isArray(argument.value) && typeof value === 'boolean') return [Number(value)];
+        return [];
+      }),
+    );
+    return numbers.length === 0 ? 0 : pick(...numbers);
+  };
+}
+
+export function extraFunctions(
+  today: () => number,
+  now: () => number,
+): Record<string, (...args: any[]) => unknown> {
+  return {
+    [STACK_ROWS]: stackRows,
+    [STACK_COLUMNS]: stackColumns,
+    MATCH: match,
+    COUNTA: counta,
+    COUNTBLANK: countblank,
+    // https://support.google.com/docs/answer/3094013 and https://support.google.com/docs/answer/3094017
+    MAX: extreme(Math.max),
+    MIN: extreme(Math.min),
+    // The emulator's clock, not the machine's, so moving the clock moves TODAY().
+    TODAY: today,
+    NOW: now,
+  };
+}
