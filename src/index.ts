@@ -3,6 +3,9 @@
  * dist/Code.js (see scripts/build.ts); the logic lives in the modules it imports.
  */
 import { buildAddonMenu } from './gas/menu';
+import * as checkIn from './gas/checkIn';
+import { showSidebarPage } from './gas/ui';
+import type { CheckInContext, SaveCheckInResult } from './shared/checkIn';
 
 /**
  * Adds the OKR Cadence menu. Runs in AuthMode.NONE before the add-on is authorised, so it
@@ -19,4 +22,30 @@ export function onOpen(event?: GoogleAppsScript.Events.SheetsOnOpen): void {
  */
 export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+// Check-in sidebar (docs/check-ins.md)
+
+/** Opens the check-in sidebar (menu: Check in…). */
+export function showCheckInSidebar(): void {
+  showSidebarPage('Sidebar', 'OKR check-in');
+}
+
+/**
+ * The sidebar's data: the user's email and every key result of the current cycle with its
+ * progress, plan, status and recent check-ins, the user's own first.
+ * @return {CheckInContext} JSON-safe context for sidebar/Sidebar.ts
+ */
+export function getCheckInContext(): CheckInContext {
+  return checkIn.getCheckInContext();
+}
+
+/**
+ * Saves a check-in from the sidebar: validates every field, appends one Check-ins row and updates
+ * the key result row under the document lock.
+ * @param {CheckInPayload} payload the check-in as the sidebar sends it (never trusted)
+ * @return {SaveCheckInResult} the refreshed key result, or the problems by field
+ */
+export function saveCheckIn(payload: unknown): SaveCheckInResult {
+  return checkIn.saveCheckIn(payload);
 }
