@@ -1,0 +1,52 @@
+/**
+ * State shared by all fakes of one emulator: the clock, the call counter, who is running the
+ * script and in which authorisation mode, and the realm scripts live in.
+ */
+import { CallCounter } from './calls.js';
+import { Clock } from './clock.js';
+
+/**
+ * Makes objects in the script's realm. The bundle runs in its own vm context with its own `Date`,
+ * `Array` and `Error`, so values handed to it must come from there for `instanceof` to work as
+ * it does in Apps Script.
+ */
+export interface Realm {
+  date(ms: number): Date;
+  list<T>(items: readonly T[]): T[];
+  grid<T>(rows: readonly (readonly T[])[]): T[][];
+  error(message: string): Error;
+}
+
+export const hostRealm: Realm = {
+  date: (ms) => new Date(ms),
+  list: (items) => [...items],
+  grid: (rows) => rows.map((row) => [...row]),
+  error: (message) => new Error(message),
+};
+
+/** ScriptApp.AuthMode names. */
+export type AuthModeName = 'NONE' | 'CUSTOM_FUNCTION' | 'LIMITED' | 'FULL';
+
+export class EmulatorEnv {
+  realm: Realm = hostRealm;
+  readonly calls = new CallCounter();
+  authMode: AuthModeName = 'FULL';
+  activeUser: string;
+  /** The user whose authority the script runs with (the trigger owner for triggers). */
+  effectiveUser: string;
+
+  constructor(
+    readonly clock: Clock,
+    user: string,
+    public scriptTimeZone: string,
+    readonly distDir: string,
+  ) {
+    this.activeUser = user;
+    this.effectiveUser = user;
+  }
+
+  /** Throws an Error of the script's realm, as Apps Script services throw. */
+  fail(message: string): never {
+    throw this.realm.error(message);
+  }
+}

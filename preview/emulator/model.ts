@@ -1,0 +1,417 @@
+/**
+ * The workbook the fakes read and write: plain data, no Apps Script API. The fakes in
+ * spreadsheet.ts are thin views over it, so the preview server can render and save it directly.
+ */
+import type { GridRange } from './a1.js';
+import type { CellValue } from './values.js';
+
+/** A data validation rule as recorded by DataValidationBuilder.build(). */
+export interface ValidationRule {
+  /** A SpreadsheetApp.DataValidationCriteria name, e.g. VALUE_IN_LIST. */
+  criteria: string;
+  /** The builder arguments: list items, a range's `Sheet!A1` notation, bounds, dates. */
+  args: unknown[];
+  allowInvalid: boolean;
+  helpText: string | null;
+}
+
+/** A conditional format rule as recorded by ConditionalFormatRuleBuilder.build(). */
+export interface ConditionalRule {
+  /** A SpreadsheetApp.BooleanCriteria name, e.g. NUMBER_GREATER_THAN_OR_EQUAL_TO. */
+  condition: string;
+  values: unknown[];
+  background: string | null;
+  fontColor: string | null;
+  ranges: SheetRange[];
+}
+
+/** A rectangle on one sheet, by sheet id so it survives renames. */
+export interface SheetRange extends GridRange {
+  sheetId: number;
+}
+
+export interface ProtectionData {
+  id: number;
+  /** null for a protected sheet. */
+  range: GridRange | null;
+  description: string;
+  warningOnly: boolean;
+}
+
+export interface ChartData {
+  id: number;
+  chartType: string;
+  ranges: SheetRange[];
+  position: { anchorRow: number; anchorColumn: number; offsetX: number; offsetY: number };
+  options: Record<string, unknown>;
+}
+
+export interface CellData {
+  value?: CellValue;
+  formula?: string;
+  numberFormat?: string;
+  background?: string;
+  fontColor?: string;
+  fontWeight?: 'bold' | 'normal';
+  note?: string;
+  validation?: ValidationRule;
+}
+
+/** The cell a formula evaluator is asked to compute. */
+export interface FormulaCell {
+  formula: string;
+  sheetName: string;
+  row: number;
+  column: number;
+}
+
+/** Read access to the workbook's computed values for a formula evaluator. */
+export interface WorkbookReader {
+  readonly timeZone: string;
+  getValue(sheetName: string, row: number, column: number): CellValue;
+  getValues(sheetName: string, row: number, column: number, numRows: number, numColumns: number): CellValue[][];
+  getSheetNames(): string[];
+  /** Size of the grid and the last row/column holding content (formulas count, spills do not). */
+  getSheetSize(sheetName: string): { maxRows: number; maxColumns: number; lastRow: number; lastColumn: number };
+  getNamedRange(name: string): ({ sheetName: string } & GridRange) | null;
+}
+
+/**
+ * Computes one formula cell. Return a value, or a 2-D array that spills right and down from the
+ * cell as Sheets array results do. Throwing makes the cell read '#ERROR!'.
+ */
+export type FormulaEvaluator = (cell: FormulaCell, workbook: WorkbookReader) => CellValue | CellValue[][];
+
+/** The default grid of a new sheet. */
+export const DEFAULT_ROWS = 1000;
+export const DEFAULT_COLUMNS = 26;
+
+export class SheetModel {
+  hidden = false;
+  frozenRows = 0;
+  frozenColumns = 0;
+  /** rows[r - 1][c - 1]; missing entries are empty cells. */
+  rows: (CellData | undefined)[][] = [];
+  conditionalRules: ConditionalRule[] = [];
+  charts: ChartData[] = [];
+  protections: ProtectionData[] = [];
+
+  constructor(
+    readonly id: number,
+    public name: string,
+    public maxRows = DEFAULT_ROWS,
+    public maxColumns = DEFAULT_COLUMNS,
+  ) {}
+
+  cell(row: number, column: number): CellData | undefined {
+    return this.rows[row - 1]?.[column - 1];
+  }
+
+  /** The cell's data, created when missing (for writes). */
+  cellForWrite(row: number, column: number): CellData {
+    const cells = (this.rows[row - 1] ??= []);
+    return (cells[column - 1] ??= {});
+  }
+
+  /** True when the cell holds a value or a formula (formatting alone does not count). */
+  hasContent(row: number, column: number): boolean {
+    const cell = this.cell(row, column);
+    return cell !== undefined && (cell.formula !== undefined || (cell.value !== undefined && cell.value !== ''));
+  }
+
+  /** The last row with content, 0 when the sheet is empty. */
+  lastContentRow(): number {
+    for (let r = this.rows.length; r >= 1; r--) {
+      const cells = this.rows[r - 1];
+      if (cells && cells.some((_, c) => this.hasContent(r, c + 1))) return r;
+    }
+    return 0;
+  }
+
+  lastContentColumn(): number {
+    let last = 0;
+    this.rows.forEach((cells, r) => {
+      if (!cells) return;
+      for (let c = cells.length; c > last; c--) {
+        if (this.hasContent(r + 1, c)) {
+          last = c;
+          break;
+        }
+      }
+    });
+    return last;
+  }
+
+  /** Inserts empty rows before `row`, shifting cells down (use WorkbookModel.insertRows). */
+  insertEmptyRows(row: number, count: number): void {
+    if (this.rows.length >= row) this.rows.splice(row - 1, 0, ...Array.from({ length: count }, () => []));
+    this.maxRows += count;
+  }
+}
+
+let nextSpreadsheetNumber = 1;
+
+export interface Toast {
+  message: string;
+  title: string;
+  timeoutSeconds: number | null;
+  at: number;
+}
+
+/** One spreadsheet: its sheets, named ranges and the formula engine's computed values. */
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  namedRanges = new Map<string, SheetRange>();
+  toasts: Toast[] = [];
+  activeSheetId = 0;
+  /** Bumped by every content change; computed values are stale when it moves. */
+  revision = 0;
+  private nextSheetId = 0;
+  private nextObjectId = 1;
+  private evaluator: FormulaEvaluator | null = null;
+  private computedRevision = -1;
+  private computed = new Map<string, CellValue>();
+  private spilled = new Map<string, CellValue>();
+
+  constructor(
+    readonly id: string = `emulated-spreadsheet-${nextSpreadsheetNumber++}`,
+    public name = 'Untitled spreadsheet',
+    public timeZone = 'Etc/UTC',
+  ) {}
+
+  get url(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+
+  addSheet(name: string, index = this.sheets.length, maxRows = DEFAULT_ROWS, maxColumns = DEFAULT_COLUMNS): SheetModel {
+    const sheet = new SheetModel(this.nextSheetId++, name, maxRows, maxColumns);
+    this.sheets.splice(index, 0, sheet);
+    if (this.sheets.length === 1) this.activeSheetId = sheet.id;
+    this.touch();
+    return sheet;
+  }
+
+  removeSheet(sheet: SheetModel): void {
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    for (const [name, range] of this.namedRanges) if (range.sheetId === sheet.id) this.namedRanges.delete(name);
+    if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0]?.id ?? 0;
+    this.touch();
+  }
+
+  /** Inserts rows before `row`; ranges below move down and ranges across it grow, as in Sheets. */
+  insertRows(sheet: SheetModel, row: number, count: number): void {
+    sheet.insertEmptyRows(row, count);
+    const shift = (range: GridRange) => {
+      if (range.row >= row) range.row += count;
+      else if (range.row + range.numRows - 1 >= row) range.numRows += count;
+    };
+    for (const range of this.namedRanges.values()) if (range.sheetId === sheet.id) shift(range);
+    for (const rule of sheet.conditionalRules) rule.ranges.forEach(shift);
+    for (const protection of sheet.protections) if (protection.range) shift(protection.range);
+    this.touch();
+  }
+
+  sheetByName(name: string): SheetModel | undefined {
+    return this.sheets.find((sheet) => sheet.name === name);
+  }
+
+  sheetById(id: number): SheetModel | undefined {
+    return this.sheets.find((sheet) => sheet.id === id);
+  }
+
+  newObjectId(): number {
+    return this.nextObjectId++;
+  }
+
+  /** Marks content as changed so formula values are recomputed on the next read. */
+  touch(): void {
+    this.revision++;
+  }
+
+  /** Installs the formula evaluator; formula cells read '' while there is none. */
+  setFormulaEvaluator(evaluator: FormulaEvaluator | null): void {
+    this.evaluator = evaluator;
+    this.computedRevision = -1;
+  }
+
+  /** The value a script reads from a cell: literal, computed formula result or spilled value. */
+  readValue(sheet: SheetModel, row: number, column: number): CellValue {
+    const cell = sheet.cell(row, column);
+    if (cell?.formula !== undefined) {
+      this.ensureComputed();
+      return this.computed.get(key(sheet.id, row, column)) ?? '';
+    }
+    if (cell?.value !== undefined && cell.value !== '') return cell.value;
+    if (this.evaluator === null) return '';
+    this.ensureComputed();
+    return this.spilled.get(key(sheet.id, row, column)) ?? '';
+  }
+
+  /** Last row holding content, counting values spilled by array formulas. */
+  lastRow(sheet: SheetModel): number {
+    let last = sheet.lastContentRow();
+    if (this.evaluator === null) return last;
+    this.ensureComputed();
+    for (const [cellKey, value] of this.spilled) {
+      const [sheetId, row] = cellKey.split(':').map(Number);
+      if (sheetId === sheet.id && value !== '' && row! > last) last = row!;
+    }
+    return last;
+  }
+
+  lastColumn(sheet: SheetModel): number {
+    let last = sheet.lastContentColumn();
+    if (this.evaluator === null) return last;
+    this.ensureComputed();
+    for (const [cellKey, value] of this.spilled) {
+      const [sheetId, , column] = cellKey.split(':').map(Number);
+      if (sheetId === sheet.id && value !== '' && column! > last) last = column!;
+    }
+    return last;
+  }
+
+  /**
+   * Recomputes every formula when content changed since the last read. Formulas are evaluated in
+   * sheet order, row by row; values spilled by a later formula reach earlier readers on the next
+   * pass, so up to three passes run until the spilled values stop changing.
+   */
+  private ensureComputed(): void {
+    if (this.evaluator === null || this.computedRevision === this.revision) return;
+    const evaluator = this.evaluator;
+    this.computedRevision = this.revision;
+    let previousSpill = new Map<string, CellValue>();
+    for (let pass = 0; pass < 3; pass++) {
+      const pass_ = new FormulaPass(this, evaluator, previousSpill);
+      pass_.run();
+      this.computed = pass_.results;
+      this.spilled = pass_.spills;
+      if (sameValues(previousSpill, pass_.spills)) break;
+      previousSpill = pass_.spills;
+    }
+  }
+}
+
+function key(sheetId: number, row: number, column: number): string {
+  return `${sheetId}:${row}:${column}`;
+}
+
+function sameValues(a: Map<string, CellValue>, b: Map<string, CellValue>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [cellKey, value] of a) {
+    const other = b.get(cellKey);
+    if (other === undefined || !sameValue(value, other)) return false;
+  }
+  return true;
+}
+
+function sameValue(a: CellValue, b: CellValue): boolean {
+  return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+}
+
+/** One evaluation of all formula cells, with cycle detection. */
+class FormulaPass implements WorkbookReader {
+  readonly results = new Map<string, CellValue>();
+  readonly spills = new Map<string, CellValue>();
+  private readonly inProgress = new Set<string>();
+
+  constructor(
+    private readonly workbook: WorkbookModel,
+    private readonly evaluator: FormulaEvaluator,
+    private readonly previousSpill: Map<string, CellValue>,
+  ) {}
+
+  get timeZone(): string {
+    return this.workbook.timeZone;
+  }
+
+  run(): void {
+    for (const sheet of this.workbook.sheets) {
+      sheet.rows.forEach((cells, r) =>
+        cells?.forEach((cell, c) => {
+          if (cell?.formula !== undefined) this.evaluate(sheet, r + 1, c + 1);
+        }),
+      );
+    }
+  }
+
+  private evaluate(sheet: SheetModel, row: number, column: number): CellValue {
+    const cellKey = key(sheet.id, row, column);
+    const done = this.results.get(cellKey);
+    if (done !== undefined) return done;
+    // Sheets shows #REF! for a circular dependency.
+    if (this.inProgress.has(cellKey)) return '#REF!';
+    this.inProgress.add(cellKey);
+    let result: CellValue | CellValue[][];
+    try {
+      result = this.evaluator({ formula: sheet.cell(row, column)!.formula!, sheetName: sheet.name, row, column }, this);
+    } catch {
+      result = '#ERROR!';
+    }
+    this.inProgress.delete(cellKey);
+    const value = Array.isArray(result) ? this.spill(sheet, row, column, result) : result;
+    this.results.set(cellKey, value ?? '');
+    return value ?? '';
+  }
+
+  /** Writes an array result right and down; like Sheets, #REF! when it would overwrite content. */
+  private spill(sheet: SheetModel, row: number, column: number, values: CellValue[][]): CellValue {
+    const width = Math.max(0, ...values.map((line) => (Array.isArray(line) ? line.length : 1)));
+    if (row + values.length - 1 > sheet.maxRows || column + width - 1 > sheet.maxColumns) return '#REF!';
+    for (let r = 0; r < values.length; r++) {
+      for (let c = 0; c < width; c++) {
+        if ((r > 0 || c > 0) && sheet.hasContent(row + r, column + c)) return '#REF!';
+      }
+    }
+    values.forEach((line, r) => {
+      const cells = Array.isArray(line) ? line : [line];
+      for (let c = 0; c < width; c++) {
+        if (r === 0 && c === 0) continue;
+        this.spills.set(key(sheet.id, row + r, column + c), cells[c] ?? '');
+      }
+    });
+    const first = values[0];
+    return (Array.isArray(first) ? first[0] : first) ?? '';
+  }
+
+  getValue(sheetName: string, row: number, column: number): CellValue {
+    const sheet = this.sheet(sheetName);
+    const cell = sheet.cell(row, column);
+    if (cell?.formula !== undefined) return this.evaluate(sheet, row, column);
+    if (cell?.value !== undefined && cell.value !== '') return cell.value;
+    const cellKey = key(sheet.id, row, column);
+    return this.spills.get(cellKey) ?? this.previousSpill.get(cellKey) ?? '';
+  }
+
+  getValues(sheetName: string, row: number, column: number, numRows: number, numColumns: number): CellValue[][] {
+    return Array.from({ length: numRows }, (_, r) =>
+      Array.from({ length: numColumns }, (_, c) => this.getValue(sheetName, row + r, column + c)),
+    );
+  }
+
+  getSheetNames(): string[] {
+    return this.workbook.sheets.map((sheet) => sheet.name);
+  }
+
+  getSheetSize(sheetName: string) {
+    const sheet = this.sheet(sheetName);
+    return {
+      maxRows: sheet.maxRows,
+      maxColumns: sheet.maxColumns,
+      lastRow: sheet.lastContentRow(),
+      lastColumn: sheet.lastContentColumn(),
+    };
+  }
+
+  getNamedRange(name: string): ({ sheetName: string } & GridRange) | null {
+    const range = this.workbook.namedRanges.get(name);
+    const sheet = range && this.workbook.sheetById(range.sheetId);
+    if (!range || !sheet) return null;
+    return { sheetName: sheet.name, row: range.row, column: range.column, numRows: range.numRows, numColumns: range.numColumns };
+  }
+
+  private sheet(sheetName: string): SheetModel {
+    const sheet = this.workbook.sheetByName(sheetName);
+    if (!sheet) throw new Error(`Unresolved sheet name '${sheetName}'.`);
+    return sheet;
+  }
+}

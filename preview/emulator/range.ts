@@ -1,0 +1,451 @@
+/**
+ * Range: a rectangle of cells on one sheet.
+ * https://developers.google.com/apps-script/reference/spreadsheet/range
+ */
+import { toA1, type GridRange } from './a1.js';
+import { countCalls } from './calls.js';
+import { displayValue } from './display.js';
+import type { EmulatorEnv } from './env.js';
+import { own, type Returning } from './fakes.js';
+import type { CellData, SheetModel, WorkbookModel } from './model.js';
+import { FakeDataValidation } from './rules.js';
+import { FakeProtection } from './protection.js';
+import { FakeSheet } from './sheet.js';
+import { zonedTime } from './timezone.js';
+import { isDateLike, parseEntry, type CellValue } from './values.js';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+
+/** Default background and font colour Range getters report. */
+const WHITE = '#ffffff';
+const BLACK = '#000000';
+
+export class FakeRange
+  implements
+    Pick<
+      Range,
+      | 'getValues'
+      | 'getValue'
+      | 'getDisplayValues'
+      | 'getDisplayValue'
+      | 'getFormulas'
+      | 'getFormula'
+      | 'getNumberFormat'
+      | 'getNumberFormats'
+      | 'getBackground'
+      | 'getBackgrounds'
+      | 'getFontWeight'
+      | 'getFontWeights'
+      | 'getNote'
+      | 'getNotes'
+      | 'getRow'
+      | 'getColumn'
+      | 'getNumRows'
+      | 'getNumColumns'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getA1Notation'
+      | 'isBlank'
+    >,
+    Returning<
+      Range,
+      | 'setValues'
+      | 'setValue'
+      | 'setFormula'
+      | 'setFormulas'
+      | 'setNumberFormat'
+      | 'setNumberFormats'
+      | 'setBackground'
+      | 'setBackgrounds'
+      | 'setFontColor'
+      | 'setFontWeight'
+      | 'setNote'
+      | 'clear'
+      | 'clearContent'
+      | 'clearFormat'
+      | 'clearNote'
+      | 'clearDataValidations'
+      | 'getCell'
+      | 'offset'
+      | 'setDataValidation'
+      | 'setDataValidations',
+      FakeRange
+    >,
+    Returning<Range, 'getSheet', FakeSheet>,
+    Returning<Range, 'protect', FakeProtection>,
+    Returning<Range, 'getDataValidation', FakeDataValidation | null>,
+    Returning<Range, 'getDataValidations', (FakeDataValidation | null)[][]>
+{
+  constructor(
+    readonly env: EmulatorEnv,
+    readonly book: WorkbookModel,
+    readonly sheet: SheetModel,
+    readonly grid: GridRange,
+  ) {
+    if (grid.row < 1 || grid.column < 1 || grid.numRows < 1 || grid.numColumns < 1) {
+      env.fail('Exception: The starting row and column of the range must be at least 1, and the range must have at least 1 row and 1 column.');
+    }
+    if (grid.row + grid.numRows - 1 > sheet.maxRows || grid.column + grid.numColumns - 1 > sheet.maxColumns) {
+      // https://developers.google.com/apps-script/reference/spreadsheet/sheet#getrangerow,-column,-numrows,-numcolumns
+      env.fail('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+    }
+  }
+
+  // Reading ------------------------------------------------------------------------------------
+
+  /** Dates come back as Date objects and empty cells as ''.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#getvalues */
+  getValues(): any[][] {
+    return this.env.realm.grid(this.map((row, column) => this.scriptValue(this.book.readValue(this.sheet, row, column))));
+  }
+
+  getValue(): any {
+    return this.scriptValue(this.book.readValue(this.sheet, this.grid.row, this.grid.column));
+  }
+
+  /** Values as shown under their number formats (see display.ts for the formats understood).
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#getdisplayvalues */
+  getDisplayValues(): string[][] {
+    return this.env.realm.grid(this.map((row, column) => this.display(row, column)));
+  }
+
+  getDisplayValue(): string {
+    return this.display(this.grid.row, this.grid.column);
+  }
+
+  /** '' for cells without a formula.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#getformulas */
+  getFormulas(): string[][] {
+    return this.env.realm.grid(this.map((row, column) => this.sheet.cell(row, column)?.formula ?? ''));
+  }
+
+  getFormula(): string {
+    return this.sheet.cell(this.grid.row, this.grid.column)?.formula ?? '';
+  }
+
+  getNumberFormat(): string {
+    return this.sheet.cell(this.grid.row, this.grid.column)?.numberFormat ?? '0.###############';
+  }
+
+  getNumberFormats(): string[][] {
+    return this.env.realm.grid(this.map((row, column) => this.sheet.cell(row, column)?.numberFormat ?? '0.###############'));
+  }
+
+  getBackground(): string {
+    return this.sheet.cell(this.grid.row, this.grid.column)?.background ?? WHITE;
+  }
+
+  getBackgrounds(): string[][] {
+    return this.env.realm.grid(this.map((row, column) => this.sheet.cell(row, column)?.background ?? WHITE));
+  }
+
+  getFontColor(): string {
+    return this.sheet.cell(this.grid.row, this.grid.column)?.fontColor ?? BLACK;
+  }
+
+  getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
+    return this.sheet.cell(this.grid.row, this.grid.column)?.fontWeight ?? 'normal';
+  }
+
+  getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
+    return this.env.realm.grid(this.map((row, column) => this.sheet.cell(row, column)?.fontWeight ?? 'normal'));
+  }
+
+  getNote(): string {
+    return this.sheet.cell(this.grid.row, this.grid.column)?.note ?? '';
+  }
+
+  getNotes(): string[][] {
+    return this.env.realm.grid(this.map((row, column) => this.sheet.cell(row, column)?.note ?? ''));
+  }
+
+  getRow(): number {
+    return this.grid.row;
+  }
+
+  getColumn(): number {
+    return this.grid.column;
+  }
+
+  getNumRows(): number {
+    return this.grid.numRows;
+  }
+
+  getNumColumns(): number {
+    return this.grid.numColumns;
+  }
+
+  /** The end row of the range (not of the data, unlike Sheet.getLastRow).
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#getlastrow */
+  getLastRow(): number {
+    return this.grid.row + this.grid.numRows - 1;
+  }
+
+  getLastColumn(): number {
+    return this.grid.column + this.grid.numColumns - 1;
+  }
+
+  getA1Notation(): string {
+    return toA1(this.grid);
+  }
+
+  getSheet(): FakeSheet {
+    return new FakeSheet(this.env, this.book, this.sheet);
+  }
+
+  /** A cell relative to the range's top-left (1-based). */
+  getCell(row: number, column: number): FakeRange {
+    if (row > this.grid.numRows || column > this.grid.numColumns) {
+      this.env.fail(`Exception: Cell reference out of range: (${row}, ${column}) is outside ${this.getA1Notation()}.`);
+    }
+    return this.at({ row: this.grid.row + row - 1, column: this.grid.column + column - 1, numRows: 1, numColumns: 1 });
+  }
+
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
+    return this.at({
+      row: this.grid.row + rowOffset,
+      column: this.grid.column + columnOffset,
+      numRows: numRows ?? this.grid.numRows,
+      numColumns: numColumns ?? this.grid.numColumns,
+    });
+  }
+
+  /** True when no cell has a value or a formula (formats do not count).
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#isblank */
+  isBlank(): boolean {
+    return this.map((row, column) => this.sheet.hasContent(row, column)).every((line) => line.every((has) => !has));
+  }
+
+  getDataValidation(): FakeDataValidation | null {
+    const rule = this.sheet.cell(this.grid.row, this.grid.column)?.validation;
+    return rule ? new FakeDataValidation(this.env, this.book, rule) : null;
+  }
+
+  getDataValidations(): (FakeDataValidation | null)[][] {
+    return this.env.realm.grid(
+      this.map((row, column) => {
+        const rule = this.sheet.cell(row, column)?.validation;
+        return rule ? new FakeDataValidation(this.env, this.book, rule) : null;
+      }),
+    );
+  }
+
+  // Writing ------------------------------------------------------------------------------------
+
+  /**
+   * The data must match the range's dimensions exactly, or it throws. Strings are read as typed
+   * input: a leading = makes a formula unless the cell's format is plain text ('@').
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluesvalues
+   */
+  setValues(values: any[][]): FakeRange {
+    this.checkShape(values, 'data');
+    this.eachCell((cell, r, c) => this.writeEntry(cell, values[r]![c]));
+    return this.changed();
+  }
+
+  /** https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluevalue */
+  setValue(value: any): FakeRange {
+    this.eachCell((cell) => this.writeEntry(cell, value));
+    return this.changed();
+  }
+
+  /** Sets the same formula in every cell (references are not shifted in the emulator).
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#setformulaformula */
+  setFormula(formula: string): FakeRange {
+    this.eachCell((cell) => this.writeFormula(cell, formula));
+    return this.changed();
+  }
+
+  /** https://developers.google.com/apps-script/reference/spreadsheet/range#setformulasformulas */
+  setFormulas(formulas: string[][]): FakeRange {
+    this.checkShape(formulas, 'formulas');
+    this.eachCell((cell, r, c) => this.writeFormula(cell, formulas[r]![c]!));
+    return this.changed();
+  }
+
+  /** https://developers.google.com/apps-script/reference/spreadsheet/range#setnumberformatnumberformat */
+  setNumberFormat(numberFormat: string): FakeRange {
+    this.eachCell((cell) => (cell.numberFormat = String(numberFormat)));
+    return this;
+  }
+
+  setNumberFormats(numberFormats: string[][]): FakeRange {
+    this.checkShape(numberFormats, 'number formats');
+    this.eachCell((cell, r, c) => (cell.numberFormat = String(numberFormats[r]![c])));
+    return this;
+  }
+
+  /** null resets the background to white.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#setbackgroundcolor */
+  setBackground(color: string | null): FakeRange {
+    this.eachCell((cell) => setOrDelete(cell, 'background', color));
+    return this;
+  }
+
+  setBackgrounds(color: (string | null)[][]): FakeRange {
+    this.checkShape(color, 'colours');
+    this.eachCell((cell, r, c) => setOrDelete(cell, 'background', color[r]![c] ?? null));
+    return this;
+  }
+
+  setFontColor(color: string | null): FakeRange {
+    this.eachCell((cell) => setOrDelete(cell, 'fontColor', color));
+    return this;
+  }
+
+  setFontWeight(fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): FakeRange {
+    this.eachCell((cell) => setOrDelete(cell, 'fontWeight', fontWeight));
+    return this;
+  }
+
+  setNote(note: string | null): FakeRange {
+    this.eachCell((cell) => setOrDelete(cell, 'note', note === '' ? null : note));
+    return this;
+  }
+
+  /** Clears contents and formats; options narrow it down.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#clearoptions */
+  clear(options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean }): FakeRange {
+    const narrowed = options && (options.commentsOnly || options.contentsOnly || options.formatOnly || options.validationsOnly);
+    this.eachCell((cell) => {
+      if (!narrowed || options.contentsOnly) clearContent(cell);
+      if (!narrowed || options.formatOnly) clearFormat(cell);
+      if (narrowed && options.commentsOnly) delete cell.note;
+      if (narrowed && options.validationsOnly) delete cell.validation;
+    });
+    return this.changed();
+  }
+
+  /** Clears values and formulas, keeping formats.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#clearcontent */
+  clearContent(): FakeRange {
+    this.eachCell(clearContent);
+    return this.changed();
+  }
+
+  clearFormat(): FakeRange {
+    this.eachCell(clearFormat);
+    return this;
+  }
+
+  clearNote(): FakeRange {
+    this.eachCell((cell) => delete cell.note);
+    return this;
+  }
+
+  clearDataValidations(): FakeRange {
+    this.eachCell((cell) => delete cell.validation);
+    return this;
+  }
+
+  /** null removes the rule. Scripts may still write values the rule rejects: validation only
+   * stops people typing them. https://developers.google.com/apps-script/reference/spreadsheet/range#setdatavalidationrule */
+  setDataValidation(rule: DataValidation | FakeDataValidation | null): FakeRange {
+    const data = rule === null ? null : own(this.env, rule, FakeDataValidation, 'DataValidation').rule;
+    this.eachCell((cell) => setOrDelete(cell, 'validation', data));
+    return this;
+  }
+
+  setDataValidations(rules: (DataValidation | FakeDataValidation | null)[][]): FakeRange {
+    this.checkShape(rules, 'rules');
+    this.eachCell((cell, r, c) => {
+      const rule = rules[r]![c] ?? null;
+      setOrDelete(cell, 'validation', rule === null ? null : own(this.env, rule, FakeDataValidation, 'DataValidation').rule);
+    });
+    return this;
+  }
+
+  /** https://developers.google.com/apps-script/reference/spreadsheet/range#protect */
+  protect(): FakeProtection {
+    const protection = { id: this.book.newObjectId(), range: { ...this.grid }, description: '', warningOnly: false };
+    this.sheet.protections.push(protection);
+    return new FakeProtection(this.env, this.book, this.sheet, protection);
+  }
+
+  // Internals (plain functions would do, but they need the range's state) ----------------------
+
+  private at(grid: GridRange): FakeRange {
+    return new FakeRange(this.env, this.book, this.sheet, grid);
+  }
+
+  private map<T>(read: (row: number, column: number) => T): T[][] {
+    const { row, column, numRows, numColumns } = this.grid;
+    const rows: T[][] = new Array(numRows);
+    for (let r = 0; r < numRows; r++) {
+      const line: T[] = new Array(numColumns);
+      for (let c = 0; c < numColumns; c++) line[c] = read(row + r, column + c);
+      rows[r] = line;
+    }
+    return rows;
+  }
+
+  private eachCell(write: (cell: CellData, r: number, c: number) => unknown): void {
+    const { row, column, numRows, numColumns } = this.grid;
+    for (let r = 0; r < numRows; r++) {
+      for (let c = 0; c < numColumns; c++) write(this.sheet.cellForWrite(row + r, column + c), r, c);
+    }
+  }
+
+  private changed(): FakeRange {
+    this.book.touch();
+    return this;
+  }
+
+  private scriptValue(value: CellValue): CellValue {
+    return value instanceof Date ? this.env.realm.date(value.getTime()) : value;
+  }
+
+  private display(row: number, column: number): string {
+    return displayValue(this.book.readValue(this.sheet, row, column), this.sheet.cell(row, column)?.numberFormat, this.book.timeZone);
+  }
+
+  private writeEntry(cell: CellData, input: unknown): void {
+    const timeZone = this.book.timeZone;
+    const entry = parseEntry(input, cell.numberFormat ?? '', (y, m, d) => new Date(zonedTime(timeZone, y, m, d)));
+    clearContent(cell);
+    if ('formula' in entry) cell.formula = entry.formula;
+    else if (entry.value !== '') cell.value = isDateLike(entry.value) ? new Date(entry.value.getTime()) : entry.value;
+  }
+
+  private writeFormula(cell: CellData, formula: string): void {
+    if (typeof formula !== 'string') this.env.fail(`Exception: The parameters (${typeof formula}) don't match the method signature for SpreadsheetApp.Range.setFormula.`);
+    clearContent(cell);
+    if (formula === '') return;
+    cell.formula = formula.startsWith('=') ? formula : `=${formula}`;
+  }
+
+  /** Apps Script's wording for data whose size differs from the range's.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluesvalues */
+  private checkShape(values: unknown, what: string): void {
+    if (!Array.isArray(values) || !values.every((row) => Array.isArray(row))) {
+      this.env.fail(`Exception: The parameters (${typeof values}) don't match the method signature: ${what} must be a two-dimensional array.`);
+    }
+    if (values.length !== this.grid.numRows) {
+      this.env.fail(`Exception: The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.grid.numRows}.`);
+    }
+    for (const row of values as unknown[][]) {
+      if (row.length !== this.grid.numColumns) {
+        this.env.fail(`Exception: The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.grid.numColumns}.`);
+      }
+    }
+  }
+}
+countCalls(FakeRange, 'Range');
+
+function clearContent(cell: CellData): void {
+  delete cell.value;
+  delete cell.formula;
+}
+
+function clearFormat(cell: CellData): void {
+  delete cell.numberFormat;
+  delete cell.background;
+  delete cell.fontColor;
+  delete cell.fontWeight;
+}
+
+function setOrDelete<K extends keyof CellData>(cell: CellData, field: K, value: CellData[K] | null | undefined): void {
+  if (value === null || value === undefined) delete cell[field];
+  else cell[field] = value;
+}

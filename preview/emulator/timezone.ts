@@ -1,0 +1,77 @@
+/**
+ * Wall-clock arithmetic in a named time zone with Intl only (no date library in the emulator).
+ */
+
+export interface ZonedParts {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  weekday: number; // 0 = Sunday
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** The wall-clock fields of an instant in a time zone. */
+export function zonedParts(ms: number, timeZone: string): ZonedParts {
+  const fields: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) fields[part.type] = part.value;
+  return {
+    year: Number(fields.year),
+    month: Number(fields.month),
+    day: Number(fields.day),
+    hour: Number(fields.hour),
+    minute: Number(fields.minute),
+    second: Number(fields.second),
+    millisecond: ((ms % 1000) + 1000) % 1000,
+    weekday: WEEKDAYS.indexOf(fields.weekday ?? ''),
+  };
+}
+
+/** The offset of the zone from UTC at an instant, in minutes (east positive). */
+export function zoneOffsetMinutes(ms: number, timeZone: string): number {
+  const p = zonedParts(ms, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
+  return Math.round((asUtc - ms) / 60_000);
+}
+
+/** The instant at which the wall clock of a zone shows the given fields (month 1-12). */
+export function zonedTime(
+  timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): number {
+  const guess = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Two passes settle the offset across a daylight-saving change.
+  let ms = guess - zoneOffsetMinutes(guess, timeZone) * 60_000;
+  ms = guess - zoneOffsetMinutes(ms, timeZone) * 60_000;
+  return ms;
+}
