@@ -85,7 +85,9 @@ describe('cycleEvents', () => {
   });
 
   it('refuses a cycle shorter than a week', () => {
-    expect(() => cycleEvents(settings({ cycleEnd: new Date(2026, 9, 3) }))).toThrow(/at least a week/);
+    expect(() => cycleEvents(settings({ cycleEnd: new Date(2026, 9, 3) }))).toThrow(
+      /at least a week/,
+    );
   });
 });
 

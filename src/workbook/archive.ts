@@ -1,0 +1,259 @@
+/**
+ * Closing a cycle as rows: the Archive sheet's record of final scores and lessons, the next
+ * cycle's name and dates, and the carried-forward objectives and key results as new rows
+ * (new IDs, Start = where the KR ended). Nothing here changes an existing row.
+ */
+import type { KeyResult, MeasuredValue, Objective } from '../core/types';
+import { addDays } from './calendar';
+import { idKey } from './cells';
+import { toSheetCell, type SheetCell } from './sheetRows';
+
+/** The Archive sheet (the add-on's own): one row per objective and per key result of each closed cycle. */
+export const ARCHIVE_SHEET = 'Archive';
+export const ARCHIVE_HEADER = [
+  'Cycle',
+  'Closed On',
+  'Level',
+  'ID',
+  'Objective ID',
+  'Title',
+  'Owner',
+  'Team',
+  'Kind / Type',
+  'Final Score',
+  'Lessons Learned',
+] as const;
+
+/** The Settings row that lists every closed cycle, oldest first. */
+export const CLOSED_CYCLES_LABEL = 'Closed Cycles';
+
+/** True when an objective's Cycle cell puts it in the named cycle (a blank cell belongs to every cycle). */
+export function isInCycle(objectiveCycle: string, cycleName: string): boolean {
+  const fold = (name: string): string => name.trim().toLowerCase().replace(/\s+/g, ' ');
+  return (
+    fold(objectiveCycle) === '' ||
+    fold(cycleName) === '' ||
+    fold(objectiveCycle) === fold(cycleName)
+  );
+}
+
+export function objectivesInCycle(
+  objectives: readonly Objective[],
+  cycleName: string,
+): Objective[] {
+  return objectives.filter((objective) => isInCycle(objective.cycle, cycleName));
+}
+
+/** The key results whose Objective ID names one of the objectives. */
+export function keyResultsOf(
+  keyResults: readonly KeyResult[],
+  objectives: readonly Objective[],
+): KeyResult[] {
+  const ids = new Set(objectives.map((objective) => idKey(objective.id)));
+  return keyResults.filter((keyResult) => ids.has(idKey(keyResult.objectiveId)));
+}
+
+export interface CycleWindow {
+  name: string;
+  start: Date;
+  end: Date;
+}
+
+/** The calendar day `months` months after `date`, kept at the month's last day when it is shorter. */
+function addMonths(date: Date, months: number): Date {
+  const target = new Date(date.getFullYear(), date.getMonth() + months, 1);
+  const lastDay = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
+  return new Date(target.getFullYear(), target.getMonth(), Math.min(date.getDate(), lastDay));
+}
+
+/**
+ * The name after this one: quarters and halves roll over the year ("2026 Q4" → "2027 Q1",
+ * "H1 2026" → "H2 2026"); otherwise the last number goes up ("Sprint 7" → "Sprint 8"), or
+ * " (next)" is added.
+ */
+export function nextCycleName(name: string): string {
+  const trimmed = name.trim();
+  const period = /\b([QH])([1-4])\b/i.exec(trimmed);
+  const year = /\b(\d{4})\b/.exec(trimmed);
+  if (period) {
+    const count = period[1]!.toUpperCase() === 'Q' ? 4 : 2;
+    const number = Number(period[2]);
+    const rolls = number >= count;
+    let next = trimmed.replace(period[0], `${period[1]}${rolls ? 1 : number + 1}`);
+    if (rolls && year) next = next.replace(year[0], String(Number(year[1]) + 1));
+    return next;
+  }
+  const lastNumber = /(\d+)(?!.*\d)/.exec(trimmed);
+  if (lastNumber) {
+    const index = lastNumber.index;
+    return `${trimmed.slice(0, index)}${Number(lastNumber[1]) + 1}${trimmed.slice(index + lastNumber[1]!.length)}`;
+  }
+  return trimmed === '' ? 'Next cycle' : `${trimmed} (next)`;
+}
+
+/** The cycle after the current one: it starts the day after the current end and lasts `lengthMonths`. */
+export function nextCycle(current: { name: string; end: Date }, lengthMonths: number): CycleWindow {
+  const start = addDays(current.end, 1);
+  const months = Math.max(1, Math.round(lengthMonths));
+  return { name: nextCycleName(current.name), start, end: addDays(addMonths(start, months), -1) };
+}
+
+/**
+ * A new ID from an old one that no row uses yet: "KR1.1" → "KR1.1-2", "KR1.1-2" → "KR1.1-3".
+ * `taken` holds idKey()s and gains the new one.
+ */
+export function carriedId(oldId: string, taken: Set<string>): string {
+  const match = /^(.*?)-(\d+)$/.exec(oldId.trim());
+  const base = match ? match[1]! : oldId.trim();
+  let number = match ? Number(match[2]) + 1 : 2;
+  while (taken.has(idKey(`${base}-${number}`))) number++;
+  const id = `${base}-${number}`;
+  taken.add(idKey(id));
+  return id;
+}
+
+export interface ArchiveInput {
+  cycleName: string;
+  closedOn: Date;
+  objectives: readonly Objective[];
+  keyResults: readonly KeyResult[];
+  /** Final score by idKey() of objective and KR ID; null when not scored. */
+  scores: ReadonlyMap<string, number | null>;
+  /** Lessons learned by idKey() of objective ID. */
+  lessons: ReadonlyMap<string, string>;
+}
+
+/** Archive rows in ARCHIVE_HEADER order: each objective followed by its key results. */
+export function archiveRows(input: ArchiveInput): SheetCell[][] {
+  const rows: SheetCell[][] = [];
+  const score = (id: string): SheetCell => input.scores.get(idKey(id)) ?? '';
+  for (const objective of input.objectives) {
+    rows.push([
+      toSheetCell(input.cycleName),
+      input.closedOn,
+      'Objective',
+      toSheetCell(objective.id),
+      toSheetCell(objective.id),
+      toSheetCell(objective.title),
+      toSheetCell(objective.owner),
+      toSheetCell(objective.team),
+      objective.kind ?? '',
+      score(objective.id),
+      toSheetCell(input.lessons.get(idKey(objective.id)) ?? ''),
+    ]);
+    for (const keyResult of input.keyResults) {
+      if (idKey(keyResult.objectiveId) !== idKey(objective.id)) continue;
+      rows.push([
+        toSheetCell(input.cycleName),
+        input.closedOn,
+        'Key Result',
+        toSheetCell(keyResult.id),
+        toSheetCell(objective.id),
+        toSheetCell(keyResult.title),
+        toSheetCell(keyResult.owner),
+        toSheetCell(objective.team),
+        keyResult.type ?? '',
+        score(keyResult.id),
+        '',
+      ]);
+    }
+  }
+  return rows;
+}
+
+export interface CarryInput {
+  /** Every objective and KR ID in the workbook, so new IDs never collide. */
+  existingObjectiveIds: readonly string[];
+  existingKeyResultIds: readonly string[];
+  objectives: readonly Objective[];
+  /** The KRs the user chose to carry forward. */
+  keyResults: readonly KeyResult[];
+  next: CycleWindow;
+  fromCycle: string;
+}
+
+export interface CarriedRows {
+  objectives: Record<string, unknown>[];
+  keyResults: Record<string, unknown>[];
+  /** Old KR ID → new KR ID. */
+  keyResultIds: Map<string, string>;
+}
+
+/** A carried KR starts where it ended; a binary or never-measured KR keeps its old start. */
+function carriedStart(keyResult: KeyResult): number | null {
+  const current: MeasuredValue = keyResult.current;
+  return typeof current === 'number' ? current : keyResult.start;
+}
+
+/**
+ * New rows for the next cycle: each objective that has a carried KR gets a new objective row in
+ * the next cycle, and each carried KR a new row under it with Start = its current value, blank
+ * Current and the next cycle's dates. The old rows and their check-ins stay as they are.
+ */
+export function carriedRows(input: CarryInput): CarriedRows {
+  const takenObjectives = new Set(input.existingObjectiveIds.map(idKey));
+  const takenKeyResults = new Set(input.existingKeyResultIds.map(idKey));
+  const carriedObjectiveKeys = new Set(
+    input.keyResults.map((keyResult) => idKey(keyResult.objectiveId)),
+  );
+  const newObjectiveIds = new Map<string, string>();
+  const objectives: Record<string, unknown>[] = [];
+  for (const objective of input.objectives) {
+    const key = idKey(objective.id);
+    if (!carriedObjectiveKeys.has(key) || newObjectiveIds.has(key)) continue;
+    newObjectiveIds.set(key, carriedId(objective.id, takenObjectives));
+  }
+  for (const objective of input.objectives) {
+    const newId = newObjectiveIds.get(idKey(objective.id));
+    if (!newId || objectives.some((row) => row['id'] === newId)) continue;
+    objectives.push({
+      id: newId,
+      title: objective.title,
+      owner: objective.owner,
+      team: objective.team,
+      cycle: input.next.name,
+      parentId: newObjectiveIds.get(idKey(objective.parentId)) ?? objective.parentId,
+      kind: objective.kind ?? '',
+      priority: objective.priority,
+      notes: `Carried forward from ${objective.id} (${input.fromCycle}).`,
+    });
+  }
+  const keyResultIds = new Map<string, string>();
+  const keyResults = input.keyResults.map((keyResult) => {
+    const id = carriedId(keyResult.id, takenKeyResults);
+    keyResultIds.set(keyResult.id, id);
+    return {
+      id,
+      objectiveId: newObjectiveIds.get(idKey(keyResult.objectiveId)) ?? keyResult.objectiveId,
+      title: keyResult.title,
+      owner: keyResult.owner,
+      type: keyResult.type ?? '',
+      unit: keyResult.unit,
+      start: carriedStart(keyResult),
+      target: keyResult.target,
+      current: '',
+      startDate: input.next.start,
+      dueDate: input.next.end,
+      weight: keyResult.weight,
+      confidence: '',
+      keyResultClass: keyResult.keyResultClass,
+      category: keyResult.category,
+      impact: keyResult.impact,
+      effort: keyResult.effort,
+      lastCheckIn: '',
+    };
+  });
+  return { objectives, keyResults, keyResultIds };
+}
+
+/** The Closed Cycles setting after closing `cycleName`: the earlier list with the name added once. */
+export function closedCyclesValue(previous: string, cycleName: string): string {
+  const names = previous
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  if (!names.some((name) => name.toLowerCase() === cycleName.trim().toLowerCase())) {
+    names.push(cycleName.trim());
+  }
+  return names.join(', ');
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import {
+  archiveRows,
+  ARCHIVE_HEADER,
+  carriedId,
+  carriedRows,
+  closedCyclesValue,
+  isInCycle,
+  nextCycle,
+  nextCycleName,
+} from '../../../src/workbook/archive';
+import { parseKeyResults, parseObjectives } from '../../../src/workbook/tables';
+import { cleanWorkbook } from '../core/healthFixtures';
+
+const iso = (date: Date): string =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+describe('nextCycleName', () => {
+  it('rolls quarters over the year', () => {
+    expect(nextCycleName('2026 Q4')).toBe('2027 Q1');
+    expect(nextCycleName('Q2 2026')).toBe('Q3 2026');
+  });
+
+  it('rolls halves over the year', () => {
+    expect(nextCycleName('H2 2026')).toBe('H1 2027');
+  });
+
+  it('counts up the last number of other names', () => {
+    expect(nextCycleName('Sprint 7')).toBe('Sprint 8');
+  });
+
+  it('marks a name without numbers as the next one', () => {
+    expect(nextCycleName('Autumn')).toBe('Autumn (next)');
+  });
+});
+
+describe('nextCycle', () => {
+  it('starts the day after the current end and lasts the cycle length', () => {
+    const next = nextCycle({ name: '2026 Q4', end: new Date(2026, 11, 31) }, 3);
+    expect(next.name).toBe('2027 Q1');
+    expect(iso(next.start)).toBe('2027-01-01');
+    expect(iso(next.end)).toBe('2027-03-31');
+  });
+
+  it('keeps month ends inside shorter months', () => {
+    const next = nextCycle({ name: 'H2 2026', end: new Date(2026, 11, 31) }, 6);
+    expect(iso(next.end)).toBe('2027-06-30');
+  });
+});
+
+describe('carriedId', () => {
+  it('adds a number the first time and counts it up after', () => {
+    const taken = new Set(['kr1.1', 'kr1.1-2']);
+    expect(carriedId('KR1.1', taken)).toBe('KR1.1-3');
+    expect(carriedId('KR1.1-3', taken)).toBe('KR1.1-4');
+    expect(taken.has('kr1.1-4')).toBe(true);
+  });
+});
+
+describe('isInCycle', () => {
+  it('counts a blank cycle cell as part of every cycle', () => {
+    expect(isInCycle('', '2026 Q4')).toBe(true);
+    expect(isInCycle(' 2026  q4 ', '2026 Q4')).toBe(true);
+    expect(isInCycle('2026 Q3', '2026 Q4')).toBe(false);
+  });
+});
+
+describe('carriedRows', () => {
+  const book = cleanWorkbook();
+  const objectives = parseObjectives(book.objectives).rows;
+  const keyResults = parseKeyResults(book.keyResults).rows;
+  const next = { name: '2027 Q1', start: new Date(2027, 0, 1), end: new Date(2027, 2, 31) };
+  const chosen = keyResults.filter((keyResult) => ['A1.1', 'A1.2', 'C1.3'].includes(keyResult.id));
+  const carried = carriedRows({
+    existingObjectiveIds: objectives.map((objective) => objective.id),
+    existingKeyResultIds: keyResults.map((keyResult) => keyResult.id),
+    objectives,
+    keyResults: chosen,
+    next,
+    fromCycle: '2026 Q4',
+  });
+
+  it('opens one new objective in the next cycle per objective with a carried key result', () => {
+    expect(carried.objectives.map((objective) => objective['id'])).toEqual(['C1-2', 'A1-2']);
+    expect(carried.objectives.every((objective) => objective['cycle'] === '2027 Q1')).toBe(true);
+    // A1 was aligned to C1, which is carried too, so the new A1 aligns to the new C1.
+    expect(carried.objectives[1]!['parentId']).toBe('C1-2');
+  });
+
+  it('starts each carried key result where it ended, with new IDs and the next cycle dates', () => {
+    expect(carried.keyResults.map((keyResult) => keyResult['id'])).toEqual([
+      'C1.3-2',
+      'A1.1-2',
+      'A1.2-2',
+    ]);
+    for (const keyResult of carried.keyResults) {
+      expect(keyResult['start']).toBe(50);
+      expect(keyResult['target']).toBe(100);
+      expect(keyResult['current']).toBe('');
+      expect(keyResult['startDate']).toBe(next.start);
+      expect(keyResult['dueDate']).toBe(next.end);
+    }
+    expect(carried.keyResults[1]!['objectiveId']).toBe('A1-2');
+    expect(carried.keyResultIds.get('A1.1')).toBe('A1.1-2');
+  });
+});
+
+describe('archiveRows', () => {
+  it('records each objective with its lessons, then its key results, with final scores', () => {
+    const book = cleanWorkbook();
+    const objectives = parseObjectives(book.objectives).rows.slice(0, 1);
+    const keyResults = parseKeyResults(book.keyResults).rows;
+    const rows = archiveRows({
+      cycleName: '2026 Q4',
+      closedOn: new Date(2027, 0, 4),
+      objectives,
+      keyResults,
+      scores: new Map([
+        ['c1', 0.5],
+        ['c1.1', 0.5],
+      ]),
+      lessons: new Map([['c1', '=Ship smaller batches']]),
+    });
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toHaveLength(ARCHIVE_HEADER.length);
+    expect(rows[0]!.slice(2)).toEqual([
+      'Objective',
+      'C1',
+      'C1',
+      'Objective C1',
+      'lead@example.com',
+      'Company',
+      'committed',
+      0.5,
+      "'=Ship smaller batches",
+    ]);
+    expect(rows.slice(1).map((row) => row[3])).toEqual(['C1.1', 'C1.2', 'C1.3']);
+    expect(rows[2]![9]).toBe('');
+  });
+});
+
+describe('closedCyclesValue', () => {
+  it('adds the closed cycle once', () => {
+    expect(closedCyclesValue('', '2026 Q3')).toBe('2026 Q3');
+    expect(closedCyclesValue('2026 Q3', '2026 Q4')).toBe('2026 Q3, 2026 Q4');
+    expect(closedCyclesValue('2026 Q3, 2026 Q4', '2026 q4')).toBe('2026 Q3, 2026 Q4');
+  });
+});
