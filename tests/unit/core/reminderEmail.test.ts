@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import {
+  digestEmail,
+  formatDay,
+  reminderEmail,
+  type EmailContext,
+} from '../../../src/core/reminderEmail';
+import type { KeyResultLine } from '../../../src/core/reminders';
+
+const context: EmailContext = {
+  spreadsheetName: 'Team OKRs',
+  spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc123/edit',
+  cycleName: '2026 Q4',
+  periodStart: new Date('2026-11-23T00:00:00Z'),
+  timeZone: 'Etc/UTC',
+};
+
+const line = (overrides: Partial<KeyResultLine> = {}): KeyResultLine => ({
+  id: 'KR1',
+  title: 'Grow weekly active users from 0 to 100',
+  objectiveId: 'O1',
+  objectiveTitle: 'Delight new users',
+  owner: 'ana@example.com',
+  unit: 'users',
+  current: 40,
+  target: 100,
+  progress: 0.4,
+  planned: 0.58,
+  status: 'At risk',
+  lastCheckIn: new Date('2026-11-16T10:00:00Z'),
+  ...overrides,
+});
+
+describe('reminderEmail', () => {
+  it('lists each KR with progress, planned, status, last check-in and a link to the sheet', () => {
+    const email = reminderEmail({ recipient: 'ana@example.com', keyResults: [line()] }, context);
+    expect(email.to).toBe('ana@example.com');
+    expect(email.subject).toBe('Check-in due: 1 key result in Team OKRs');
+    for (const part of [email.htmlBody, email.body]) {
+      expect(part).toContain('Grow weekly active users from 0 to 100');
+      expect(part).toContain('40%');
+      expect(part).toContain('58%');
+      expect(part).toContain('At risk');
+      expect(part).toContain('Mon 16 Nov 2026');
+    }
+    expect(email.htmlBody).toContain('href="https://docs.google.com/spreadsheets/d/abc123/edit"');
+    expect(email.body).toContain('https://docs.google.com/spreadsheets/d/abc123/edit');
+  });
+
+  it('escapes every cell value in the HTML part', () => {
+    const email = reminderEmail(
+      {
+        recipient: 'ana@example.com',
+        keyResults: [
+          line({
+            id: 'KR"<1>',
+            title: '<script>alert(1)</script>',
+            objectiveTitle: '<img src=x onerror=alert(2)>',
+          }),
+        ],
+      },
+      { ...context, spreadsheetName: 'Q4 & <b>OKRs</b>', cycleName: '<i>Q4</i>' },
+    );
+    expect(email.htmlBody).not.toContain('<script>');
+    expect(email.htmlBody).not.toContain('<img');
+    expect(email.htmlBody).not.toContain('<b>OKRs');
+    expect(email.htmlBody).not.toContain('<i>Q4');
+    expect(email.htmlBody).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(email.htmlBody).toContain('KR&quot;&lt;1&gt;');
+    expect(email.htmlBody).toContain('Q4 &amp; &lt;b&gt;OKRs&lt;/b&gt;');
+    expect(email.body).toContain('<script>alert(1)</script>');
+  });
+
+  it('links only to https addresses', () => {
+    const email = reminderEmail(
+      { recipient: 'ana@example.com', keyResults: [line()] },
+      { ...context, spreadsheetUrl: 'javascript:alert(1)' },
+    );
+    expect(email.htmlBody).not.toContain('javascript:');
+    expect(email.htmlBody).not.toContain('<a ');
+  });
+
+  it('says never for a KR without check-ins and a dash for unscored progress', () => {
+    const email = reminderEmail(
+      {
+        recipient: 'ana@example.com',
+        keyResults: [line({ lastCheckIn: null, progress: null, planned: null, status: '' })],
+      },
+      context,
+    );
+    expect(email.body).toContain('Progress – · planned – · no status · last check-in never');
+  });
+});
+
+describe('digestEmail', () => {
+  it('lists at-risk KRs with their owners and who missed the last check-in', () => {
+    const email = digestEmail(
+      {
+        recipient: 'lead@example.com',
+        content: {
+          atRisk: [line({ status: 'Off track', owner: '<ben@example.com>' })],
+          missed: [{ owner: 'ana@example.com', keyResultIds: ['KR1', 'KR2'] }],
+          missedPeriod: '2026-11-16',
+        },
+      },
+      context,
+    );
+    expect(email.subject).toBe(
+      'OKR digest for Team OKRs: 1 at risk or off track, 1 missed check-in',
+    );
+    expect(email.htmlBody).toContain('Off track');
+    expect(email.htmlBody).toContain('Owner: &lt;ben@example.com&gt;');
+    expect(email.htmlBody).toContain('KR1, KR2');
+    expect(email.body).toContain('ana@example.com: KR1, KR2');
+  });
+});
+
+describe('formatDay', () => {
+  it('names the calendar day in the spreadsheet time zone', () => {
+    expect(formatDay(new Date('2026-11-22T23:30:00Z'), 'Etc/UTC')).toBe('Sun 22 Nov 2026');
+    expect(formatDay(new Date('2026-11-22T23:30:00Z'), 'Europe/Berlin')).toBe('Mon 23 Nov 2026');
+  });
+});
