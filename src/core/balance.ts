@@ -5,7 +5,6 @@
  */
 import { OkrInputError } from './errors';
 import { plannedProgress } from './plan';
-import { keyResultProgress } from './progress';
 import { objectiveScore, weightedMean } from './score';
 import { DEFAULT_AT_RISK_GAP, DEFAULT_OFF_TRACK_GAP, statusFor } from './status';
 import type { KeyResult, KeyResultStatus } from './types';
@@ -28,10 +27,13 @@ export interface ObjectiveBalance {
 }
 
 type PlannedKeyResult = Pick<KeyResult, 'startDate' | 'dueDate'>;
-type BalancedKeyResult = Pick<
-  KeyResult,
-  'type' | 'start' | 'target' | 'current' | 'weight' | 'startDate' | 'dueDate'
->;
+
+/** One key result's progress (null = not scored), planned progress and weight. */
+export interface KeyResultAgainstPlan {
+  progress: number | null;
+  planned: number;
+  weight: number | null;
+}
 
 /** A KR's planned progress, using the cycle's dates where its own Start Date or Due Date is blank. */
 export function keyResultPlannedProgress(
@@ -59,25 +61,19 @@ export function keyResultPlannedProgress(
  * weight 0 and baseline KRs are left out of both), gap and status of one objective.
  */
 export function objectiveBalance(
-  keyResults: readonly BalancedKeyResult[],
-  asOf: Date,
-  cycle: CycleDates,
+  keyResults: readonly KeyResultAgainstPlan[],
   gaps: StatusGaps = { atRiskGap: DEFAULT_AT_RISK_GAP, offTrackGap: DEFAULT_OFF_TRACK_GAP },
 ): ObjectiveBalance {
-  const scored = keyResults.map((keyResult) => {
-    const progress = keyResultProgress(
-      keyResult.type,
-      keyResult.start,
-      keyResult.target,
-      keyResult.current,
-    );
-    const planned = progress === null ? null : keyResultPlannedProgress(keyResult, asOf, cycle);
-    return { progress, planned, weight: keyResult.weight };
-  });
-  const actual = objectiveScore(scored);
-  const planned = weightedMean(scored.map(({ planned, weight }) => ({ value: planned, weight })));
-  if (actual === null || planned === null)
+  const actual = objectiveScore(keyResults);
+  const planned = weightedMean(
+    keyResults.map(({ progress, planned, weight }) => ({
+      value: progress === null ? null : planned,
+      weight,
+    })),
+  );
+  if (actual === null || planned === null) {
     return { actual: null, planned: null, gap: null, status: '' };
+  }
   const status = statusFor(actual, planned, gaps.atRiskGap, gaps.offTrackGap);
   return { actual, planned, gap: actual - planned, status };
 }

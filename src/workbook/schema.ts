@@ -23,7 +23,8 @@ export type TableKey =
   | 'milestones'
   | 'initiatives'
   | 'kpis'
-  | 'settings';
+  | 'settings'
+  | 'reminderLog';
 
 export interface TableDef {
   key: TableKey;
