@@ -3,7 +3,12 @@
  * the objectives, key results or rows it concerns and what to do about it. Pure: it sees parsed
  * rows and an as-of date, never a sheet.
  */
-import { balanceIndex, objectiveBalance, type CycleDates } from './balance';
+import {
+  balanceIndex,
+  keyResultPlannedProgress,
+  objectiveBalance,
+  type CycleDates,
+} from './balance';
 import { calendarDay } from './plan';
 import { keyResultProgress } from './progress';
 import { objectiveScore } from './score';
@@ -499,7 +504,12 @@ function balanceFindings(book: Workbook): HealthFinding[] {
   const gaps: { objective: Objective; gap: number }[] = [];
   for (const objective of book.input.objectives) {
     try {
-      const balance = objectiveBalance(book.keyResultsOf(objective), asOf, book.cycle, settings);
+      const againstPlan = book.keyResultsOf(objective).map((keyResult) => ({
+        progress: book.progress.get(keyResult) ?? null,
+        planned: keyResultPlannedProgress(keyResult, asOf, book.cycle),
+        weight: keyResult.weight,
+      }));
+      const balance = objectiveBalance(againstPlan, settings);
       if (balance.gap !== null) gaps.push({ objective, gap: balance.gap });
     } catch {
       // A KR row that cannot be scored is reported as a row problem, not as imbalance.

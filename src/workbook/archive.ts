@@ -1,11 +1,11 @@
 /**
- * Closing a cycle as rows: the Archive sheet's record of final scores and lessons, the next
- * cycle's name and dates, and the carried-forward objectives and key results as new rows
+ * Closing a cycle as rows: the Archive sheet's record of final scores and lessons, and the
+ * carried-forward objectives and key results as new rows
  * (new IDs, Start = where the KR ended). Nothing here changes an existing row.
  */
 import type { KeyResult, MeasuredValue, Objective } from '../core/types';
-import { addDays } from './calendar';
 import { idKey } from './cells';
+import type { Cycle } from './settings';
 import { toSheetCell, type SheetCell } from './sheetRows';
 
 /** The Archive sheet (the add-on's own): one row per objective and per key result of each closed cycle. */
@@ -51,51 +51,6 @@ export function keyResultsOf(
 ): KeyResult[] {
   const ids = new Set(objectives.map((objective) => idKey(objective.id)));
   return keyResults.filter((keyResult) => ids.has(idKey(keyResult.objectiveId)));
-}
-
-export interface CycleWindow {
-  name: string;
-  start: Date;
-  end: Date;
-}
-
-/** The calendar day `months` months after `date`, kept at the month's last day when it is shorter. */
-function addMonths(date: Date, months: number): Date {
-  const target = new Date(date.getFullYear(), date.getMonth() + months, 1);
-  const lastDay = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
-  return new Date(target.getFullYear(), target.getMonth(), Math.min(date.getDate(), lastDay));
-}
-
-/**
- * The name after this one: quarters and halves roll over the year ("2026 Q4" → "2027 Q1",
- * "H1 2026" → "H2 2026"); otherwise the last number goes up ("Sprint 7" → "Sprint 8"), or
- * " (next)" is added.
- */
-export function nextCycleName(name: string): string {
-  const trimmed = name.trim();
-  const period = /\b([QH])([1-4])\b/i.exec(trimmed);
-  const year = /\b(\d{4})\b/.exec(trimmed);
-  if (period) {
-    const count = period[1]!.toUpperCase() === 'Q' ? 4 : 2;
-    const number = Number(period[2]);
-    const rolls = number >= count;
-    let next = trimmed.replace(period[0], `${period[1]}${rolls ? 1 : number + 1}`);
-    if (rolls && year) next = next.replace(year[0], String(Number(year[1]) + 1));
-    return next;
-  }
-  const lastNumber = /(\d+)(?!.*\d)/.exec(trimmed);
-  if (lastNumber) {
-    const index = lastNumber.index;
-    return `${trimmed.slice(0, index)}${Number(lastNumber[1]) + 1}${trimmed.slice(index + lastNumber[1]!.length)}`;
-  }
-  return trimmed === '' ? 'Next cycle' : `${trimmed} (next)`;
-}
-
-/** The cycle after the current one: it starts the day after the current end and lasts `lengthMonths`. */
-export function nextCycle(current: { name: string; end: Date }, lengthMonths: number): CycleWindow {
-  const start = addDays(current.end, 1);
-  const months = Math.max(1, Math.round(lengthMonths));
-  return { name: nextCycleName(current.name), start, end: addDays(addMonths(start, months), -1) };
 }
 
 /**
@@ -168,7 +123,8 @@ export interface CarryInput {
   objectives: readonly Objective[];
   /** The KRs the user chose to carry forward. */
   keyResults: readonly KeyResult[];
-  next: CycleWindow;
+  /** The cycle being opened (src/workbook/settings.ts nextCycle). */
+  next: Cycle;
   fromCycle: string;
 }
 
@@ -211,7 +167,7 @@ export function carriedRows(input: CarryInput): CarriedRows {
       title: objective.title,
       owner: objective.owner,
       team: objective.team,
-      cycle: input.next.name,
+      cycle: input.next.cycleName,
       parentId: newObjectiveIds.get(idKey(objective.parentId)) ?? objective.parentId,
       kind: objective.kind ?? '',
       priority: objective.priority,
@@ -232,8 +188,8 @@ export function carriedRows(input: CarryInput): CarriedRows {
       start: carriedStart(keyResult),
       target: keyResult.target,
       current: '',
-      startDate: input.next.start,
-      dueDate: input.next.end,
+      startDate: input.next.cycleStart,
+      dueDate: input.next.cycleEnd,
       weight: keyResult.weight,
       confidence: '',
       keyResultClass: keyResult.keyResultClass,

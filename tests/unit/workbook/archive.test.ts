@@ -6,47 +6,9 @@ import {
   carriedRows,
   closedCyclesValue,
   isInCycle,
-  nextCycle,
-  nextCycleName,
 } from '../../../src/workbook/archive';
 import { parseKeyResults, parseObjectives } from '../../../src/workbook/tables';
 import { cleanWorkbook } from '../core/healthFixtures';
-
-const iso = (date: Date): string =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-
-describe('nextCycleName', () => {
-  it('rolls quarters over the year', () => {
-    expect(nextCycleName('2026 Q4')).toBe('2027 Q1');
-    expect(nextCycleName('Q2 2026')).toBe('Q3 2026');
-  });
-
-  it('rolls halves over the year', () => {
-    expect(nextCycleName('H2 2026')).toBe('H1 2027');
-  });
-
-  it('counts up the last number of other names', () => {
-    expect(nextCycleName('Sprint 7')).toBe('Sprint 8');
-  });
-
-  it('marks a name without numbers as the next one', () => {
-    expect(nextCycleName('Autumn')).toBe('Autumn (next)');
-  });
-});
-
-describe('nextCycle', () => {
-  it('starts the day after the current end and lasts the cycle length', () => {
-    const next = nextCycle({ name: '2026 Q4', end: new Date(2026, 11, 31) }, 3);
-    expect(next.name).toBe('2027 Q1');
-    expect(iso(next.start)).toBe('2027-01-01');
-    expect(iso(next.end)).toBe('2027-03-31');
-  });
-
-  it('keeps month ends inside shorter months', () => {
-    const next = nextCycle({ name: 'H2 2026', end: new Date(2026, 11, 31) }, 6);
-    expect(iso(next.end)).toBe('2027-06-30');
-  });
-});
 
 describe('carriedId', () => {
   it('adds a number the first time and counts it up after', () => {
@@ -69,7 +31,11 @@ describe('carriedRows', () => {
   const book = cleanWorkbook();
   const objectives = parseObjectives(book.objectives).rows;
   const keyResults = parseKeyResults(book.keyResults).rows;
-  const next = { name: '2027 Q1', start: new Date(2027, 0, 1), end: new Date(2027, 2, 31) };
+  const next = {
+    cycleName: '2027 Q1',
+    cycleStart: new Date(2027, 0, 1),
+    cycleEnd: new Date(2027, 2, 31),
+  };
   const chosen = keyResults.filter((keyResult) => ['A1.1', 'A1.2', 'C1.3'].includes(keyResult.id));
   const carried = carriedRows({
     existingObjectiveIds: objectives.map((objective) => objective.id),
@@ -97,8 +63,8 @@ describe('carriedRows', () => {
       expect(keyResult['start']).toBe(50);
       expect(keyResult['target']).toBe(100);
       expect(keyResult['current']).toBe('');
-      expect(keyResult['startDate']).toBe(next.start);
-      expect(keyResult['dueDate']).toBe(next.end);
+      expect(keyResult['startDate']).toBe(next.cycleStart);
+      expect(keyResult['dueDate']).toBe(next.cycleEnd);
     }
     expect(carried.keyResults[1]!['objectiveId']).toBe('A1-2');
     expect(carried.keyResultIds.get('A1.1')).toBe('A1.1-2');
