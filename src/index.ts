@@ -3,6 +3,9 @@
  * dist/Code.js (see scripts/build.ts); the logic lives in the modules it imports.
  */
 import { buildAddonMenu } from './gas/menu';
+import { loadExampleOkrsFromMenu } from './gas/exampleOkrs';
+import { showHelpAlert } from './gas/help';
+import { setUpWorkbookFromMenu } from './gas/setup';
 import * as checkIn from './gas/checkIn';
 import { showSidebarPage } from './gas/ui';
 import type { CheckInContext, SaveCheckInResult } from './shared/checkIn';
@@ -22,6 +25,26 @@ export function onOpen(event?: GoogleAppsScript.Events.SheetsOnOpen): void {
  */
 export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+// Workbook setup, example OKRs and help (docs/sheets.md#setting-up-the-workbook)
+
+/**
+ * Adds the OKR sheets, columns, formulas, validations, named ranges and Settings the workbook
+ * lacks, changing nothing that exists, and says what it added in a toast.
+ */
+export function setUpWorkbook(): void {
+  setUpWorkbookFromMenu();
+}
+
+/** Fills an empty workbook with an example cycle; refuses with an alert when it has OKRs. */
+export function loadExampleOkrs(): void {
+  loadExampleOkrsFromMenu();
+}
+
+/** Shows a short guide to the menu and the custom functions. */
+export function showHelp(): void {
+  showHelpAlert();
 }
 
 // Check-in sidebar (docs/check-ins.md)

@@ -4,7 +4,13 @@
  */
 import { OkrInputError } from '../core/errors';
 import type { TableDef } from '../workbook/schema';
-import { contiguousRuns, lastContentRow, recordsToRows, toSheetCell } from '../workbook/sheetRows';
+import {
+  contiguousRuns,
+  lastContentRow,
+  recordsToRows,
+  toSheetCell,
+  writableWidth,
+} from '../workbook/sheetRows';
 
 export interface TableValues {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -73,8 +79,13 @@ export function appendRows(table: TableDef, records: readonly Record<string, unk
     // Spilled formula columns fill cells to the bottom of the sheet, so getLastRow() is not the end of the data.
     const firstRow = lastContentRow(table, values) + 1;
     if (records.length === 0) return firstRow;
-    const rows = recordsToRows(table, header, records);
-    sheet.getRange(firstRow, 1, rows.length, header.length).setValues(rows);
+    const width = writableWidth(table, header);
+    const rows = recordsToRows(table, header, records).map((row) => row.slice(0, width));
+    const lastRow = firstRow + rows.length - 1;
+    const maxRows = sheet.getMaxRows();
+    // getRange outside the grid throws, so the sheet grows first.
+    if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+    sheet.getRange(firstRow, 1, rows.length, width).setValues(rows);
     return firstRow;
   });
 }

@@ -1,0 +1,56 @@
+/**
+ * "Load example OKRs": sets the workbook up if needed, then writes the example cycle with one
+ * setValues per table. Refuses (politely) when the workbook already holds OKRs.
+ */
+import { exampleOkrs } from '../workbook/exampleOkrs';
+import {
+  CHECK_INS,
+  INITIATIVES,
+  KEY_RESULTS,
+  KPIS,
+  MILESTONES,
+  OBJECTIVES,
+} from '../workbook/schema';
+import { setUpActiveWorkbook } from './setup';
+import { appendRows, readTable, withDocumentLock } from './tables';
+
+const TABLES_WITH_OKRS = [OBJECTIVES, KEY_RESULTS, CHECK_INS];
+
+function hasData(values: readonly (readonly unknown[])[]): boolean {
+  return values.slice(1).some((row) => row.some((cell) => cell !== '' && cell !== null));
+}
+
+/** Writes the example; returns null when done, or why it refused. */
+export function loadExampleIntoActiveWorkbook(today: Date = new Date()): string | null {
+  return withDocumentLock(() => {
+    setUpActiveWorkbook(today);
+    if (TABLES_WITH_OKRS.some((table) => hasData(readTable(table).values))) {
+      return (
+        'This workbook already has OKRs, so the example was not loaded (it never mixes with your data). ' +
+        'To try the example, open a new spreadsheet and choose Extensions → OKR Cadence → Load example OKRs there.'
+      );
+    }
+    const example = exampleOkrs(today);
+    appendRows(OBJECTIVES, example.objectives);
+    appendRows(KEY_RESULTS, example.keyResults);
+    appendRows(CHECK_INS, example.checkIns);
+    appendRows(MILESTONES, example.milestones);
+    appendRows(INITIATIVES, example.initiatives);
+    appendRows(KPIS, example.kpis);
+    return null;
+  });
+}
+
+/** The menu action: loads the example, or explains in an alert why it did not. */
+export function loadExampleOkrsFromMenu(): void {
+  const refusal = loadExampleIntoActiveWorkbook();
+  if (refusal) {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert('Example OKRs', refusal, ui.ButtonSet.OK);
+    return;
+  }
+  SpreadsheetApp.getActiveSpreadsheet().toast(
+    'Loaded 6 objectives across 3 teams with their key results and check-ins. The Sales objective is behind plan.',
+    'OKR Cadence',
+  );
+}

@@ -1,0 +1,193 @@
+/**
+ * "Set up OKR workbook": reads what the workbook has, asks the setup plan what is missing and
+ * adds only that. Service calls depend on the number of sheets and columns, never on rows.
+ */
+import { defaultSettingRows } from '../workbook/settings';
+import {
+  describePlan,
+  planSetup,
+  type NewColumn,
+  type SetupPlan,
+  type SheetPlan,
+  type SheetSnapshot,
+  type ValidationPlan,
+  type WorkbookSnapshot,
+} from '../workbook/setupPlan';
+import { columnLetter } from '../workbook/formulaColumns';
+import { SETTINGS, TABLES } from '../workbook/schema';
+import { withDocumentLock } from './tables';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Score colours (SPEC §1): ≥0.7 green, 0.4–0.69 yellow, <0.4 red; blank cells stay plain. */
+const COLOUR_BANDS: readonly { condition: (cell: string) => string; background: string }[] = [
+  { condition: (cell) => `=AND(ISNUMBER(${cell}), ${cell}>=0.7)`, background: '#b7e1cd' },
+  {
+    condition: (cell) => `=AND(ISNUMBER(${cell}), ${cell}>=0.4, ${cell}<0.7)`,
+    background: '#fce8b2',
+  },
+  { condition: (cell) => `=AND(ISNUMBER(${cell}), ${cell}<0.4)`, background: '#f4c7c3' },
+];
+
+function snapshotSheet(sheet: Sheet): SheetSnapshot {
+  const lastColumn = sheet.getLastColumn();
+  const header = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn) : null;
+  return {
+    name: sheet.getName(),
+    headerValues: header ? header.getValues()[0]! : [],
+    headerFormulas: header ? header.getFormulas()[0]! : [],
+    lastColumn,
+    frozenRows: sheet.getFrozenRows(),
+    maxRows: sheet.getMaxRows(),
+  };
+}
+
+/** Reads only table sheets, and only their header rows (the Settings sheet whole: it is small). */
+function readSnapshot(spreadsheet: Spreadsheet): WorkbookSnapshot {
+  const tableNames = new Set(TABLES.map((table) => table.sheetName.toLowerCase()));
+  const sheets = spreadsheet
+    .getSheets()
+    .filter((sheet) => tableNames.has(sheet.getName().toLowerCase()));
+  const settingsSheet = sheets.find(
+    (sheet) => sheet.getName().toLowerCase() === SETTINGS.sheetName.toLowerCase(),
+  );
+  return {
+    sheets: sheets.map(snapshotSheet),
+    namedRanges: spreadsheet.getNamedRanges().map((range) => range.getName()),
+    settingsValues: settingsSheet ? settingsSheet.getDataRange().getValues() : [],
+  };
+}
+
+function buildValidation(
+  spreadsheet: Spreadsheet,
+  validation: ValidationPlan,
+): GoogleAppsScript.Spreadsheet.DataValidation {
+  const builder = SpreadsheetApp.newDataValidation();
+  switch (validation.kind) {
+    case 'list':
+      return builder
+        .requireValueInList([...validation.values], true)
+        .setAllowInvalid(!validation.strict)
+        .build();
+    case 'listFromColumn': {
+      const letter = columnLetter(validation.column - 1);
+      const source = spreadsheet
+        .getSheetByName(validation.sheetName)!
+        .getRange(`${letter}2:${letter}`);
+      return builder.requireValueInRange(source, true).setAllowInvalid(!validation.strict).build();
+    }
+    case 'email':
+      return builder
+        .requireTextIsEmail()
+        .setAllowInvalid(true)
+        .setHelpText('Type an email address.')
+        .build();
+    case 'numberBetween':
+      return builder
+        .requireNumberBetween(validation.min, validation.max)
+        .setAllowInvalid(false)
+        .setHelpText(`Type a number from ${validation.min} to ${validation.max}.`)
+        .build();
+    case 'date':
+      return builder
+        .requireDate()
+        .setAllowInvalid(false)
+        .setHelpText('Type a date such as 2026-03-31.')
+        .build();
+    case 'checkbox':
+      return builder.requireCheckbox().build();
+  }
+}
+
+/** Writes the new header cells: plain headers in one call, spilling formulas in another. */
+function writeHeaders(sheet: Sheet, columns: readonly NewColumn[]): void {
+  const plain = columns.filter((column) => !column.formula);
+  const formulas = columns.filter((column) => column.formula);
+  if (plain.length > 0)
+    sheet.getRange(1, plain[0]!.column, 1, plain.length).setValues([plain.map((c) => c.header)]);
+  if (formulas.length > 0) {
+    sheet
+      .getRange(1, formulas[0]!.column, 1, formulas.length)
+      .setFormulas([formulas.map((c) => c.formula!)]);
+  }
+  sheet.getRange(1, columns[0]!.column, 1, columns.length).setFontWeight('bold');
+}
+
+function formatColumns(
+  spreadsheet: Spreadsheet,
+  sheet: Sheet,
+  plan: SheetPlan,
+  maxRows: number,
+): void {
+  const dataRows = maxRows - 1;
+  if (dataRows < 1) return;
+  const bandRules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
+  for (const column of plan.newColumns) {
+    const cells = sheet.getRange(2, column.column, dataRows, 1);
+    if (column.numberFormat) cells.setNumberFormat(column.numberFormat);
+    if (column.validation) cells.setDataValidation(buildValidation(spreadsheet, column.validation));
+    if (column.colourBands) {
+      const topCell = `${columnLetter(column.column - 1)}2`;
+      for (const band of COLOUR_BANDS) {
+        bandRules.push(
+          SpreadsheetApp.newConditionalFormatRule()
+            .whenFormulaSatisfied(band.condition(topCell))
+            .setBackground(band.background)
+            .setRanges([cells])
+            .build(),
+        );
+      }
+    }
+  }
+  if (bandRules.length > 0)
+    sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...bandRules]);
+}
+
+function applyPlan(spreadsheet: Spreadsheet, plan: SetupPlan): void {
+  const sheets = new Map<string, Sheet>();
+  // All sheets first: validations refer to other sheets (Objective ID lists the Objectives IDs).
+  for (const sheetPlan of plan.sheets) {
+    const sheet = sheetPlan.createSheet
+      ? spreadsheet.insertSheet(sheetPlan.sheetName)
+      : spreadsheet.getSheetByName(sheetPlan.sheetName)!;
+    sheets.set(sheetPlan.sheetName, sheet);
+  }
+  for (const sheetPlan of plan.sheets) {
+    const sheet = sheets.get(sheetPlan.sheetName)!;
+    if (sheetPlan.newColumns.length > 0) {
+      writeHeaders(sheet, sheetPlan.newColumns);
+      formatColumns(
+        spreadsheet,
+        sheet,
+        sheetPlan,
+        sheetPlan.createSheet ? sheet.getMaxRows() : sheetPlan.maxRows,
+      );
+    }
+    if (sheetPlan.freezeHeader) sheet.setFrozenRows(1);
+  }
+  if (plan.settingsRows) {
+    const settingsSheet = sheets.get(plan.sheets.find((s) => s.table === SETTINGS)!.sheetName)!;
+    const { firstRow, rows } = plan.settingsRows;
+    settingsSheet.getRange(firstRow, 1, rows.length, rows[0]!.length).setValues(rows);
+  }
+  for (const range of plan.namedRanges) {
+    spreadsheet.setNamedRange(range.name, sheets.get(range.sheetName)!.getRange(range.a1));
+  }
+}
+
+/** Runs setup on the active spreadsheet and returns what it did, in words. */
+export function setUpActiveWorkbook(today: Date = new Date()): string {
+  return withDocumentLock(() => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const plan = planSetup(readSnapshot(spreadsheet), defaultSettingRows(today));
+    applyPlan(spreadsheet, plan);
+    return describePlan(plan);
+  });
+}
+
+/** The menu action: sets up the workbook and says what it did in a toast. */
+export function setUpWorkbookFromMenu(): void {
+  const summary = setUpActiveWorkbook();
+  SpreadsheetApp.getActiveSpreadsheet().toast(summary, 'OKR Cadence');
+}
