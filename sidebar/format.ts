@@ -1,0 +1,83 @@
+/**
+ * Locale-aware display of check-in values, fractions and dates (Intl, in the viewer's locale).
+ */
+import type { KeyResultSummary } from '../src/shared/checkIn';
+
+const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+const percentFormat = new Intl.NumberFormat(undefined, {
+  style: 'percent',
+  maximumFractionDigits: 0,
+});
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+const MS_PER_DAY = 86_400_000;
+
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+export function formatFraction(fraction: number): string {
+  return percentFormat.format(fraction);
+}
+
+/** A number with the KR's unit: "%" and currency-like symbols sit close, words get a space. */
+export function withUnit(value: number, unit: string): string {
+  const trimmed = unit.trim();
+  if (trimmed === '') return formatNumber(value);
+  if (/^[%‰°]$/.test(trimmed)) return `${formatNumber(value)}${trimmed}`;
+  if (/^[$€£¥₹]$/.test(trimmed)) return `${trimmed}${formatNumber(value)}`;
+  return `${formatNumber(value)} ${trimmed}`;
+}
+
+/** A measured value as the KR's type reads it; blank shows as an em dash. */
+export function formatMeasured(
+  keyResult: KeyResultSummary,
+  value: number | boolean | null,
+): string {
+  if (value === null) return '—';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (keyResult.inputKind === 'binary') return value === 1 ? 'Yes' : 'No';
+  if (keyResult.inputKind === 'percentage')
+    return formatFraction(Math.abs(value) > 1 ? value / 100 : value);
+  return withUnit(value, keyResult.unit);
+}
+
+export function formatDate(iso: string): string {
+  return dateFormat.format(new Date(iso));
+}
+
+/** "today", "yesterday", "3 days ago", measured in whole days from `now`. */
+export function formatDaysAgo(iso: string, now: Date = new Date()): string {
+  const then = new Date(iso);
+  const startOfDay = (date: Date) =>
+    new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+  const days = Math.round((startOfDay(then) - startOfDay(now)) / MS_PER_DAY);
+  return relativeFormat.format(days, 'day');
+}
+
+/** "0 → 100 teams", or what the type measures when it has no range. */
+export function describeRange(keyResult: KeyResultSummary): string {
+  switch (keyResult.inputKind) {
+    case 'binary':
+      return 'Done or not done';
+    case 'percentage':
+      return keyResult.target === null
+        ? 'Percentage'
+        : `${formatMeasured(keyResult, keyResult.start ?? 0)} → ${formatMeasured(keyResult, keyResult.target)}`;
+    case 'milestones': {
+      const done = keyResult.milestones.filter((milestone) => milestone.done).length;
+      return `${done} of ${keyResult.milestones.length} milestones done`;
+    }
+    case 'number':
+      if (keyResult.type === 'baseline')
+        return `Baseline: measuring${keyResult.unit ? ` ${keyResult.unit}` : ''}, no target`;
+      if (keyResult.target === null)
+        return keyResult.unit ? `Measured in ${keyResult.unit}` : 'No target set';
+      if (keyResult.type === 'at least')
+        return `At least ${withUnit(keyResult.target, keyResult.unit)}`;
+      if (keyResult.type === 'at most')
+        return `At most ${withUnit(keyResult.target, keyResult.unit)}`;
+      return `${formatNumber(keyResult.start ?? 0)} → ${withUnit(keyResult.target, keyResult.unit)}`;
+  }
+}
