@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import type { Objective } from '../../../src/core/types';
+import {
+  alignmentTree,
+  dashboardLayout,
+  DASHBOARD_TITLE,
+  indentedTitle,
+  OBJECTIVE_HEADER,
+} from '../../../src/workbook/dashboard';
+
+function objective(id: string, parentId = '', team = 'Apps', title = `Objective ${id}`): Objective {
+  return {
+    row: 2,
+    id,
+    title,
+    owner: 'lead@example.com',
+    team,
+    cycle: '',
+    parentId,
+    kind: 'committed',
+    priority: '',
+    notes: '',
+  };
+}
+
+const keyResultColumns = { id: 0, objectiveId: 1, confidence: 12 };
+
+describe('alignmentTree', () => {
+  it('lists each objective under the one its Parent names, one level deeper', () => {
+    const tree = alignmentTree([
+      objective('A2', 'C1'),
+      objective('C1'),
+      objective('B1', 'A2'),
+      objective('C2'),
+    ]);
+    expect(tree.map(({ objective: o, depth }) => `${o.id}:${depth}`)).toEqual([
+      'C1:0',
+      'A2:1',
+      'B1:2',
+      'C2:0',
+    ]);
+  });
+
+  it('treats a Parent that is not in the list as top level', () => {
+    const tree = alignmentTree([objective('A1', 'GONE')]);
+    expect(tree).toEqual([{ objective: expect.objectContaining({ id: 'A1' }), depth: 0 }]);
+  });
+
+  it('keeps objectives caught in a Parent loop', () => {
+    const tree = alignmentTree([objective('A', 'B'), objective('B', 'A'), objective('C')]);
+    expect(tree.map(({ objective: o }) => o.id).sort()).toEqual(['A', 'B', 'C']);
+  });
+
+  it('matches Parent IDs ignoring case and spaces', () => {
+    const tree = alignmentTree([objective('c1'), objective('A1', ' C1 ')]);
+    expect(tree.map(({ depth }) => depth)).toEqual([0, 1]);
+  });
+});
+
+describe('indentedTitle', () => {
+  it('indents aligned objectives and leaves top-level ones as they are', () => {
+    expect(indentedTitle('Grow', 0)).toBe('Grow');
+    expect(indentedTitle('Grow', 1)).toBe('  ↳ Grow');
+    expect(indentedTitle('Grow', 2)).toBe('      ↳ Grow');
+  });
+});
+
+describe('dashboardLayout', () => {
+  const objectives = [
+    objective('C1', '', 'Company'),
+    objective('A1', 'C1'),
+    objective('A2', 'C1'),
+    objective('B1', '', ''),
+  ];
+  const layout = dashboardLayout({ objectives, keyResultColumns, cycleName: '2026 Q4' });
+  const at = (a1: string): unknown => {
+    const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(a1)!;
+    return layout.cells[Number(digits) - 1]![letters!.charCodeAt(0) - 65];
+  };
+
+  it('starts with the title that marks the sheet as the add-on’s', () => {
+    expect(at('A1')).toBe(DASHBOARD_TITLE);
+    expect(at('B2')).toBe('2026 Q4');
+    expect(at('B3')).toBe('=OKR_REPORT_DATE');
+  });
+
+  it('lays out one rectangle of cells for a single write', () => {
+    const widths = new Set(layout.cells.map((row) => row.length));
+    expect(widths.size).toBe(1);
+  });
+
+  it('scores every objective with one spilling OKRSCORE call over the ID column', () => {
+    const first = layout.firstObjectiveRow;
+    expect(layout.cells[layout.objectiveHeaderRow - 1]!.slice(0, OBJECTIVE_HEADER.length)).toEqual([
+      ...OBJECTIVE_HEADER,
+    ]);
+    expect(at(`F${first}`)).toBe(`=OKRSCORE(OKR_KEY_RESULTS, A${first}:A${first + 3})`);
+    for (let row = first + 1; row <= layout.lastObjectiveRow; row++) expect(at(`F${row}`)).toBe('');
+  });
+
+  it('takes planned and status from one OKRBALANCE table on the sheet', () => {
+    const header = layout.objectiveHeaderRow;
+    expect(at(`L${header}`)).toBe(
+      '=OKRBALANCE(OKR_KEY_RESULTS, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)',
+    );
+    const first = layout.firstObjectiveRow;
+    expect(at(`G${first}`)).toBe(`=IFERROR(VLOOKUP(A${first}, $L$${header}:$P, 3, FALSE), "")`);
+    expect(at(`I${first}`)).toBe(`=IFERROR(VLOOKUP(A${first}, $L$${header}:$P, 5, FALSE), "")`);
+    expect(at('B5')).toBe(`=IFERROR(VLOOKUP("Balance", $L$${header}:$P, 2, FALSE), "")`);
+  });
+
+  it('averages confidence per objective from the Key Results columns', () => {
+    const first = layout.firstObjectiveRow;
+    expect(at(`J${first}`)).toBe(
+      `=IFERROR(AVERAGEIF('Key Results'!$B$2:$B, A${first}, 'Key Results'!$M$2:$M), "")`,
+    );
+  });
+
+  it('lists objectives in alignment order with indented titles', () => {
+    const first = layout.firstObjectiveRow;
+    const ids = [0, 1, 2, 3].map((offset) => at(`A${first + offset}`));
+    expect(ids).toEqual(['C1', 'A1', 'A2', 'B1']);
+    expect(at(`B${first + 1}`)).toBe('  ↳ Objective A1');
+  });
+
+  it('scores each team, with teamless objectives as one group', () => {
+    expect(at('A9')).toBe('Company');
+    expect(at('A10')).toBe('Apps');
+    expect(at('A11')).toBe('(no team)');
+    const first = layout.firstObjectiveRow;
+    const last = layout.lastObjectiveRow;
+    expect(at('B9')).toBe(
+      `=IFERROR(AVERAGEIF($D$${first}:$D$${last}, A9, $F$${first}:$F$${last}), "")`,
+    );
+    expect(at('B11')).toBe(
+      `=IFERROR(AVERAGEIF($D$${first}:$D$${last}, "", $F$${first}:$F$${last}), "")`,
+    );
+  });
+
+  it('counts objectives per score band for the distribution chart', () => {
+    const first = layout.firstObjectiveRow;
+    const last = layout.lastObjectiveRow;
+    expect(at('E3')).toBe(`=COUNTIF($F$${first}:$F$${last}, ">=0.7")`);
+    expect(layout.charts.map((chart) => chart.kind)).toEqual(['bar', 'column']);
+  });
+
+  it('colours the overall, team and objective scores by band', () => {
+    expect(layout.scoreRanges).toEqual([
+      'B4',
+      'B9:B11',
+      `F${layout.firstObjectiveRow}:F${layout.lastObjectiveRow}`,
+    ]);
+  });
+
+  it('stores text that looks like a formula as text', () => {
+    const tricky = dashboardLayout({
+      objectives: [objective('O1', '', 'Apps', '=HYPERLINK("http://evil")')],
+      keyResultColumns,
+      cycleName: '+1 cycle',
+    });
+    expect(tricky.cells[1]![1]).toBe("'+1 cycle");
+    expect(tricky.cells[tricky.firstObjectiveRow - 1]![1]).toBe('\'=HYPERLINK("http://evil")');
+  });
+
+  it('says what to do when the cycle has no objectives', () => {
+    const empty = dashboardLayout({ objectives: [], keyResultColumns, cycleName: '2026 Q4' });
+    expect(String(empty.cells[empty.firstObjectiveRow - 1]![0])).toMatch(
+      /No objectives in this cycle yet/,
+    );
+    expect(empty.charts.map((chart) => chart.kind)).toEqual(['column']);
+  });
+});
