@@ -20,6 +20,8 @@ import { withDocumentLock } from './tables';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+const DATE_FORMAT = 'yyyy-mm-dd';
+
 /** Score colours (SPEC §1): ≥0.7 green, 0.4–0.69 yellow, <0.4 red; blank cells stay plain. */
 const COLOUR_BANDS: readonly { condition: (cell: string) => string; background: string }[] = [
   { condition: (cell) => `=AND(ISNUMBER(${cell}), ${cell}>=0.7)`, background: '#b7e1cd' },
@@ -170,6 +172,13 @@ function applyPlan(spreadsheet: Spreadsheet, plan: SetupPlan): void {
     const settingsSheet = sheets.get(plan.sheets.find((s) => s.table === SETTINGS)!.sheetName)!;
     const { firstRow, rows } = plan.settingsRows;
     settingsSheet.getRange(firstRow, 1, rows.length, rows[0]!.length).setValues(rows);
+    // Only the few date settings (cycle start and end, report date) get a date format.
+    rows.forEach((row, offset) =>
+      row.forEach((cell, column) => {
+        if (cell instanceof Date)
+          settingsSheet.getRange(firstRow + offset, column + 1).setNumberFormat(DATE_FORMAT);
+      }),
+    );
   }
   for (const range of plan.namedRanges) {
     spreadsheet.setNamedRange(range.name, sheets.get(range.sheetName)!.getRange(range.a1));
