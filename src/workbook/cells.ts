@@ -8,7 +8,7 @@
 export type CellRead<T> = { ok: true; value: T | null } | { ok: false; problem: string };
 
 /** The error values Sheets shows in a cell (getValues returns them as text). */
-const SHEETS_ERRORS = [
+const SHEETS_ERRORS = new Set([
   '#N/A',
   '#REF!',
   '#VALUE!',
@@ -17,7 +17,7 @@ const SHEETS_ERRORS = [
   '#NUM!',
   '#NULL!',
   '#ERROR!',
-];
+]);
 
 const TRUE_WORDS = new Set([
   'true',
@@ -54,12 +54,19 @@ const FALSE_WORDS = new Set([
   '☐',
 ]);
 
-const ok = <T>(value: T | null): CellRead<T> => ({ ok: true, value });
+// Shared so that the many blank cells of a big sheet allocate nothing.
+const BLANK: CellRead<never> = Object.freeze({ ok: true, value: null });
+const ok = <T>(value: T | null): CellRead<T> => (value === null ? BLANK : { ok: true, value });
 const fail = <T>(problem: string): CellRead<T> => ({ ok: false, problem });
 
 /** True for Date objects from any realm (the emulator runs the bundle in a separate node:vm context). */
 export function isDateValue(cell: unknown): cell is Date {
-  return Object.prototype.toString.call(cell) === '[object Date]';
+  return (
+    cell instanceof Date ||
+    (typeof cell === 'object' &&
+      cell !== null &&
+      Object.prototype.toString.call(cell) === '[object Date]')
+  );
 }
 
 /** An empty cell: "" from getValues, null/undefined from callers, or only whitespace. */
@@ -69,7 +76,9 @@ export function isBlankCell(cell: unknown): boolean {
 
 /** A cell showing a Sheets error value such as #N/A or #REF!. */
 export function isErrorCell(cell: unknown): boolean {
-  return typeof cell === 'string' && SHEETS_ERRORS.includes(cell.trim().toUpperCase());
+  return (
+    typeof cell === 'string' && cell.includes('#') && SHEETS_ERRORS.has(cell.trim().toUpperCase())
+  );
 }
 
 /** Formats a cell value for a message: text in quotes (shortened), others as Sheets shows them. */
@@ -260,9 +269,13 @@ export function readBoolean(cell: unknown): CellRead<boolean> {
 
 /** Reads text as shown: trimmed, numbers as typed digits, booleans as TRUE/FALSE, dates as yyyy-mm-dd. */
 export function readText(cell: unknown): CellRead<string> {
-  if (isBlankCell(cell)) return ok(null);
-  if (isErrorCell(cell)) return fail(errorProblem(cell));
-  if (typeof cell === 'string') return ok(cell.trim());
+  if (typeof cell === 'string') {
+    // Text is most cells of a big sheet: trim once and check for an error only when it could be one.
+    const text = cell.trim();
+    if (text === '') return BLANK;
+    return text.charCodeAt(0) === 35 && isErrorCell(text) ? fail(errorProblem(text)) : ok(text);
+  }
+  if (cell === null || cell === undefined) return BLANK;
   if (typeof cell === 'number')
     return Number.isFinite(cell)
       ? ok(String(cell))
