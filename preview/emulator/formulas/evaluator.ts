@@ -38,6 +38,12 @@ export interface FormulaEngine {
   evaluate: FormulaEvaluator;
   /** Why a formula cell shows an error (for a tooltip), or null. */
   reasonFor(sheetName: string, row: number, column: number): string | null;
+  /** Size of the array a formula cell last returned, or null for a single value. */
+  arrayShapeFor(
+    sheetName: string,
+    row: number,
+    column: number,
+  ): { rows: number; columns: number } | null;
 }
 
 const ERROR_TEXTS = new Set([
@@ -63,6 +69,7 @@ export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngin
   installBlankComparison();
   const customNames = new Set([...options.customFunctionNames].map((name) => name.toUpperCase()));
   const reasons = new Map<string, string>();
+  const arrayShapes = new Map<string, { rows: number; columns: number }>();
   let workbook: WorkbookReader | null = null;
   let current: FormulaCell | null = null;
 
@@ -211,6 +218,7 @@ export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngin
     workbook = workbookReader;
     current = cell;
     reasons.delete(key);
+    arrayShapes.delete(key);
     try {
       const text = rewriteFormula(cell.formula.replace(/^=/, ''), {
         currentSheet: cell.sheetName,
@@ -230,6 +238,10 @@ export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngin
         depth -= 1;
       }
       if (Array.isArray(result)) {
+        arrayShapes.set(key, {
+          rows: result.length,
+          columns: Math.max(0, ...result.map((row) => (Array.isArray(row) ? row.length : 1))),
+        });
         return result.map((row: unknown[]) =>
           (Array.isArray(row) ? row : [row]).map((value) => toCellValue(value, key)),
         );
@@ -271,5 +283,7 @@ export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngin
   return {
     evaluate,
     reasonFor: (sheetName, row, column) => reasons.get(cellKey(sheetName, row, column)) ?? null,
+    arrayShapeFor: (sheetName, row, column) =>
+      arrayShapes.get(cellKey(sheetName, row, column)) ?? null,
   };
 }

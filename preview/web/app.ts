@@ -1,0 +1,629 @@
+/**
+ * The preview page: a spreadsheet view of the emulated workbook with the add-on's menu, sidebars,
+ * dialogs, toasts, an outbox and a triggers panel. Everything it shows comes from the preview
+ * server's JSON API; text from cells and emails is set with textContent, never as HTML.
+ */
+import type {
+  CellView,
+  ChartView,
+  MenuEntryView,
+  PreviewState,
+  SheetView,
+} from '../server/apiTypes.js';
+
+let state: PreviewState | null = null;
+let activeSheet = '';
+let selected = { row: 1, column: 1 };
+let seenToasts = 0;
+let seenAlerts = 0;
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className = '',
+  text = '',
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+async function api(path: string, body?: unknown): Promise<void> {
+  const response = await fetch(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const answer = (await response.json()) as PreviewState | { ok: false; error: string };
+  if ('error' in answer && !('sheets' in answer)) {
+    showMessage('Something went wrong', answer.error);
+    return;
+  }
+  state = answer as PreviewState;
+  render();
+}
+
+const refresh = () => api('/api/state');
+
+function currentSheet(): SheetView | undefined {
+  return (
+    state?.sheets.find((sheet) => sheet.name === activeSheet) ??
+    state?.sheets.find((sheet) => !sheet.hidden)
+  );
+}
+
+function render(): void {
+  if (!state) return;
+  if (!state.sheets.some((sheet) => sheet.name === activeSheet)) activeSheet = state.activeSheet;
+  byId('doc-name').textContent = state.spreadsheetName;
+  document.title = `${state.spreadsheetName} — OKR Cadence preview`;
+  const notice = byId('notice');
+  notice.hidden = !state.notice;
+  notice.textContent = state.notice ?? '';
+  byId('outbox-count').textContent = String(state.outbox.length);
+  byId('trigger-count').textContent = String(state.triggers.length);
+  byId('clock').textContent = new Date(state.clock).toLocaleString('en-GB', {
+    timeZone: state.timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  renderMenubar();
+  renderTabs();
+  renderGrid();
+  renderSidebar();
+  renderModal();
+  renderToasts();
+}
+
+/* ---------- menus ---------- */
+
+const STATIC_MENUS = ['File', 'Edit', 'View', 'Insert', 'Format', 'Data', 'Tools'];
+
+function renderMenubar(): void {
+  const bar = byId('menubar');
+  bar.replaceChildren();
+  for (const name of STATIC_MENUS) bar.append(element('span', 'menu-title disabled', name));
+  const extensions = element('div', 'menu');
+  const title = element('button', 'menu-title', 'Extensions');
+  title.type = 'button';
+  title.id = 'menu-extensions';
+  extensions.append(title);
+  const dropdown = element('div', 'dropdown');
+  if (state?.menu) {
+    const addon = element('div', 'dropdown-item has-submenu');
+    addon.id = 'menu-addon';
+    addon.append(element('span', '', state.menu.title), element('span', 'chevron', '▸'));
+    addon.append(menuList(state.menu.items));
+    dropdown.append(addon);
+  } else {
+    dropdown.append(
+      element('div', 'dropdown-item disabled', 'The add-on added no menu (onOpen failed?)'),
+    );
+  }
+  extensions.append(dropdown);
+  title.addEventListener('click', (event) => {
+    event.stopPropagation();
+    extensions.classList.toggle('open');
+  });
+  bar.append(extensions, element('span', 'menu-title disabled', 'Help'));
+}
+
+function menuList(items: MenuEntryView[]): HTMLElement {
+  const list = element('div', 'dropdown submenu');
+  for (const item of items) {
+    if (item.kind === 'separator') {
+      list.append(element('div', 'separator'));
+      continue;
+    }
+    const row = element('div', `dropdown-item${item.kind === 'submenu' ? ' has-submenu' : ''}`);
+    row.append(element('span', '', item.caption));
+    if (item.kind === 'submenu') {
+      row.append(element('span', 'chevron', '▸'), menuList(item.items));
+    } else {
+      row.dataset.function = item.functionName;
+      row.addEventListener('click', (event) => {
+        event.stopPropagation();
+        closeMenus();
+        void api('/api/menu', { functionName: item.functionName });
+      });
+    }
+    list.append(row);
+  }
+  return list;
+}
+
+function closeMenus(): void {
+  document.querySelectorAll('.menu.open').forEach((menu) => menu.classList.remove('open'));
+}
+
+/* ---------- tabs ---------- */
+
+function renderTabs(): void {
+  const tabs = byId('tabs');
+  tabs.replaceChildren();
+  for (const sheet of state!.sheets) {
+    if (sheet.hidden) continue;
+    const tab = element('button', `tab${sheet.name === activeSheet ? ' active' : ''}`, sheet.name);
+    tab.type = 'button';
+    tab.dataset.sheet = sheet.name;
+    tab.addEventListener('click', () => {
+      activeSheet = sheet.name;
+      selected = { row: 1, column: 1 };
+      render();
+    });
+    tabs.append(tab);
+  }
+}
+
+/* ---------- grid ---------- */
+
+const ROW_HEIGHT = 22;
+const HEADER_HEIGHT = 24;
+
+function renderGrid(): void {
+  const sheet = currentSheet();
+  const table = byId<HTMLTableElement>('grid');
+  table.replaceChildren();
+  if (!sheet) return;
+  table.dataset.sheet = sheet.name;
+  const head = element('thead');
+  const letters = element('tr');
+  letters.append(element('th', 'corner'));
+  for (let column = 1; column <= sheet.columnCount; column++) {
+    letters.append(
+      element(
+        'th',
+        `column-head${column === selected.column ? ' current' : ''}`,
+        columnLetters(column),
+      ),
+    );
+  }
+  head.append(letters);
+  const body = element('tbody');
+  sheet.cells.forEach((line, index) => {
+    const row = index + 1;
+    const tr = element('tr');
+    const frozen = row <= sheet.frozenRows;
+    if (frozen) {
+      tr.className = `frozen${row === sheet.frozenRows ? ' frozen-last' : ''}`;
+      tr.style.setProperty('--frozen-top', `${HEADER_HEIGHT + index * ROW_HEIGHT}px`);
+    }
+    tr.append(element('th', `row-head${row === selected.row ? ' current' : ''}`, String(row)));
+    line.forEach((cell, columnIndex) => tr.append(cellElement(cell, row, columnIndex + 1)));
+    body.append(tr);
+  });
+  table.append(head, body);
+  showSelection();
+  renderCharts(sheet.charts);
+}
+
+function cellElement(cell: CellView, row: number, column: number): HTMLTableCellElement {
+  const td = element(
+    'td',
+    `align-${cell.align}${cell.error ? ' error' : ''}${cell.bold ? ' bold' : ''}`,
+  );
+  td.dataset.cell = `${columnLetters(column)}${row}`;
+  td.textContent = cell.text;
+  if (cell.background) td.style.background = cell.background;
+  if (cell.color) td.style.color = cell.color;
+  if (cell.note) {
+    td.title = cell.note;
+    td.classList.add('has-note');
+  }
+  if (row === selected.row && column === selected.column) td.classList.add('selected');
+  td.addEventListener('click', () => select(row, column));
+  td.addEventListener('dblclick', () => startEditing(row, column, null));
+  return td;
+}
+
+function cellAt(row: number, column: number): CellView | undefined {
+  return currentSheet()?.cells[row - 1]?.[column - 1];
+}
+
+function select(row: number, column: number): void {
+  selected = { row, column };
+  document.querySelectorAll('#grid .selected').forEach((node) => node.classList.remove('selected'));
+  document
+    .querySelector(`#grid td[data-cell="${columnLetters(column)}${row}"]`)
+    ?.classList.add('selected');
+  showSelection();
+}
+
+function showSelection(): void {
+  const cell = cellAt(selected.row, selected.column);
+  byId('name-box').textContent = `${columnLetters(selected.column)}${selected.row}`;
+  const input = byId<HTMLInputElement>('formula-input');
+  if (document.activeElement !== input) input.value = cell?.formula || cell?.input || '';
+}
+
+function startEditing(row: number, column: number, firstKey: string | null): void {
+  const td = document.querySelector<HTMLTableCellElement>(
+    `#grid td[data-cell="${columnLetters(column)}${row}"]`,
+  );
+  if (!td) return;
+  const cell = cellAt(row, column);
+  const editor = element('input', 'cell-editor');
+  editor.value = firstKey ?? (cell?.formula || cell?.input || '');
+  td.replaceChildren(editor);
+  editor.focus();
+  let done = false;
+  const finish = (commit: boolean) => {
+    if (done) return;
+    done = true;
+    if (commit) void writeCell(row, column, editor.value);
+    else render();
+  };
+  editor.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      finish(true);
+      selected = { row: row + 1, column };
+    }
+    if (event.key === 'Escape') finish(false);
+    event.stopPropagation();
+  });
+  editor.addEventListener('blur', () => finish(true));
+}
+
+function writeCell(row: number, column: number, input: string): Promise<void> {
+  return api('/api/cell', { sheet: activeSheet, row, column, input });
+}
+
+function renderCharts(charts: ChartView[]): void {
+  const holder = byId('charts');
+  holder.replaceChildren();
+  for (const chart of charts) holder.append(barChart(chart));
+}
+
+/** A plain SVG bar chart of the chart's first range: one group per label, one bar per series. */
+function barChart(chart: ChartView): HTMLElement {
+  const card = element('figure', 'chart');
+  card.append(element('figcaption', '', chart.title || 'Chart'));
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  const width = 520;
+  const height = 220;
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const colours = ['#4285f4', '#fbbc04', '#34a853', '#ea4335'];
+  const max = Math.max(1, ...chart.series.flatMap((series) => series.values));
+  const group = (width - 40) / Math.max(1, chart.labels.length);
+  const bar = (group - 12) / Math.max(1, chart.series.length);
+  chart.labels.forEach((label, index) => {
+    chart.series.forEach((series, seriesIndex) => {
+      const value = series.values[index] ?? 0;
+      const barHeight = (value / max) * (height - 50);
+      const rect = document.createElementNS(ns, 'rect');
+      rect.setAttribute('x', String(30 + index * group + seriesIndex * bar));
+      rect.setAttribute('y', String(height - 30 - barHeight));
+      rect.setAttribute('width', String(Math.max(2, bar - 2)));
+      rect.setAttribute('height', String(barHeight));
+      rect.setAttribute('fill', colours[seriesIndex % colours.length]!);
+      svg.append(rect);
+    });
+    const text = document.createElementNS(ns, 'text');
+    text.setAttribute('x', String(30 + index * group + group / 2 - 6));
+    text.setAttribute('y', String(height - 12));
+    text.setAttribute('text-anchor', 'middle');
+    text.textContent = label;
+    svg.append(text);
+  });
+  card.append(svg);
+  const legend = element('div', 'legend');
+  chart.series.forEach((series, index) => {
+    const key = element('span', 'legend-key', series.name);
+    key.style.setProperty('--key', colours[index % colours.length]!);
+    legend.append(key);
+  });
+  card.append(legend);
+  return card;
+}
+
+/* ---------- sidebar, dialogs, questions ---------- */
+
+function renderSidebar(): void {
+  const aside = byId('sidebar');
+  const frame = byId<HTMLIFrameElement>('sidebar-frame');
+  const sidebar = state!.sidebar;
+  aside.hidden = !sidebar;
+  if (!sidebar) {
+    frame.removeAttribute('src');
+    frame.dataset.url = '';
+    return;
+  }
+  byId('sidebar-title').textContent = sidebar.title;
+  if (frame.dataset.url !== sidebar.url) {
+    frame.dataset.url = sidebar.url;
+    frame.src = sidebar.url;
+  }
+}
+
+type ModalKind = 'dialog' | 'question' | 'alert' | 'panel' | null;
+let modalKind: ModalKind = null;
+let modalKey = '';
+
+function openModal(
+  kind: ModalKind,
+  key: string,
+  title: string,
+  body: HTMLElement[],
+  width = 480,
+): void {
+  if (modalKind === kind && modalKey === key) return;
+  modalKind = kind;
+  modalKey = key;
+  byId('overlay').hidden = false;
+  byId('modal').style.width = `${width}px`;
+  byId('modal').dataset.kind = kind ?? '';
+  byId('modal-title').textContent = title;
+  byId('modal-body').replaceChildren(...body);
+}
+
+function closeModal(): void {
+  modalKind = null;
+  modalKey = '';
+  byId('overlay').hidden = true;
+  byId('modal-body').replaceChildren();
+}
+
+function renderModal(): void {
+  const current = state!;
+  if (current.question) {
+    const question = current.question;
+    const body: HTMLElement[] = [element('p', 'question-text', question.prompt)];
+    const input = element('input', 'prompt-input');
+    if (question.kind === 'prompt') body.push(input);
+    const buttons = element('div', 'buttons');
+    for (const button of question.buttons) {
+      const choice = element(
+        'button',
+        button === 'OK' || button === 'YES' ? 'primary' : '',
+        button.charAt(0) + button.slice(1).toLowerCase(),
+      );
+      choice.type = 'button';
+      choice.dataset.button = button;
+      choice.addEventListener('click', () => {
+        closeModal();
+        void api('/api/answer', { button, text: input.value });
+      });
+      buttons.append(choice);
+    }
+    body.push(buttons);
+    openModal('question', JSON.stringify(question), question.title || 'OKR Cadence', body, 440);
+    return;
+  }
+  if (current.alerts.length > seenAlerts) {
+    const alert = current.alerts[seenAlerts]!;
+    const ok = element('button', 'primary', 'OK');
+    ok.type = 'button';
+    ok.addEventListener('click', () => {
+      seenAlerts += 1;
+      closeModal();
+      render();
+    });
+    const buttons = element('div', 'buttons');
+    buttons.append(ok);
+    openModal(
+      'alert',
+      String(seenAlerts),
+      alert.title || 'OKR Cadence',
+      [element('p', 'question-text', alert.prompt), buttons],
+      440,
+    );
+    return;
+  }
+  if (current.alerts.length < seenAlerts) seenAlerts = current.alerts.length;
+  if (current.dialog) {
+    const dialog = current.dialog;
+    const frame = element('iframe', 'dialog-frame');
+    frame.src = dialog.url;
+    frame.style.height = `${dialog.height}px`;
+    openModal('dialog', dialog.url, dialog.title, [frame], dialog.width + 32);
+    return;
+  }
+  if (modalKind === 'dialog' || modalKind === 'question') closeModal();
+}
+
+function showMessage(title: string, message: string): void {
+  const ok = element('button', 'primary', 'OK');
+  ok.type = 'button';
+  ok.addEventListener('click', closeModal);
+  const buttons = element('div', 'buttons');
+  buttons.append(ok);
+  openModal(
+    'alert',
+    `${title}:${message}`,
+    title,
+    [element('p', 'question-text', message), buttons],
+    440,
+  );
+}
+
+/* ---------- toasts ---------- */
+
+function renderToasts(): void {
+  const holder = byId('toasts');
+  const toasts = state!.toasts;
+  if (toasts.length < seenToasts) seenToasts = 0;
+  for (const toast of toasts.slice(seenToasts)) {
+    const card = element('div', 'toast');
+    if (toast.title) card.append(element('strong', '', toast.title));
+    card.append(element('span', '', toast.message));
+    holder.append(card);
+    setTimeout(() => card.remove(), 6000);
+  }
+  seenToasts = toasts.length;
+}
+
+/* ---------- outbox and triggers ---------- */
+
+function showOutbox(): void {
+  const emails = state!.outbox;
+  const list = element('div', 'panel-list');
+  if (emails.length === 0)
+    list.append(
+      element(
+        'p',
+        'empty',
+        'No email sent yet. Run Reminders ▸ Send reminders now, or move the clock to a check-in day and run the due triggers.',
+      ),
+    );
+  const preview = element('iframe', 'email-frame');
+  preview.setAttribute('sandbox', '');
+  emails.forEach((email, index) => {
+    const row = element('button', 'panel-row email-row');
+    row.type = 'button';
+    row.append(
+      element('span', 'email-to', email.to),
+      element('span', 'email-subject', email.subject),
+      element(
+        'span',
+        'email-at',
+        new Date(email.at).toLocaleString('en-GB', { timeZone: state!.timeZone }),
+      ),
+    );
+    row.addEventListener('click', () => {
+      list.querySelectorAll('.email-row').forEach((node) => node.classList.remove('current'));
+      row.classList.add('current');
+      preview.srcdoc =
+        email.htmlBody ||
+        `<pre>${email.body.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</pre>`;
+    });
+    if (index === emails.length - 1) queueMicrotask(() => row.click());
+    list.append(row);
+  });
+  openModal(
+    'panel',
+    `outbox:${emails.length}`,
+    `Outbox — ${emails.length} email${emails.length === 1 ? '' : 's'} sent`,
+    [list, preview],
+    760,
+  );
+}
+
+function showTriggers(): void {
+  const current = state!;
+  const list = element('div', 'panel-list');
+  if (current.triggers.length === 0)
+    list.append(
+      element(
+        'p',
+        'empty',
+        'No triggers installed. Reminders ▸ Turn on weekly reminders installs one.',
+      ),
+    );
+  for (const trigger of current.triggers) {
+    const row = element('div', 'panel-row');
+    row.append(
+      element('span', 'trigger-name', trigger.handlerFunction),
+      element('span', 'trigger-what', trigger.description),
+    );
+    const next = trigger.nextRun
+      ? new Date(trigger.nextRun).toLocaleString('en-GB', { timeZone: current.timeZone })
+      : '';
+    row.append(element('span', 'trigger-next', next ? `next: ${next}` : ''));
+    const run = element('button', 'small', 'Run now');
+    run.type = 'button';
+    run.dataset.trigger = trigger.id;
+    run.addEventListener('click', () => {
+      closeModal();
+      void api('/api/triggers/run', { id: trigger.id });
+    });
+    row.append(run);
+    list.append(row);
+  }
+  const clock = element('div', 'clock-form');
+  const date = element('input');
+  date.type = 'datetime-local';
+  date.id = 'clock-input';
+  date.value = current.clock.slice(0, 16);
+  const move = element('button', 'primary', 'Move clock and run due triggers');
+  move.type = 'button';
+  move.addEventListener('click', () => {
+    closeModal();
+    void api('/api/clock', { to: `${date.value}:00Z`, runDueTriggers: true });
+  });
+  clock.append(element('label', '', 'Move the clock to (UTC)'), date, move);
+  openModal(
+    'panel',
+    `triggers:${current.triggers.length}:${current.clock}`,
+    'Triggers and clock',
+    [list, clock],
+    640,
+  );
+}
+
+/* ---------- wiring ---------- */
+
+function wire(): void {
+  document.addEventListener('click', closeMenus);
+  byId('open-outbox').addEventListener('click', showOutbox);
+  byId('open-triggers').addEventListener('click', showTriggers);
+  byId('modal-close').addEventListener('click', () => {
+    if (modalKind === 'dialog') void api('/api/ui/close', { kind: 'dialog' });
+    if (modalKind === 'question') void api('/api/answer', { button: 'CLOSE', text: '' });
+    if (modalKind === 'alert') seenAlerts += 1;
+    closeModal();
+    if (modalKind === null) render();
+  });
+  byId('sidebar-close').addEventListener(
+    'click',
+    () => void api('/api/ui/close', { kind: 'sidebar' }),
+  );
+  const formula = byId<HTMLInputElement>('formula-input');
+  formula.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      formula.blur();
+      void writeCell(selected.row, selected.column, formula.value);
+    }
+    if (event.key === 'Escape') {
+      formula.blur();
+      showSelection();
+    }
+  });
+  document.addEventListener('keydown', (event) => {
+    if (document.activeElement !== document.body || !state || modalKind) return;
+    const sheet = currentSheet();
+    if (!sheet) return;
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      Tab: [0, 1],
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      select(
+        Math.min(sheet.rowCount, Math.max(1, selected.row + move[0])),
+        Math.min(sheet.columnCount, Math.max(1, selected.column + move[1])),
+      );
+    } else if (event.key === 'Enter' || event.key === 'F2') {
+      event.preventDefault();
+      startEditing(selected.row, selected.column, null);
+    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+      void writeCell(selected.row, selected.column, '');
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      startEditing(selected.row, selected.column, event.key);
+    }
+  });
+  window.addEventListener('message', (event: MessageEvent<{ source?: string; type?: string }>) => {
+    if (event.data?.source === 'okr-preview') void refresh();
+  });
+}
+
+wire();
+void refresh();
