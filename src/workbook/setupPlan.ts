@@ -94,18 +94,12 @@ const KEY_RESULT_TYPES = [
   'baseline',
 ];
 
-/** Validation of a column's data cells; Objective IDs come from the Objectives ID column (1-based). */
+/** Validation of a column's data cells; `objectiveIds` lists the IDs of the Objectives sheet. */
 function validationFor(
   table: TableDef,
   column: ColumnDef,
-  objectiveIdColumn: number,
+  objectiveIds: ValidationPlan,
 ): ValidationPlan | null {
-  const objectiveIds: ValidationPlan = {
-    kind: 'listFromColumn',
-    sheetName: OBJECTIVES.sheetName,
-    column: objectiveIdColumn,
-    strict: false,
-  };
   switch (`${table.key}.${column.key}`) {
     case 'keyResults.type':
       // Not strict: the engine also accepts aliases such as "at-least" and "max".
@@ -232,7 +226,13 @@ export function planSetup(
   const placed = TABLES.map((table) => placeColumns(table, findSheet(snapshot, table.sheetName)));
   const placedOf = (table: TableDef): PlacedTable =>
     placed.find((entry) => entry.plan.table === table)!;
-  const objectiveIdColumn = placedOf(OBJECTIVES).columns.id! + 1;
+  const objectives = placedOf(OBJECTIVES);
+  const objectiveIds: ValidationPlan = {
+    kind: 'listFromColumn',
+    sheetName: objectives.plan.sheetName,
+    column: objectives.columns.id! + 1,
+    strict: false,
+  };
 
   for (const entry of placed) {
     const { table } = entry.plan;
@@ -242,7 +242,7 @@ export function planSetup(
       column: entry.columns[column.key]! + 1,
       formula: headerFormula(table, column.key, entry.columns),
       numberFormat: numberFormatFor(table, column),
-      validation: validationFor(table, column, objectiveIdColumn),
+      validation: validationFor(table, column, objectiveIds),
       colourBands: column.key === 'progress' || column.key === 'score',
     }));
   }
