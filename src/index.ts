@@ -9,6 +9,8 @@ import { setUpWorkbookFromMenu } from './gas/setup';
 import * as checkIn from './gas/checkIn';
 import { showSidebarPage } from './gas/ui';
 import type { CheckInContext, SaveCheckInResult } from './shared/checkIn';
+import * as reminders from './gas/reminders';
+import type { ReminderPreview } from './shared/reminders';
 
 /**
  * Adds the OKR Cadence menu. Runs in AuthMode.NONE before the add-on is authorised, so it
@@ -71,4 +73,46 @@ export function getCheckInContext(): CheckInContext {
  */
 export function saveCheckIn(payload: unknown): SaveCheckInResult {
   return checkIn.saveCheckIn(payload);
+}
+
+// Weekly check-in reminders by email (docs/reminders.md)
+
+/**
+ * Installs this user's one daily reminder trigger for this spreadsheet (replacing an earlier
+ * one) at the Settings' reminder hour, and says when reminders next go out.
+ */
+export function turnOnReminders(): void {
+  reminders.turnOnRemindersFromMenu();
+}
+
+/** Removes this user's reminder trigger for this spreadsheet. */
+export function turnOffReminders(): void {
+  reminders.turnOffRemindersFromMenu();
+}
+
+/** Sends this period's reminders now to owners who are behind and not yet reminded. */
+export function sendRemindersNow(): void {
+  reminders.sendRemindersNowFromMenu();
+}
+
+/** Opens a dialog showing who would get which reminder; sends nothing. */
+export function previewReminders(): void {
+  reminders.showReminderPreview();
+}
+
+/**
+ * The Preview reminders dialog's data.
+ * @return {ReminderPreview} who would get what, as JSON-safe data for sidebar/ReminderPreview.ts
+ */
+export function getReminderPreview(): ReminderPreview {
+  return reminders.reminderPreview();
+}
+
+/**
+ * The daily time-driven trigger: keeps the report date current and sends reminders on the
+ * check-in day, finishing on later days what the quota or time limit deferred.
+ * @param {GoogleAppsScript.Events.TimeDriven} event the time-driven event
+ */
+export function runDailyReminders(event?: GoogleAppsScript.Events.TimeDriven): void {
+  reminders.runDailyReminderTrigger(event);
 }

@@ -149,24 +149,25 @@ export function readNumber(cell: unknown): CellRead<number> {
   return fail(`${showCell(cell)} is not a number. ${hint}`);
 }
 
+/** 45 → 0.45: a number above 1 where a fraction is expected is taken as percent points. */
+export function percentPointsToFraction(value: number): number {
+  return Math.abs(value) > 1 ? fromPercentPoints(value) : value;
+}
+
 /**
  * Reads a percentage as a fraction. Percent-formatted cells already arrive as fractions
- * (45% → 0.45); a plain number above 1 is taken as percent points (45 → 0.45).
+ * (45% → 0.45) and "45%" text is read the same way; a plain number above 1 is taken as percent
+ * points (45 → 0.45), so a hand-typed 1.2 reads as 1.2%, not 120%.
  */
 export function readPercent(cell: unknown): CellRead<number> {
-  const hint = 'Type a percentage such as 45% (or 0.45).';
-  if (isBlankCell(cell)) return ok(null);
-  if (isErrorCell(cell)) return fail(errorProblem(cell));
-  let value: number | null = null;
-  if (typeof cell === 'number' && Number.isFinite(cell)) value = cell;
-  else if (typeof cell === 'string') {
-    const text = cell.trim();
-    value = parseNumberText(text);
-    // "45%" is already a fraction; only bare numbers use the percent-point rule.
-    if (value !== null && text.endsWith('%')) return ok(value);
+  const value = readNumber(cell);
+  if (!value.ok) {
+    return isErrorCell(cell)
+      ? value
+      : fail(`${showCell(cell)} is not a percentage. Type a percentage such as 45% (or 0.45).`);
   }
-  if (value === null) return fail(`${showCell(cell)} is not a percentage. ${hint}`);
-  return ok(Math.abs(value) > 1 ? fromPercentPoints(value) : value);
+  const written = typeof cell === 'string' && cell.trim().endsWith('%');
+  return value.value === null || written ? value : ok(percentPointsToFraction(value.value));
 }
 
 /** Builds a local calendar date, or null when the parts name no real day (2026-02-30). */

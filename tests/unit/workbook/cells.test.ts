@@ -5,6 +5,7 @@ import {
   idKey,
   isBlankCell,
   isErrorCell,
+  percentPointsToFraction,
   readBoolean,
   readDate,
   readEmail,
@@ -147,6 +148,15 @@ describe('readNumber', () => {
     const problem = problemOf(readNumber('x'.repeat(100)));
     expect(problem.length).toBeLessThan(100);
     expect(problem).toContain('...');
+  });
+});
+
+describe('percentPointsToFraction', () => {
+  it('takes numbers above 1 as percent points and keeps fractions', () => {
+    expect(percentPointsToFraction(45)).toBe(0.45);
+    expect(percentPointsToFraction(99.9)).toBe(0.999);
+    expect(percentPointsToFraction(0.3)).toBe(0.3);
+    expect(percentPointsToFraction(1)).toBe(1);
   });
 });
 
