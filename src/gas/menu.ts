@@ -1,12 +1,15 @@
+import { remindersMenuTitle } from './reminders';
+
 /**
  * The Extensions → OKR Cadence menu. Built with createAddonMenu only, because onOpen may run in
  * AuthMode.NONE where any other service call throws and hides the whole menu.
  * https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle
  */
-export function buildAddonMenu(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
+export function buildAddonMenu(event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const ui = SpreadsheetApp.getUi();
   const reminders = ui
-    .createMenu('Reminders')
+    // "Reminders (on)" outside AuthMode.NONE, read from document properties (see src/gas/reminders.ts).
+    .createMenu(remindersMenuTitle(event))
     .addItem('Turn on weekly reminders', 'turnOnReminders')
     .addItem('Send reminders now', 'sendRemindersNow')
     .addItem('Preview reminders', 'previewReminders')

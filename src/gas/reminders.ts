@@ -1,0 +1,546 @@
+/**
+ * Weekly check-in reminders on Apps Script: the daily trigger (one per user and spreadsheet),
+ * its handler, Send reminders now and the preview. Each run reads every table once, sends one
+ * MailApp email per recipient within the daily quota and the 6-minute limit, and appends all
+ * Reminder Log rows in one batch under the document lock. docs/reminders.md explains the rules.
+ */
+import { nextReminderAt, zonedInstant, zonedTime, type CheckInPeriod } from '../core/checkInPeriod';
+import { OkrInputError } from '../core/errors';
+import { dispatchEmails, type OutgoingEmail } from '../core/reminderDispatch';
+import {
+  digestEmail,
+  formatDay,
+  formatPercent,
+  reminderEmail,
+  type EmailContext,
+} from '../core/reminderEmail';
+import {
+  OUTCOME,
+  digestKeyResultIds,
+  planReminders,
+  type KeyResultLine,
+  type LogDraft,
+  type ReminderInputs,
+  type ReminderMode,
+  type ReminderPlan,
+} from '../core/reminders';
+import type { OkrSettings } from '../core/settings';
+import type { ReminderPreview, ReminderPreviewKeyResult } from '../shared/reminders';
+import { describeProblem, type RowProblem } from '../workbook/problems';
+import {
+  REMINDER_LOG,
+  REMINDER_LOG_HEADER,
+  parseReminderLog,
+  reminderLogRecords,
+} from '../workbook/reminderLog';
+import {
+  CHECK_INS,
+  KEY_RESULTS,
+  OBJECTIVES,
+  REPORT_DATE_RANGE,
+  SETTINGS,
+  type TableDef,
+} from '../workbook/schema';
+import { parseSettings } from '../workbook/settings';
+import { parseCheckIns, parseKeyResults, parseObjectives } from '../workbook/tables';
+import { showDialogPage } from './ui';
+import { appendRows, readTable, withDocumentLock } from './tables';
+
+/** The trigger handler's name in src/index.ts; triggers find their function by this name. */
+export const REMINDER_HANDLER = 'runDailyReminders';
+
+/** User property: trigger unique ID → spreadsheet ID, so a run knows its spreadsheet without an active one. */
+const TRIGGER_SPREADSHEETS_KEY = 'okrCadence.reminderTriggers';
+/** Document property: the last Turn on / Turn off in this spreadsheet, for the menu and the preview. */
+const DOCUMENT_STATE_KEY = 'okrCadence.reminders';
+
+/**
+ * Runs stop sending after this long and defer the rest to the next run, leaving time to write the
+ * log before Apps Script ends the execution at 6 minutes.
+ * https://developers.google.com/apps-script/guides/services/quotas#current_limitations
+ */
+const SEND_BUDGET_MS = 4.5 * 60 * 1000;
+
+const SENDER_NAME = 'OKR Cadence';
+
+interface DocumentState {
+  on: boolean;
+  spreadsheetId: string;
+  reminderHour: number;
+  checkInDay: string;
+  timeZone: string;
+}
+
+export interface ReminderRunSummary {
+  period: string;
+  inactiveReason: string | null;
+  sent: number;
+  upToDate: number;
+  deferred: number;
+  failed: number;
+  skipped: number;
+  alreadySent: number;
+}
+
+// ---- Menu: turn on, turn off, send now, preview --------------------------------------------
+
+/** Reminders ▸ Turn on weekly reminders. */
+export function turnOnRemindersFromMenu(): void {
+  const message = installReminderTrigger(new Date());
+  SpreadsheetApp.getUi().alert(
+    'Weekly reminders are on',
+    message,
+    SpreadsheetApp.getUi().ButtonSet.OK,
+  );
+}
+
+/** Reminders ▸ Turn off. */
+export function turnOffRemindersFromMenu(): void {
+  const removed = removeReminderTrigger();
+  const message =
+    removed > 0
+      ? 'You will send no more reminders from this spreadsheet. Others who turned reminders on keep theirs.'
+      : 'Reminders were not on for you in this spreadsheet, so there was nothing to turn off.';
+  SpreadsheetApp.getUi().alert(
+    'Weekly reminders are off',
+    message,
+    SpreadsheetApp.getUi().ButtonSet.OK,
+  );
+}
+
+/** Reminders ▸ Send reminders now: the same rules, for the current period, whatever the day. */
+export function sendRemindersNowFromMenu(): void {
+  const summary = runReminders('now', new Date(), Date.now());
+  SpreadsheetApp.getUi().alert(
+    'Reminders',
+    describeSummary(summary),
+    SpreadsheetApp.getUi().ButtonSet.OK,
+  );
+}
+
+/** Reminders ▸ Preview reminders: a dialog that sends nothing. */
+export function showReminderPreview(): void {
+  showDialogPage('ReminderPreview', 'Preview reminders', 760, 600);
+}
+
+/** The Reminders submenu title: "Reminders (on)" when known, without breaking AuthMode.NONE. */
+export function remindersMenuTitle(event?: {
+  authMode?: GoogleAppsScript.Script.AuthMode;
+}): string {
+  // Properties need authorisation: in AuthMode.NONE (or with no event) any call would hide the menu.
+  // https://developers.google.com/workspace/add-ons/concepts/menus
+  if (!event || event.authMode === undefined || event.authMode === ScriptApp.AuthMode.NONE)
+    return 'Reminders';
+  try {
+    return readDocumentState()?.on ? 'Reminders (on)' : 'Reminders';
+  } catch {
+    return 'Reminders';
+  }
+}
+
+// ---- The trigger -----------------------------------------------------------------------------
+
+/**
+ * Installs this user's one daily trigger for this spreadsheet at the Settings' reminder hour in
+ * the spreadsheet's time zone, replacing an earlier one, and says when reminders next go out.
+ */
+export function installReminderTrigger(now: Date): string {
+  const spreadsheet = requireActiveSpreadsheet();
+  const settings = readSettings(now).settings;
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  withDocumentLock(() => {
+    deleteTriggers(spreadsheet);
+    // An add-on may keep one time-driven trigger per user per document, firing at most hourly;
+    // everyDays(1).atHour(h) runs once a day at a random minute within that hour.
+    // https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions
+    const trigger = ScriptApp.newTrigger(REMINDER_HANDLER)
+      .timeBased()
+      .everyDays(1)
+      .atHour(settings.reminderHour)
+      .inTimezone(timeZone)
+      .create();
+    const userProperties = PropertiesService.getUserProperties();
+    const map = readTriggerMap(userProperties);
+    map[trigger.getUniqueId()] = spreadsheet.getId();
+    userProperties.setProperty(TRIGGER_SPREADSHEETS_KEY, JSON.stringify(map));
+    writeDocumentState({
+      on: true,
+      spreadsheetId: spreadsheet.getId(),
+      reminderHour: settings.reminderHour,
+      checkInDay: settings.checkInDay,
+      timeZone,
+    });
+  });
+  const next = nextReminderAt(now, settings, timeZone);
+  const hour = zonedTime(next, timeZone).hour;
+  return (
+    `Owners who have not checked in get one email on each check-in day (${settings.checkInDay}). ` +
+    `The next reminders go out on ${formatDay(next, timeZone)} between ${clock(hour)} and ${clock(hour + 1)} (${timeZone}). ` +
+    `The same daily run keeps the report date current. Emails are sent from your account; see the Reminder Log sheet for what was sent.`
+  );
+}
+
+/** Removes this user's reminder trigger for this spreadsheet; returns how many were removed. */
+export function removeReminderTrigger(): number {
+  const spreadsheet = requireActiveSpreadsheet();
+  return withDocumentLock(() => {
+    const removed = deleteTriggers(spreadsheet);
+    const state = readDocumentState();
+    writeDocumentState({
+      on: false,
+      spreadsheetId: spreadsheet.getId(),
+      reminderHour: state?.reminderHour ?? 0,
+      checkInDay: state?.checkInDay ?? '',
+      timeZone: state?.timeZone ?? spreadsheet.getSpreadsheetTimeZone(),
+    });
+    return removed;
+  });
+}
+
+/**
+ * Deletes this user's reminder triggers for the spreadsheet: those Apps Script lists for the
+ * spreadsheet, and any whose ID we stored for it (time-driven triggers may not be listed there).
+ * https://developers.google.com/apps-script/reference/script/script-app#getusertriggersspreadsheet
+ */
+function deleteTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
+  const userProperties = PropertiesService.getUserProperties();
+  const map = readTriggerMap(userProperties);
+  const spreadsheetId = spreadsheet.getId();
+  const ours = new Set(Object.keys(map).filter((uid) => map[uid] === spreadsheetId));
+  const isReminder = (trigger: GoogleAppsScript.Script.Trigger): boolean =>
+    trigger.getHandlerFunction() === REMINDER_HANDLER;
+  const doomed = [
+    ...ScriptApp.getUserTriggers(spreadsheet).filter(isReminder),
+    ...ScriptApp.getProjectTriggers().filter(
+      (trigger) => isReminder(trigger) && ours.has(trigger.getUniqueId()),
+    ),
+  ];
+  const deleted = new Set<string>();
+  for (const trigger of doomed) {
+    if (deleted.has(trigger.getUniqueId())) continue;
+    ScriptApp.deleteTrigger(trigger);
+    deleted.add(trigger.getUniqueId());
+  }
+  for (const uid of ours) delete map[uid];
+  userProperties.setProperty(TRIGGER_SPREADSHEETS_KEY, JSON.stringify(map));
+  return deleted.size;
+}
+
+/**
+ * The daily trigger: stops cleanly when the add-on needs new consent, keeps the report date at
+ * today, and on the check-in day (or to finish deferred emails) sends the reminders.
+ */
+export function runDailyReminderTrigger(event?: Partial<GoogleAppsScript.Events.TimeDriven>): void {
+  const startedAt = Date.now();
+  // After an update that asks for new scopes, triggers keep firing and fail at the first call
+  // that lacks consent; check first and stop with a log line instead.
+  // https://developers.google.com/apps-script/reference/script/script-app#getauthorizationinfoauthmode
+  const authorization = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
+  if (authorization.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED) {
+    console.warn(
+      'OKR Cadence reminders were not sent: the add-on needs your permission again. Open the spreadsheet and choose ' +
+        'Extensions → OKR Cadence → Reminders → Turn on weekly reminders. ' +
+        authorization.getAuthorizationUrl(),
+    );
+    return;
+  }
+  const spreadsheet = reminderSpreadsheet(event?.triggerUid);
+  if (!spreadsheet) return;
+  const now = new Date();
+  refreshReportDate(spreadsheet, now);
+  const summary = runReminders('daily', now, startedAt);
+  console.log(`OKR Cadence reminders for ${spreadsheet.getName()}: ${describeSummary(summary)}`);
+}
+
+/**
+ * The spreadsheet the run is for. Whether an add-on's time-driven trigger has an active
+ * spreadsheet is not documented, so without one we open the ID stored with the trigger; that
+ * needs the spreadsheets scope (docs/reminders.md). The gateway reads the active spreadsheet,
+ * so the opened one is made active.
+ */
+function reminderSpreadsheet(
+  triggerUid: string | undefined,
+): GoogleAppsScript.Spreadsheet.Spreadsheet | null {
+  const active = SpreadsheetApp.getActiveSpreadsheet();
+  if (active) return active;
+  const map = readTriggerMap(PropertiesService.getUserProperties());
+  const spreadsheetId = (triggerUid && map[triggerUid]) || onlyValue(map);
+  if (!spreadsheetId) {
+    console.warn(
+      'OKR Cadence reminders: no spreadsheet is stored for this trigger. Turn reminders on again from the spreadsheet.',
+    );
+    return null;
+  }
+  const opened = SpreadsheetApp.openById(spreadsheetId);
+  SpreadsheetApp.setActiveSpreadsheet(opened);
+  return opened;
+}
+
+function onlyValue(map: Record<string, string>): string {
+  const ids = [...new Set(Object.values(map))];
+  return ids.length === 1 ? ids[0]! : '';
+}
+
+/** Custom functions may not call TODAY(), so the run keeps OKR_REPORT_DATE at today's date. */
+function refreshReportDate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): void {
+  const range = spreadsheet.getRangeByName(REPORT_DATE_RANGE);
+  if (!range) {
+    console.warn(
+      `OKR Cadence: the named range ${REPORT_DATE_RANGE} is missing, so the report date was not updated. Run Set up OKR workbook.`,
+    );
+    return;
+  }
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const today = zonedInstant(zonedTime(now, timeZone).day, 0, timeZone);
+  withDocumentLock(() => range.setValue(today));
+}
+
+// ---- One reminder run -------------------------------------------------------------------------
+
+interface ReminderWorkbook {
+  inputs: ReminderInputs;
+  context: EmailContext;
+  problems: RowProblem[];
+}
+
+/** Plans, sends and logs one run. `startedAt` is when the execution began (for the time limit). */
+export function runReminders(mode: ReminderMode, now: Date, startedAt: number): ReminderRunSummary {
+  const { inputs, context } = readReminderWorkbook(now);
+  const plan = planReminders(inputs, mode);
+  const emails = outgoingEmails(plan, { ...context, periodStart: plan.period.start });
+  const outcomes =
+    emails.length === 0
+      ? []
+      : dispatchEmails(
+          emails,
+          {
+            quota: MailApp.getRemainingDailyQuota(),
+            hasTimeLeft: () => Date.now() - startedAt < SEND_BUDGET_MS,
+          },
+          (message) => MailApp.sendEmail({ ...message, name: SENDER_NAME }),
+        );
+  const drafts = [...plan.drafts, ...outcomes];
+  if (drafts.length > 0) appendLog(drafts, now, plan.period);
+  return summarize(plan, drafts);
+}
+
+function readReminderWorkbook(now: Date): ReminderWorkbook {
+  const spreadsheet = requireActiveSpreadsheet();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const settings = readSettings(now);
+  const keyResultValues = readTable(KEY_RESULTS).values;
+  const keyResults = parseKeyResults(keyResultValues);
+  const objectivesValues = readOptional(OBJECTIVES);
+  const checkInValues = readOptional(CHECK_INS);
+  const objectives = objectivesValues.length > 0 ? parseObjectives(objectivesValues) : null;
+  const checkIns = checkInValues.length > 0 ? parseCheckIns(checkInValues) : null;
+  const ownerColumn = keyResults.columns.owner;
+  const invalidOwners = keyResults.problems
+    .filter((problem) => problem.column === 'Owner' && ownerColumn !== undefined)
+    .map((problem) => ({
+      row: problem.row,
+      owner: String(keyResultValues[problem.row - 1]?.[ownerColumn!] ?? ''),
+    }));
+  return {
+    inputs: {
+      settings: settings.settings,
+      objectives: objectives?.rows ?? [],
+      keyResults: keyResults.rows,
+      checkIns: checkIns?.rows ?? [],
+      log: parseReminderLog(readOptional(REMINDER_LOG), timeZone),
+      invalidOwners,
+      now,
+      timeZone,
+    },
+    context: {
+      spreadsheetName: spreadsheet.getName(),
+      spreadsheetUrl: spreadsheet.getUrl(),
+      cycleName: settings.settings.cycleName,
+      periodStart: now,
+      timeZone,
+    },
+    problems: [...settings.problems, ...keyResults.problems],
+  };
+}
+
+function readSettings(now: Date): { settings: OkrSettings; problems: RowProblem[] } {
+  return parseSettings(readOptional(SETTINGS), now);
+}
+
+/** Sheets a run can do without read as empty; a missing Key Results sheet is an error for people. */
+function readOptional(table: TableDef): unknown[][] {
+  try {
+    return readTable(table).values;
+  } catch (error) {
+    if (error instanceof OkrInputError) return [];
+    throw error;
+  }
+}
+
+function outgoingEmails(plan: ReminderPlan, context: EmailContext): OutgoingEmail[] {
+  return [
+    ...plan.reminders.map((reminder) => ({
+      kind: 'reminder' as const,
+      recipient: reminder.recipient,
+      keyResultIds: reminder.keyResults.map((line) => line.id),
+      message: reminderEmail(reminder, context),
+    })),
+    ...plan.digests.map((digest) => ({
+      kind: 'digest' as const,
+      recipient: digest.recipient,
+      keyResultIds: digestKeyResultIds(digest.content),
+      message: digestEmail(digest, context),
+    })),
+  ];
+}
+
+/** All rows of the run in one append, creating the Reminder Log sheet the first time. */
+function appendLog(drafts: readonly LogDraft[], now: Date, period: CheckInPeriod): void {
+  withDocumentLock(() => {
+    const spreadsheet = requireActiveSpreadsheet();
+    if (!spreadsheet.getSheetByName(REMINDER_LOG.sheetName)) {
+      const sheet = spreadsheet.insertSheet(REMINDER_LOG.sheetName);
+      sheet
+        .getRange(1, 1, 1, REMINDER_LOG_HEADER.length)
+        .setValues([[...REMINDER_LOG_HEADER]])
+        .setFontWeight('bold');
+      sheet.setFrozenRows(1);
+    }
+    appendRows(REMINDER_LOG, reminderLogRecords(drafts, now, period.start));
+  });
+}
+
+function summarize(plan: ReminderPlan, drafts: readonly LogDraft[]): ReminderRunSummary {
+  const count = (test: (outcome: string) => boolean): number =>
+    drafts.filter((draft) => test(draft.outcome)).length;
+  return {
+    period: plan.period.key,
+    inactiveReason: plan.inactiveReason,
+    sent: count((outcome) => outcome === OUTCOME.sent),
+    upToDate: count((outcome) => outcome === OUTCOME.upToDate),
+    deferred: count((outcome) => outcome.startsWith('deferred')),
+    failed: count((outcome) => outcome.startsWith(OUTCOME.failedPrefix)),
+    skipped: count((outcome) => outcome === OUTCOME.invalidEmail),
+    alreadySent: plan.alreadySent.length,
+  };
+}
+
+export function describeSummary(summary: ReminderRunSummary): string {
+  if (summary.inactiveReason) return summary.inactiveReason;
+  const parts = [
+    `${summary.sent} sent`,
+    `${summary.upToDate} up to date`,
+    `${summary.alreadySent} already reminded this period`,
+  ];
+  if (summary.deferred)
+    parts.push(`${summary.deferred} deferred to the next run (mail quota or time limit)`);
+  if (summary.failed) parts.push(`${summary.failed} failed`);
+  if (summary.skipped) parts.push(`${summary.skipped} skipped for an invalid email address`);
+  return `Check-in period from ${summary.period}: ${parts.join(', ')}. Details are in the Reminder Log sheet.`;
+}
+
+// ---- Preview ------------------------------------------------------------------------------------
+
+/** Who would get what if reminders were sent now; sends and writes nothing. */
+export function reminderPreview(now: Date = new Date()): ReminderPreview {
+  const { inputs, context, problems } = readReminderWorkbook(now);
+  const plan = planReminders(inputs, 'now');
+  const emailContext = { ...context, periodStart: plan.period.start };
+  const emails = outgoingEmails(plan, emailContext);
+  const linesByRecipient = new Map<string, KeyResultLine[]>([
+    ...plan.reminders.map(
+      (reminder) => [`reminder ${reminder.recipient}`, reminder.keyResults] as const,
+    ),
+    ...plan.digests.map((digest) => [`digest ${digest.recipient}`, digest.content.atRisk] as const),
+  ]);
+  return {
+    periodStart: formatDay(plan.period.start, inputs.timeZone),
+    inactiveReason: plan.inactiveReason,
+    schedule: describeSchedule(inputs.settings, inputs.timeZone, now),
+    emails: emails.map((email) => ({
+      kind: email.kind,
+      to: email.recipient,
+      subject: email.message.subject,
+      keyResults: (linesByRecipient.get(`${email.kind} ${email.recipient}`) ?? []).map((line) =>
+        previewLine(line, inputs.timeZone),
+      ),
+      html: email.message.htmlBody,
+    })),
+    logOnly: plan.drafts.map((draft) => ({ ...draft })),
+    alreadySent: plan.alreadySent,
+    remainingQuota: emails.length > 0 ? MailApp.getRemainingDailyQuota() : -1,
+    problems: problems
+      .filter((problem) => problem.column === 'Owner' || problem.sheet === SETTINGS.sheetName)
+      .map(describeProblem),
+  };
+}
+
+function previewLine(line: KeyResultLine, timeZone: string): ReminderPreviewKeyResult {
+  return {
+    id: line.id,
+    title: line.title,
+    progress: formatPercent(line.progress),
+    planned: formatPercent(line.planned),
+    status: line.status,
+    lastCheckIn: line.lastCheckIn ? formatDay(line.lastCheckIn, timeZone) : 'never',
+  };
+}
+
+/** Whether this person's trigger is installed here, and when it next sends. */
+function describeSchedule(settings: OkrSettings, timeZone: string, now: Date): string {
+  const spreadsheet = requireActiveSpreadsheet();
+  const map = readTriggerMap(PropertiesService.getUserProperties());
+  const on = Object.values(map).includes(spreadsheet.getId());
+  if (!on) {
+    return 'Weekly reminders are off for you in this spreadsheet (someone else may have turned on their own). Turn them on from Extensions → OKR Cadence → Reminders.';
+  }
+  const next = nextReminderAt(now, settings, timeZone);
+  const hour = zonedTime(next, timeZone).hour;
+  return `Weekly reminders are on for you. The next ones go out on ${formatDay(next, timeZone)} between ${clock(hour)} and ${clock(hour + 1)} (${timeZone}).`;
+}
+
+// ---- Properties ---------------------------------------------------------------------------------
+
+function readTriggerMap(
+  properties: GoogleAppsScript.Properties.Properties,
+): Record<string, string> {
+  const parsed = safeJson(properties.getProperty(TRIGGER_SPREADSHEETS_KEY));
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+  return Object.fromEntries(
+    Object.entries(parsed as Record<string, unknown>).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
+}
+
+function readDocumentState(): DocumentState | null {
+  const properties = PropertiesService.getDocumentProperties();
+  const parsed = safeJson(properties?.getProperty(DOCUMENT_STATE_KEY) ?? null);
+  return parsed && typeof parsed === 'object' && typeof (parsed as DocumentState).on === 'boolean'
+    ? (parsed as DocumentState)
+    : null;
+}
+
+function writeDocumentState(state: DocumentState): void {
+  PropertiesService.getDocumentProperties()?.setProperty(DOCUMENT_STATE_KEY, JSON.stringify(state));
+}
+
+function safeJson(text: string | null): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function requireActiveSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  if (!spreadsheet)
+    throw new OkrInputError('Open the OKR spreadsheet and try again from its Extensions menu.');
+  return spreadsheet;
+}
+
+function clock(hour: number): string {
+  return `${String(hour % 24).padStart(2, '0')}:00`;
+}
