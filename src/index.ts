@@ -3,6 +3,12 @@
  * dist/Code.js (see scripts/build.ts); the logic lives in the modules it imports.
  */
 import { buildAddonMenu } from './gas/menu';
+import { okrBalance } from './functions/okrBalance';
+import { okrExpected } from './functions/okrExpected';
+import { okrProgress } from './functions/okrProgress';
+import { okrScore } from './functions/okrScore';
+import { okrStatus } from './functions/okrStatus';
+import type { CellOutput, RangeOutput } from './functions/grid';
 import { loadExampleOkrsFromMenu } from './gas/exampleOkrs';
 import { showHelpAlert } from './gas/help';
 import { setUpWorkbookFromMenu } from './gas/setup';
@@ -115,4 +121,87 @@ export function getReminderPreview(): ReminderPreview {
  */
 export function runDailyReminders(event?: GoogleAppsScript.Events.TimeDriven): void {
   reminders.runDailyReminderTrigger(event);
+}
+
+// Custom functions (docs/functions.md): single cells or ranges in, one value per row out
+
+/**
+ * Progress of a key result as a fraction from 0 to 1, or blank for a baseline key result.
+ * Give ranges (such as E2:E, G2:G, H2:H, I2:I) to get one value per row; a row that cannot be
+ * computed shows a text starting with ERROR: that says why.
+ * @param {string|Array<Array<string>>} type the KR type: increase, decrease, percentage, milestone, task, binary, at least, at most or baseline (blank follows Start to Target)
+ * @param {number|Array<Array<number>>} start the value the KR started from (the baseline)
+ * @param {number|Array<Array<number>>} target the value the KR aims for (the threshold for at least / at most; the total for milestone / task)
+ * @param {number|boolean|Array<Array<number>>} current the latest measured value (blank = no progress yet)
+ * @return {number|string|Array<Array<number|string>>} progress from 0 to 1, or "" when not scored
+ * @customfunction
+ */
+export function OKRPROGRESS(
+  type: unknown,
+  start: unknown,
+  target: unknown,
+  current: unknown,
+): RangeOutput {
+  return okrProgress(type, start, target, current);
+}
+
+/**
+ * Score from 0.0 to 1.0: a key result's progress, an objective's weighted score, or (with no ID)
+ * the mean of all objective scores.
+ * @param {Array<Array<string>>} key_results the Key Results table including its header row, such as OKR_KEY_RESULTS
+ * @param {string|Array<Array<string>>} id optional: a key result ID, an objective ID or a range of IDs (one score each); omit for the overall score
+ * @return {number|string|Array<Array<number|string>>} the score, "" when nothing is scoreable
+ * @customfunction
+ */
+export function OKRSCORE(key_results: unknown, id?: unknown): RangeOutput {
+  return okrScore(key_results, id);
+}
+
+/**
+ * Planned progress on a linear plan from start date to due date, from 0 to 1, in calendar days.
+ * @param {Date|string|Array<Array<Date>>} start_date the date work on the key result starts
+ * @param {Date|string|Array<Array<Date>>} due_date the date the key result is due
+ * @param {Date|string} as_of the date to measure at, normally OKR_REPORT_DATE (TODAY() is not allowed in custom functions)
+ * @return {number|string|Array<Array<number|string>>} the planned fraction from 0 to 1
+ * @customfunction
+ */
+export function OKREXPECTED(start_date: unknown, due_date: unknown, as_of: unknown): RangeOutput {
+  return okrExpected(start_date, due_date, as_of);
+}
+
+/**
+ * Status of progress against plan: Done, On track, At risk or Off track ("" for blank progress).
+ * @param {number|Array<Array<number>>} progress the actual progress, such as OKRPROGRESS(...) or a Progress column
+ * @param {number|Array<Array<number>>} expected the planned progress, such as OKREXPECTED(...) or a Planned column
+ * @param {number} at_risk_gap optional: how far behind plan is still On track (default 10%)
+ * @param {number} off_track_gap optional: how far behind plan is still At risk (default 25%)
+ * @return {string|Array<Array<string>>} the status words
+ * @customfunction
+ */
+export function OKRSTATUS(
+  progress: unknown,
+  expected: unknown,
+  at_risk_gap?: unknown,
+  off_track_gap?: unknown,
+): RangeOutput {
+  return okrStatus(progress, expected, at_risk_gap, off_track_gap);
+}
+
+/**
+ * Planned vs actual per objective: a table Objective | Actual | Planned | Gap | Status with a last
+ * row Balance | index (1 = every objective equally ahead or behind plan).
+ * @param {Array<Array<string>>} key_results the Key Results table including its header row, such as OKR_KEY_RESULTS
+ * @param {Date|string} as_of the date to measure at, normally OKR_REPORT_DATE
+ * @param {Date|string} cycle_start the cycle's first day, used where a KR's Start Date is blank
+ * @param {Date|string} cycle_end the cycle's last day, used where a KR's Due Date is blank
+ * @return {Array<Array<number|string>>} the balance table
+ * @customfunction
+ */
+export function OKRBALANCE(
+  key_results: unknown,
+  as_of: unknown,
+  cycle_start: unknown,
+  cycle_end: unknown,
+): CellOutput[][] {
+  return okrBalance(key_results, as_of, cycle_start, cycle_end);
 }
