@@ -271,9 +271,17 @@ function reminderSpreadsheet(
     );
     return null;
   }
-  const opened = SpreadsheetApp.openById(spreadsheetId);
-  SpreadsheetApp.setActiveSpreadsheet(opened);
-  return opened;
+  try {
+    const opened = SpreadsheetApp.openById(spreadsheetId);
+    SpreadsheetApp.setActiveSpreadsheet(opened);
+    return opened;
+  } catch (error) {
+    console.warn(
+      `OKR Cadence reminders could not open spreadsheet ${spreadsheetId} (${error instanceof Error ? error.message : String(error)}). ` +
+        'If it was deleted or you lost access, turn reminders off there or remove the trigger.',
+    );
+    return null;
+  }
 }
 
 function onlyValue(map: Record<string, string>): string {
