@@ -176,6 +176,8 @@ function withUniqueIds<T extends { id: string; row: number }>(
     });
     return false;
   });
+  // Keep problems in sheet order: duplicates are found after the rows' own problems.
+  table.problems.sort((a, b) => a.row - b.row);
   return { ...table, rows };
 }
 

@@ -215,6 +215,29 @@ describe('parseKeyResults', () => {
       'Key Results row 2, column ID: The cell shows the error #REF!. Fix the formula, or type a value in its place. This row is left out until it is fixed.',
     );
   });
+  it('finds columns by header in any case and order, ignoring user columns, and reads numeric IDs', () => {
+    const table = parseKeyResults([
+      ['KEY RESULT', 'my notes', 'objective_id', 'target', ' id '],
+      ['Grow', 'ignore me', 7, '2,000', 12],
+    ]);
+    expect(table.columns).toEqual({ title: 0, objectiveId: 2, target: 3, id: 4 });
+    expect(table.rows[0]).toMatchObject({
+      id: '12',
+      objectiveId: '7',
+      title: 'Grow',
+      target: 2000,
+      start: null,
+    });
+  });
+  it('lists problems in sheet order, duplicates included', () => {
+    const table = parseKeyResults([
+      ['ID', 'Objective ID', 'Key Result', 'Start'],
+      ['KR1', 'O1', 'a', 0],
+      ['kr1', 'O1', 'b', 0],
+      ['KR3', 'O1', 'c', 'x'],
+    ]);
+    expect(table.problems.map((problem) => problem.row)).toEqual([3, 4]);
+  });
   it('skips blank rows, including rows that only have values in computed or user columns', () => {
     const table = parseKeyResults([
       ['ID', 'Objective ID', 'Key Result', 'Progress', 'My column'],
