@@ -16,6 +16,10 @@ import * as checkIn from './gas/checkIn';
 import { showSidebarPage } from './gas/ui';
 import type { CheckInContext, SaveCheckInResult } from './shared/checkIn';
 import * as reminders from './gas/reminders';
+import { buildDashboardFromMenu } from './gas/dashboard';
+import { checkOkrHealthFromMenu } from './gas/health';
+import { buildCalendarFromMenu } from './gas/calendar';
+import { okrHealth } from './functions/health';
 import type { ReminderPreview } from './shared/reminders';
 
 /**
@@ -204,4 +208,43 @@ export function OKRBALANCE(
   cycle_end: unknown,
 ): CellOutput[][] {
   return okrBalance(key_results, as_of, cycle_start, cycle_end);
+}
+
+// Dashboard, OKR health check and cycle calendar (docs/dashboard.md, docs/health.md)
+
+/**
+ * Builds or rebuilds the Dashboard sheet: live score, planned, gap, status and confidence per
+ * objective, team and overall scores, the balance index and charts.
+ */
+export function buildDashboard(): void {
+  buildDashboardFromMenu();
+}
+
+/** Checks the OKRs for red flags: writes the Health sheet and shows a summary. */
+export function checkOkrHealth(): void {
+  checkOkrHealthFromMenu();
+}
+
+/** Builds the Calendar sheet: planning week, check-ins, reviews and retrospective of the cycle. */
+export function buildCycleCalendar(): void {
+  buildCalendarFromMenu();
+}
+
+/**
+ * The OKR health check as a table: each red flag with the objectives, key results or rows it
+ * concerns and what to do. Focus limits and the check-in period are the defaults (3–5, weekly).
+ * @param {Array<Array<string>>} objectives the Objectives table including its header row, such as OKR_OBJECTIVES
+ * @param {Array<Array<string>>} key_results the Key Results table including its header row, such as OKR_KEY_RESULTS
+ * @param {Array<Array<string>>} check_ins the Check-ins table including its header row, such as OKR_CHECKINS
+ * @param {Date|string} as_of the date to check at, normally OKR_REPORT_DATE
+ * @return {Array<Array<string>>} the health table: Red flag | Sheet | Concerns | Rows | Details | What to do
+ * @customfunction
+ */
+export function OKRHEALTH(
+  objectives: unknown,
+  key_results: unknown,
+  check_ins: unknown,
+  as_of: unknown,
+): string[][] {
+  return okrHealth(objectives, key_results, check_ins, as_of);
 }

@@ -23,6 +23,7 @@ export function buildAddonMenu(event?: GoogleAppsScript.Events.SheetsOnOpen): vo
     .addItem('Check OKR health', 'checkOkrHealth')
     .addSubMenu(reminders)
     .addItem('Close cycle…', 'showCloseCycleDialog')
+    .addItem('Build cycle calendar', 'buildCycleCalendar')
     .addSeparator()
     .addItem('Help', 'showHelp')
     .addToUi();

@@ -5,6 +5,7 @@
  */
 import { OkrInputError } from '../core/errors';
 import type { OkrSettings, Weekday } from '../core/settings';
+import { toSheetCell, type SheetCell } from './sheetRows';
 
 export type CalendarEventKind =
   | 'planning'
@@ -164,14 +165,14 @@ export function cycleEvents(settings: OkrSettings): CalendarEvent[] {
 }
 
 /** The Calendar sheet rows (header first): date, weekday, cycle week (0 = planning) and event. */
-export function calendarRows(settings: OkrSettings): (string | number | Date)[][] {
+export function calendarRows(settings: OkrSettings): SheetCell[][] {
   const start = settings.cycleStart;
   return [
     [...CALENDAR_HEADER],
     ...cycleEvents(settings).map((event) => {
       const offset = start ? daysBetween(start, event.date) : 0;
       const week = offset < 0 ? 0 : Math.floor(offset / 7) + 1;
-      return [event.date, weekdayOf(event.date), week, event.title, event.whatHappens];
+      return [event.date, weekdayOf(event.date), week, toSheetCell(event.title), event.whatHappens];
     }),
   ];
 }

@@ -1,0 +1,116 @@
+/**
+ * Build dashboard: writes the Dashboard sheet's formulas in one setValues, colours scores by band
+ * with conditional formats, and draws two charts. The number of service calls is the same for 20
+ * or 2,000 objectives. Only the Dashboard sheet is cleared; the OKR tables are only read.
+ *
+ * Charts: EmbeddedChartBuilder has no asRadarChart(), and its setChartType() warns that not every
+ * Charts.ChartType works for embedded charts, so planned vs actual is a clustered bar chart.
+ * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
+ */
+import { objectivesInCycle } from '../workbook/archive';
+import {
+  dashboardLayout,
+  DASHBOARD_SHEET,
+  DASHBOARD_TITLE,
+  type DashboardChart,
+  type DashboardLayout,
+} from '../workbook/dashboard';
+import { claimOwnSheet, readOkrWorkbook } from './health';
+import { withDocumentLock } from './tables';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Score colours (SPEC §1): ≥0.7 green, 0.4–0.69 yellow, <0.4 red; blank cells stay plain. */
+const SCORE_BANDS: readonly { condition: (cell: string) => string; background: string }[] = [
+  { condition: (cell) => `=AND(ISNUMBER(${cell}), ${cell}>=0.7)`, background: '#b7e1cd' },
+  {
+    condition: (cell) => `=AND(ISNUMBER(${cell}), ${cell}>=0.4, ${cell}<0.7)`,
+    background: '#fce8b2',
+  },
+  { condition: (cell) => `=AND(ISNUMBER(${cell}), ${cell}<0.4)`, background: '#f4c7c3' },
+];
+
+const STATUS_COLOURS: readonly { status: string; background: string }[] = [
+  { status: 'Done', background: '#b7e1cd' },
+  { status: 'On track', background: '#b7e1cd' },
+  { status: 'At risk', background: '#fce8b2' },
+  { status: 'Off track', background: '#f4c7c3' },
+];
+
+/** One rule per range and band: a custom formula is relative to its range's top-left cell. */
+function colourRules(
+  sheet: Sheet,
+  layout: DashboardLayout,
+): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+  const rules = layout.scoreRanges.flatMap((a1) => {
+    const range = sheet.getRange(a1);
+    const topLeft = a1.split(':')[0]!;
+    return SCORE_BANDS.map((band) =>
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(band.condition(topLeft))
+        .setBackground(band.background)
+        .setRanges([range])
+        .build(),
+    );
+  });
+  if (layout.statusRange) {
+    const range = sheet.getRange(layout.statusRange);
+    for (const { status, background } of STATUS_COLOURS) {
+      rules.push(
+        SpreadsheetApp.newConditionalFormatRule()
+          .whenTextEqualTo(status)
+          .setBackground(background)
+          .setRanges([range])
+          .build(),
+      );
+    }
+  }
+  return rules;
+}
+
+function insertChart(sheet: Sheet, chart: DashboardChart): void {
+  const builder = sheet
+    .newChart()
+    .setChartType(chart.kind === 'bar' ? Charts.ChartType.BAR : Charts.ChartType.COLUMN)
+    .setPosition(chart.anchorRow, chart.anchorColumn, 0, 0)
+    .setOption('title', chart.title)
+    .setOption('legend', { position: 'bottom' });
+  for (const a1 of chart.ranges) builder.addRange(sheet.getRange(a1));
+  sheet.insertChart(builder.build());
+}
+
+/** Builds or rebuilds the Dashboard sheet for the current cycle; returns how many objectives it shows. */
+export function buildDashboardSheet(today: Date = new Date()): number {
+  const workbook = readOkrWorkbook(today);
+  const objectives = objectivesInCycle(workbook.objectives, workbook.settings.cycleName);
+  const layout = dashboardLayout({
+    objectives,
+    keyResultColumns: workbook.keyResultColumns,
+    cycleName: workbook.settings.cycleName,
+  });
+  withDocumentLock(() => {
+    const sheet = claimOwnSheet(DASHBOARD_SHEET, DASHBOARD_TITLE);
+    const rows = layout.cells.length;
+    const columns = layout.cells[0]!.length;
+    if (sheet.getMaxRows() < rows)
+      sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+    sheet.getRange(1, 1, rows, columns).setValues(layout.cells);
+    for (const { a1, numberFormat } of layout.numberFormats)
+      sheet.getRange(a1).setNumberFormat(numberFormat);
+    sheet.getRange(1, 1).setFontWeight('bold');
+    sheet.getRange(layout.objectiveHeaderRow, 1, 1, columns).setFontWeight('bold');
+    sheet.setConditionalFormatRules(colourRules(sheet, layout));
+    for (const chart of layout.charts) insertChart(sheet, chart);
+    sheet.activate();
+  });
+  return objectives.length;
+}
+
+/** The menu action: builds the dashboard and says so in a toast. */
+export function buildDashboardFromMenu(): void {
+  const count = buildDashboardSheet();
+  SpreadsheetApp.getActiveSpreadsheet().toast(
+    `Dashboard built for ${count} objective${count === 1 ? '' : 's'}. Its formulas update as check-ins arrive; rebuild it after adding objectives.`,
+    'OKR Cadence',
+  );
+}
