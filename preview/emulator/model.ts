@@ -158,6 +158,32 @@ export interface Toast {
   at: number;
 }
 
+/** A workbook as JSON-safe data (dates inside as { $date: ISO text }), see json.ts. */
+export interface WorkbookData {
+  id: string;
+  name: string;
+  timeZone: string;
+  activeSheetId: number;
+  nextSheetId: number;
+  nextObjectId: number;
+  sheets: {
+    id: number;
+    name: string;
+    hidden: boolean;
+    frozenRows: number;
+    frozenColumns: number;
+    maxRows: number;
+    maxColumns: number;
+    /** [row, column, cell] for every cell holding anything. */
+    cells: [number, number, CellData][];
+    conditionalRules: ConditionalRule[];
+    charts: ChartData[];
+    protections: ProtectionData[];
+  }[];
+  namedRanges: Record<string, SheetRange>;
+  toasts: Toast[];
+}
+
 /** One spreadsheet: its sheets, named ranges and the formula engine's computed values. */
 export class WorkbookModel {
   sheets: SheetModel[] = [];
@@ -166,8 +192,8 @@ export class WorkbookModel {
   activeSheetId = 0;
   /** Bumped by every content change; computed values are stale when it moves. */
   revision = 0;
-  private nextSheetId = 0;
-  private nextObjectId = 1;
+  nextSheetId = 0;
+  nextObjectId = 1;
   private evaluator: FormulaEvaluator | null = null;
   private computedRevision = -1;
   private computed = new Map<string, CellValue>();
@@ -221,6 +247,55 @@ export class WorkbookModel {
 
   newObjectId(): number {
     return this.nextObjectId++;
+  }
+
+  toData(): WorkbookData {
+    return {
+      id: this.id,
+      name: this.name,
+      timeZone: this.timeZone,
+      activeSheetId: this.activeSheetId,
+      nextSheetId: this.nextSheetId,
+      nextObjectId: this.nextObjectId,
+      sheets: this.sheets.map((sheet) => ({
+        id: sheet.id,
+        name: sheet.name,
+        hidden: sheet.hidden,
+        frozenRows: sheet.frozenRows,
+        frozenColumns: sheet.frozenColumns,
+        maxRows: sheet.maxRows,
+        maxColumns: sheet.maxColumns,
+        cells: sheet.rows.flatMap((cells, r) =>
+          (cells ?? []).flatMap((cell, c): [number, number, CellData][] => (cell && Object.keys(cell).length > 0 ? [[r + 1, c + 1, cell]] : [])),
+        ),
+        conditionalRules: sheet.conditionalRules,
+        charts: sheet.charts,
+        protections: sheet.protections,
+      })),
+      namedRanges: Object.fromEntries(this.namedRanges),
+      toasts: this.toasts,
+    };
+  }
+
+  static fromData(data: WorkbookData): WorkbookModel {
+    const book = new WorkbookModel(data.id, data.name, data.timeZone);
+    for (const sheetData of data.sheets) {
+      const sheet = new SheetModel(sheetData.id, sheetData.name, sheetData.maxRows, sheetData.maxColumns);
+      sheet.hidden = sheetData.hidden;
+      sheet.frozenRows = sheetData.frozenRows;
+      sheet.frozenColumns = sheetData.frozenColumns;
+      for (const [row, column, cell] of sheetData.cells) Object.assign(sheet.cellForWrite(row, column), cell);
+      sheet.conditionalRules = sheetData.conditionalRules;
+      sheet.charts = sheetData.charts;
+      sheet.protections = sheetData.protections;
+      book.sheets.push(sheet);
+    }
+    book.activeSheetId = data.activeSheetId;
+    book.nextSheetId = data.nextSheetId;
+    book.nextObjectId = data.nextObjectId;
+    book.namedRanges = new Map(Object.entries(data.namedRanges));
+    book.toasts = data.toasts;
+    return book;
   }
 
   /** Marks content as changed so formula values are recomputed on the next read. */

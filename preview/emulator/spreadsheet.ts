@@ -188,7 +188,7 @@ countCalls(FakeNamedRange, 'NamedRange');
 
 /** The spreadsheets the emulator knows, by id; the first is the one the script is bound to. */
 export interface SpreadsheetRegistry {
-  active: WorkbookModel;
+  active(): WorkbookModel;
   byId(id: string): WorkbookModel | undefined;
 }
 
@@ -218,15 +218,15 @@ export class FakeSpreadsheetApp
   flush(): void {}
 
   getActive(): FakeSpreadsheet {
-    return new FakeSpreadsheet(this.env, this.registry.active);
+    return new FakeSpreadsheet(this.env, this.registry.active());
   }
 
   getActiveSpreadsheet(): FakeSpreadsheet {
-    return new FakeSpreadsheet(this.env, this.registry.active);
+    return new FakeSpreadsheet(this.env, this.registry.active());
   }
 
   getActiveSheet(): FakeSheet {
-    return new FakeSpreadsheet(this.env, this.registry.active).getActiveSheet();
+    return new FakeSpreadsheet(this.env, this.registry.active()).getActiveSheet();
   }
 
   openById(id: string): FakeSpreadsheet {
@@ -240,11 +240,11 @@ export class FakeSpreadsheetApp
   }
 
   newDataValidation(): FakeDataValidationBuilder {
-    return new FakeDataValidationBuilder(this.env, this.registry.active);
+    return new FakeDataValidationBuilder(this.env, this.registry.active());
   }
 
   newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
-    return new FakeConditionalFormatRuleBuilder(this.env, this.registry.active);
+    return new FakeConditionalFormatRuleBuilder(this.env, this.registry.active());
   }
 }
 countCalls(FakeSpreadsheetApp, 'SpreadsheetApp');

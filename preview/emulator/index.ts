@@ -1,0 +1,405 @@
+/**
+ * The Apps Script emulator: fake services, a vm context holding only the Apps Script globals,
+ * the built bundle loaded into it, and the test hooks (clock, call counter, locks, triggers,
+ * outbox, UI records). See README.md.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { CallCounter } from './calls.js';
+import { Clock } from './clock.js';
+import { EmulatorEnv, type AuthModeName, type Realm } from './env.js';
+import { FakeHtmlService } from './html.js';
+import { decodeDates, encodeDates } from './json.js';
+import { FakeLockService, LockControl } from './lock.js';
+import { FakeLogger, scriptConsole, type LogLine } from './logger.js';
+import { FakeMailApp, type MailState, type SentEmail } from './mail.js';
+import { WorkbookModel, type FormulaEvaluator, type WorkbookData } from './model.js';
+import { FakeCacheService, FakePropertiesService, type PropertyStores } from './properties.js';
+import { FakeSession } from './session.js';
+import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet.js';
+import { FakeScriptApp, FakeTrigger, nextRunAfter, type TriggerData, type TriggerState } from './triggers.js';
+import { UiRecord } from './ui.js';
+import { FakeUtilities } from './utilities.js';
+
+export type { AuthModeName } from './env.js';
+export type { CellValue } from './values.js';
+export type { FormulaCell, FormulaEvaluator, WorkbookReader, WorkbookData, CellData } from './model.js';
+export { WorkbookModel, SheetModel } from './model.js';
+export type { SentEmail } from './mail.js';
+export { MAIL_QUOTA_MESSAGE } from './mail.js';
+export type { RecordedMenu, MenuEntry, ShownPage, UiResponse } from './ui.js';
+export type { TriggerData } from './triggers.js';
+export type { LockKind } from './lock.js';
+export type { LogLine } from './logger.js';
+export { displayValue } from './display.js';
+export { parseA1, resolveA1, columnLetters, columnIndex, toA1 } from './a1.js';
+export { formatJavaDate } from './utilities.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface EmulatorOptions {
+  /** Start time of the clock (default 2026-01-05T09:00:00Z, a Monday). */
+  now?: Date | number | string;
+  /** The user running scripts (default owner@example.com). */
+  user?: string;
+  /** Script and spreadsheet time zone (default Etc/UTC, as appsscript.json). */
+  timeZone?: string;
+  /** Where HtmlService finds NAME.html and loadBundle finds Code.js (default <repo>/dist). */
+  distDir?: string;
+  spreadsheetName?: string;
+  /** Tabs of the new spreadsheet (default one tab, Sheet1). */
+  sheetNames?: string[];
+  formulaEvaluator?: FormulaEvaluator;
+  /** Recipients MailApp may still send to today (default 100). */
+  mailQuota?: number;
+}
+
+/** How one call runs: authorisation mode and user (defaults: FULL, the current active user). */
+export interface CallOptions {
+  authMode?: AuthModeName;
+  user?: string;
+}
+
+export interface TriggerRun {
+  triggerId: string;
+  handlerFunction: string;
+  at: number;
+  /** The error message when the handler threw (Apps Script would email the owner). */
+  error?: string;
+}
+
+/** Everything toJSON saves. */
+export interface EmulatorState {
+  version: 1;
+  now: number;
+  activeUser: string;
+  scriptTimeZone: string;
+  workbook: WorkbookData;
+  properties: PropertyStores;
+  triggers: TriggerState;
+  mail: MailState;
+}
+
+/** Services allowed in AuthMode.NONE: building the add-on menu (and logging).
+ * https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes */
+const ALLOWED_IN_NONE = new Set([
+  'SpreadsheetApp.getUi',
+  'Ui.createAddonMenu',
+  'Ui.createMenu',
+  'Menu.addItem',
+  'Menu.addSeparator',
+  'Menu.addSubMenu',
+  'Menu.addToUi',
+  'Logger.log',
+]);
+
+/** Custom functions may read the spreadsheet but not change it or use services needing authorisation.
+ * https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services */
+function refusedInCustomFunction(call: string): boolean {
+  const [service, method = ''] = call.split('.');
+  if (['MailApp', 'ScriptApp', 'Ui', 'Menu', 'HtmlService', 'ClockTriggerBuilder', 'TriggerBuilder'].includes(service!)) return true;
+  return /^(set|clear|insert|append|delete|remove|protect|toast|getUi|rename|activate|hide|show|update)/.test(method);
+}
+
+export class Emulator {
+  readonly clock: Clock;
+  readonly env: EmulatorEnv;
+  readonly calls: CallCounter;
+  readonly ui = new UiRecord();
+  readonly locks = new LockControl();
+  readonly logs: LogLine[] = [];
+  workbook: WorkbookModel;
+  /** Stores of PropertiesService (kept as objects: the fakes hold them; fromJSON refills them). */
+  readonly properties: PropertyStores = { script: {}, document: {}, user: {} };
+  /** Triggers; set `authorizationStatus` to 'REQUIRED' to script getAuthorizationInfo. */
+  readonly triggers: TriggerState = { triggers: [], nextId: 1, authorizationStatus: 'NOT_REQUIRED' };
+  /** Outbox and remaining daily quota of MailApp (set `remainingDailyQuota` in tests). */
+  readonly mail: MailState;
+  /** The vm context's global object: only the Apps Script globals and JS builtins. */
+  readonly context: vm.Context;
+  /** The fake services, as the script sees them. */
+  readonly globals: {
+    SpreadsheetApp: FakeSpreadsheetApp;
+    HtmlService: FakeHtmlService;
+    PropertiesService: FakePropertiesService;
+    CacheService: FakeCacheService;
+    LockService: FakeLockService;
+    ScriptApp: FakeScriptApp;
+    MailApp: FakeMailApp;
+    Session: FakeSession;
+    Utilities: FakeUtilities;
+    Logger: FakeLogger;
+    console: ReturnType<typeof scriptConsole>;
+  };
+  private formulaEvaluator: FormulaEvaluator | null;
+  private compile: (code: string, keys: string[]) => (...values: unknown[]) => string;
+  private toRealm: (value: unknown) => unknown;
+  /** Globals present before the bundle loads (services and the clock-following Date). */
+  private builtInNames: Set<string>;
+
+  constructor(options: EmulatorOptions = {}) {
+    const timeZone = options.timeZone ?? 'Etc/UTC';
+    this.clock = new Clock();
+    if (options.now !== undefined) this.clock.set(options.now);
+    this.env = new EmulatorEnv(this.clock, options.user ?? 'owner@example.com', timeZone, options.distDir ?? join(repoRoot, 'dist'));
+    this.calls = this.env.calls;
+    this.calls.guard = (call) => this.checkAuthMode(call);
+    this.workbook = new WorkbookModel(undefined, options.spreadsheetName ?? 'OKR Cadence (emulated)', timeZone);
+    for (const name of options.sheetNames ?? ['Sheet1']) this.workbook.addSheet(name);
+    this.formulaEvaluator = options.formulaEvaluator ?? null;
+    this.workbook.setFormulaEvaluator(this.formulaEvaluator);
+    this.mail = { outbox: [], remainingDailyQuota: options.mailQuota ?? 100 };
+
+    const documentId = () => this.workbook.id;
+    const registry = { active: () => this.workbook, byId: (id: string) => (id === this.workbook.id ? this.workbook : undefined) };
+    this.globals = {
+      SpreadsheetApp: new FakeSpreadsheetApp(this.env, registry, this.ui),
+      HtmlService: new FakeHtmlService(this.env, (code) => (scope) => this.compile(code, Object.keys(scope))(...Object.values(scope))),
+      PropertiesService: new FakePropertiesService(this.env, this.properties, documentId),
+      CacheService: new FakeCacheService(this.env, documentId),
+      LockService: new FakeLockService(this.env, this.locks),
+      ScriptApp: new FakeScriptApp(this.env, this.triggers, documentId),
+      MailApp: new FakeMailApp(this.env, this.mail),
+      Session: new FakeSession(this.env),
+      Utilities: new FakeUtilities(this.env),
+      Logger: new FakeLogger(this.env, this.logs),
+      console: scriptConsole(this.env, this.logs),
+    };
+
+    this.context = vm.createContext({ ...this.globals });
+    const realm = vm.runInContext(REALM_SETUP, this.context, { filename: 'emulator-realm.js' })(() => this.clock.now());
+    this.env.realm = realm as Realm;
+    this.compile = realm.compile;
+    this.toRealm = realm.clone;
+    this.builtInNames = new Set(Object.keys(this.context));
+  }
+
+  // Test hooks ------------------------------------------------------------------------------------
+
+  /** The bound spreadsheet as a script sees it. Calls through it are counted like the script's. */
+  get spreadsheet(): FakeSpreadsheet {
+    return new FakeSpreadsheet(this.env, this.workbook);
+  }
+
+  get outbox(): SentEmail[] {
+    return this.mail.outbox;
+  }
+
+  /** Switches the user running scripts and owning new triggers (multi-user tests). */
+  setActiveUser(email: string): void {
+    this.env.activeUser = email;
+    this.env.effectiveUser = email;
+  }
+
+  get activeUser(): string {
+    return this.env.activeUser;
+  }
+
+  /** Installs the formula evaluator; formula cells read '' while there is none. */
+  setFormulaEvaluator(evaluator: FormulaEvaluator | null): void {
+    this.formulaEvaluator = evaluator;
+    this.workbook.setFormulaEvaluator(evaluator);
+  }
+
+  /** Runs test code without counting or hooking its service calls. */
+  uncounted<T>(action: () => T): T {
+    return this.calls.uncounted(action);
+  }
+
+  // The bundle ------------------------------------------------------------------------------------
+
+  /**
+   * Runs the built bundle in the context, as Apps Script loads a project: its top-level function
+   * declarations become callable by name. It must not contain import/export.
+   */
+  loadBundle(code?: string): void {
+    const source = code ?? this.readBundle();
+    if (/^\s*(import|export)\s/m.test(source)) {
+      throw new Error('loadBundle: the bundle contains import/export statements, which Apps Script cannot run. Build it as an IIFE (npm run build).');
+    }
+    vm.runInContext(source, this.context, { filename: 'Code.js' });
+  }
+
+  /**
+   * Calls a top-level function by name, as a menu item, trigger or google.script.run would.
+   * Names ending in _ are private in Apps Script and cannot be called this way. Arguments are
+   * copied into the script's realm (arrays, plain objects, Dates). Locks are released at the end.
+   */
+  call(name: string, ...args: unknown[]): unknown {
+    return this.callWith({}, name, ...args);
+  }
+
+  callWith(options: CallOptions, name: string, ...args: unknown[]): unknown {
+    const fn = this.topLevelFunction(name);
+    const saved = { authMode: this.env.authMode, active: this.env.activeUser, effective: this.env.effectiveUser };
+    this.env.authMode = options.authMode ?? 'FULL';
+    if (options.user !== undefined) this.setActiveUser(options.user);
+    try {
+      return fn(...args.map((arg) => this.toRealm(arg)));
+    } finally {
+      this.locks.releaseAll();
+      this.env.authMode = saved.authMode;
+      this.env.activeUser = saved.active;
+      this.env.effectiveUser = saved.effective;
+    }
+  }
+
+  /** Names of the bundle's top-level functions. */
+  functionNames(): string[] {
+    return Object.keys(this.context).filter((key) => typeof this.context[key] === 'function' && !this.builtInNames.has(key));
+  }
+
+  // Triggers --------------------------------------------------------------------------------------
+
+  /** Runs one trigger now, as its owner, in AuthMode.FULL; errors are thrown. */
+  runTrigger(triggerOrId: string | TriggerData | FakeTrigger): unknown {
+    const trigger = this.findTrigger(triggerOrId);
+    return this.callWith({ authMode: 'FULL', user: trigger.owner }, trigger.handlerFunction, this.triggerEvent(trigger));
+  }
+
+  /**
+   * Moves the clock to `until`, firing every time-driven trigger whose time comes on the way, in
+   * time order (the clock stands at each firing time while its handler runs). Handler errors are
+   * recorded in the result, not thrown, as Apps Script carries on with the next run.
+   */
+  runDueTriggers(until: Date | number | string): TriggerRun[] {
+    const end = new Date(until).getTime();
+    if (Number.isNaN(end)) throw new Error(`runDueTriggers: "${String(until)}" is not a date.`);
+    const runs: TriggerRun[] = [];
+    for (let guard = 0; guard < 100_000; guard++) {
+      const due = [...this.triggers.triggers].filter((t) => t.nextRunAt <= end).sort((a, b) => a.nextRunAt - b.nextRunAt)[0];
+      if (!due) break;
+      if (due.nextRunAt > this.clock.now()) this.clock.set(due.nextRunAt);
+      const run: TriggerRun = { triggerId: due.id, handlerFunction: due.handlerFunction, at: this.clock.now() };
+      due.nextRunAt = nextRunAfter(due, due.nextRunAt);
+      try {
+        this.runTrigger(due);
+      } catch (error) {
+        run.error = error instanceof Error || (error && typeof error === 'object' && 'message' in error) ? String((error as Error).message) : String(error);
+      }
+      runs.push(run);
+    }
+    if (end > this.clock.now()) this.clock.set(end);
+    return runs;
+  }
+
+  // Saving ----------------------------------------------------------------------------------------
+
+  /** The whole state as JSON-safe data (Dates as { $date }), for the preview to save. */
+  toJSON(): EmulatorState {
+    return encodeDates({
+      version: 1,
+      now: this.clock.now(),
+      activeUser: this.env.activeUser,
+      scriptTimeZone: this.env.scriptTimeZone,
+      workbook: this.workbook.toData(),
+      properties: this.properties,
+      triggers: this.triggers,
+      mail: this.mail,
+    }) as EmulatorState;
+  }
+
+  /** Replaces the state with a saved one (the loaded bundle and hooks stay). */
+  fromJSON(saved: EmulatorState): void {
+    const state = decodeDates(structuredClone(saved)) as EmulatorState;
+    if (state.version !== 1) throw new Error(`fromJSON: unsupported state version ${String(state.version)}; expected 1.`);
+    this.clock.set(state.now);
+    this.setActiveUser(state.activeUser);
+    this.env.scriptTimeZone = state.scriptTimeZone;
+    this.workbook = WorkbookModel.fromData(state.workbook);
+    this.workbook.setFormulaEvaluator(this.formulaEvaluator);
+    Object.assign(this.properties, state.properties);
+    Object.assign(this.triggers, state.triggers);
+    Object.assign(this.mail, state.mail);
+  }
+
+  // Internals -------------------------------------------------------------------------------------
+
+  private readBundle(): string {
+    const path = join(this.env.distDir, 'Code.js');
+    if (!existsSync(path)) throw new Error(`loadBundle: ${path} does not exist. Run npm run build first.`);
+    return readFileSync(path, 'utf8');
+  }
+
+  private topLevelFunction(name: string): (...args: unknown[]) => unknown {
+    if (name.endsWith('_')) {
+      throw new Error(`Script function ${name} is private (its name ends in _), so Apps Script will not call it from a menu, trigger or google.script.run. Rename it or export a public entry point.`);
+    }
+    const fn = /^[A-Za-z_$][\w$]*$/.test(name) ? this.context[name] : undefined;
+    if (typeof fn !== 'function' || this.builtInNames.has(name)) {
+      throw new Error(`Script function not found: ${name}. Is it exported from src/index.ts and was the bundle built and loaded (npm run build, loadBundle())?`);
+    }
+    return fn as (...args: unknown[]) => unknown;
+  }
+
+  private findTrigger(triggerOrId: string | TriggerData | FakeTrigger): TriggerData {
+    const id = typeof triggerOrId === 'string' ? triggerOrId : triggerOrId instanceof FakeTrigger ? triggerOrId.trigger.id : triggerOrId.id;
+    const trigger = this.triggers.triggers.find((t) => t.id === id);
+    if (!trigger) throw new Error(`runTrigger: no trigger with id ${id}; it may have been deleted.`);
+    return trigger;
+  }
+
+  /** The event object of a time-driven trigger.
+   * https://developers.google.com/apps-script/guides/triggers/events#time-driven_events */
+  private triggerEvent(trigger: TriggerData): Record<string, unknown> {
+    const now = new Date(this.clock.now());
+    return {
+      authMode: 'FULL',
+      triggerUid: trigger.id,
+      year: now.getUTCFullYear(),
+      month: now.getUTCMonth() + 1,
+      'day-of-month': now.getUTCDate(),
+      'day-of-week': now.getUTCDay() === 0 ? 7 : now.getUTCDay(),
+      hour: now.getUTCHours(),
+      minute: now.getUTCMinutes(),
+      second: now.getUTCSeconds(),
+      timezone: 'UTC',
+    };
+  }
+
+  private checkAuthMode(call: string): void {
+    const mode = this.env.authMode;
+    if (mode === 'NONE' && !ALLOWED_IN_NONE.has(call)) {
+      this.env.fail(`Exception: You do not have permission to call ${call} in AuthMode.NONE (before the add-on is authorised onOpen may only build the add-on menu).`);
+    }
+    if (mode === 'CUSTOM_FUNCTION' && refusedInCustomFunction(call)) {
+      this.env.fail(`Exception: You do not have permission to call ${call} from a custom function.`);
+    }
+  }
+}
+
+/** Builds the realm helpers inside the context and makes its Date follow the emulator's clock. */
+const REALM_SETUP = `(function (now) {
+  const RealDate = Date;
+  globalThis.Date = new Proxy(RealDate, {
+    construct(target, args, newTarget) {
+      return Reflect.construct(target, args.length === 0 ? [now()] : args, newTarget === globalThis.Date ? target : newTarget);
+    },
+    apply() { return new RealDate(now()).toString(); },
+    get(target, property, receiver) { return property === 'now' ? () => now() : Reflect.get(target, property, receiver); },
+  });
+  const isDate = (v) => Object.prototype.toString.call(v) === '[object Date]';
+  const clone = (v) => {
+    if (isDate(v)) return new RealDate(v.getTime());
+    if (Array.isArray(v)) { const out = []; for (const x of v) out.push(clone(x)); return out; }
+    if (v && typeof v === 'object' && (Object.getPrototypeOf(v) === null || Object.getPrototypeOf(Object.getPrototypeOf(v)) === null)) {
+      const out = {}; for (const k of Object.keys(v)) out[k] = clone(v[k]); return out;
+    }
+    return v;
+  };
+  return {
+    date: (ms) => new RealDate(ms),
+    list: (items) => { const out = []; for (const x of items) out.push(x); return out; },
+    grid: (rows) => { const out = []; for (const row of rows) { const line = []; for (const x of row) line.push(x); out.push(line); } return out; },
+    error: (message) => new Error(message),
+    compile: (code, keys) => new Function(...keys, code),
+    clone,
+  };
+})`;
+
+/** A new emulator; see EmulatorOptions. */
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  return new Emulator(options);
+}
