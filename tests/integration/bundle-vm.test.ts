@@ -1,0 +1,168 @@
+/**
+ * The built dist/Code.js as Apps Script runs it: a plain script in a context with no Node globals,
+ * where custom functions are found as top-level functions carrying their JSDoc.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readEntryPoints } from '../../scripts/entryPoints';
+
+const root = join(import.meta.dirname, '../..');
+const bundlePath = join(root, 'dist/Code.js');
+const CUSTOM_FUNCTIONS = ['OKRPROGRESS', 'OKRSCORE', 'OKREXPECTED', 'OKRSTATUS', 'OKRBALANCE'];
+
+let code = '';
+let context: vm.Context;
+type Stub = (...args: unknown[]) => unknown;
+const stub = (name: string): Stub => context[name] as Stub;
+/** Dates as Apps Script passes them: made by the script realm's own Date. */
+const date = (year: number, month: number, day: number): Date =>
+  vm.runInContext(`new Date(${year}, ${month - 1}, ${day})`, context) as Date;
+/** Results come from the script realm; compare them as plain JSON-like values. */
+const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+beforeAll(() => {
+  // `npm test` builds first; a direct vitest run builds once when dist/Code.js is missing.
+  if (!existsSync(bundlePath)) {
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+  }
+  code = readFileSync(bundlePath, 'utf8');
+  // Only what Apps Script offers a custom function: the language, console and Logger.
+  context = vm.createContext({ console, Logger: { log: () => undefined } });
+  vm.runInContext(code, context, { filename: 'Code.js' });
+});
+
+describe('dist/Code.js in an Apps Script-like context', () => {
+  it('has none of the Node or browser globals that Apps Script lacks', () => {
+    for (const name of ['require', 'process', 'setTimeout', 'fetch', 'module', 'Buffer']) {
+      expect(vm.runInContext(`typeof ${name}`, context), name).toBe('undefined');
+    }
+  });
+
+  it('defines every custom function as a top-level function', () => {
+    for (const name of CUSTOM_FUNCTIONS) expect(typeof stub(name), name).toBe('function');
+  });
+
+  it('computes OKRPROGRESS for a single key result and for column ranges', () => {
+    expect(stub('OKRPROGRESS')('increase', 100, 200, 150)).toBe(0.5);
+    expect(stub('OKRPROGRESS')('baseline', '', '', 12)).toBe('');
+    expect(
+      plain(
+        stub('OKRPROGRESS')(
+          [['decrease'], [''], ['increase']],
+          [[40], [''], [0]],
+          [[20], [''], ['']],
+          [[30], [''], [5]],
+        ),
+      ),
+    ).toEqual([
+      [0.5],
+      [''],
+      [
+        'ERROR: Target is blank: an increase key result needs a target. Type the value it aims for, such as 120.',
+      ],
+    ]);
+  });
+
+  it('throws a message for people when a single call cannot be computed', () => {
+    expect(() => stub('OKRPROGRESS')('grow', 1, 2, 3)).toThrow(/"grow" is not a key result type/);
+  });
+
+  it('computes OKREXPECTED from script-realm dates and ISO text, singly and per row', () => {
+    expect(stub('OKREXPECTED')(date(2026, 1, 1), date(2026, 1, 11), date(2026, 1, 6))).toBe(0.5);
+    expect(
+      plain(
+        stub('OKREXPECTED')(
+          [[date(2026, 1, 1)], ['2026-01-06']],
+          [['2026-01-11'], ['2026-01-16']],
+          date(2026, 1, 6),
+        ),
+      ),
+    ).toEqual([[0.5], [0]]);
+  });
+
+  it('computes OKRSTATUS with default and given gaps, per row', () => {
+    expect(stub('OKRSTATUS')(0.45, 0.55)).toBe('On track');
+    expect(stub('OKRSTATUS')(0.45, 0.55, 0.05, 0.2)).toBe('At risk');
+    expect(plain(stub('OKRSTATUS')([[1], [''], [0.1]], [[0.5], [0.5], [0.5]]))).toEqual([
+      ['Done'],
+      [''],
+      ['Off track'],
+    ]);
+  });
+
+  const keyResults = (): unknown[][] => [
+    [
+      'ID',
+      'Objective ID',
+      'Key Result',
+      'Type',
+      'Start',
+      'Target',
+      'Current',
+      'Start Date',
+      'Due Date',
+      'Weight',
+    ],
+    ['KR1', 'O1', 'Raise NPS', 'increase', 0, 10, 5, date(2026, 1, 1), date(2026, 1, 11), ''],
+    ['KR2', 'O1', 'Cut churn', 'decrease', 10, 0, 8, '', '', 3],
+    ['KR3', 'O2', 'Ship beta', 'binary', '', '', true, '', '', ''],
+  ];
+
+  it('computes OKRSCORE for a key result, an objective, a range of IDs and overall', () => {
+    const table = keyResults();
+    expect(stub('OKRSCORE')(table, 'kr1')).toBe(0.5);
+    expect(stub('OKRSCORE')(table, 'O1')).toBeCloseTo((0.5 + 0.2 * 3) / 4, 12);
+    expect(plain(stub('OKRSCORE')(table, [['O2'], ['KR2'], ['nope']]))).toEqual([
+      [1],
+      [0.2],
+      [
+        'ERROR: No key result or objective has the ID "nope". Check the spelling, or add it to the Key Results sheet.',
+      ],
+    ]);
+    expect(stub('OKRSCORE')(table)).toBeCloseTo((0.275 + 1) / 2, 12);
+  });
+
+  it('computes OKRBALANCE as a table with the balance index last', () => {
+    const result = plain(
+      stub('OKRBALANCE')(keyResults(), date(2026, 1, 6), date(2026, 1, 1), date(2026, 1, 11)),
+    ) as unknown[][];
+    expect(result[0]).toEqual(['Objective', 'Actual', 'Planned', 'Gap', 'Status']);
+    expect(result.map((row) => row[0])).toEqual(['Objective', 'O1', 'O2', 'Balance']);
+    expect(result[1]![4]).toBe('At risk');
+    expect(result[2]).toEqual(['O2', 1, 0.5, 0.5, 'Done']);
+    expect(result[3]![1]).toBeCloseTo(1 - Math.abs(0.5 - (0.275 - 0.5)) / 2, 12);
+  });
+});
+
+describe('dist/Code.js as Apps Script reads it', () => {
+  it('is a plain script with no import or export statements', () => {
+    expect(code).not.toMatch(/^\s*(import|export)\b/m);
+    expect(() => new vm.Script(code, { filename: 'Code.js' })).not.toThrow();
+  });
+
+  it('precedes every entry point stub directly with its JSDoc', () => {
+    const entryPoints = readEntryPoints(join(root, 'src/index.ts'));
+    expect(entryPoints.map(({ name }) => name)).toEqual(expect.arrayContaining(CUSTOM_FUNCTIONS));
+    for (const { name, parameters } of entryPoints) {
+      const stubAt = code.indexOf(`\nfunction ${name}(${parameters.join(', ')}) {`);
+      expect(stubAt, name).toBeGreaterThan(0);
+      const before = code.slice(0, stubAt);
+      expect(before.endsWith('*/'), `${name} has its JSDoc right above`).toBe(true);
+      const jsDoc = before.slice(before.lastIndexOf('/**'));
+      if (CUSTOM_FUNCTIONS.includes(name)) {
+        expect(jsDoc, name).toContain('@customfunction');
+        for (const parameter of parameters)
+          expect(jsDoc, `${name} ${parameter}`).toMatch(
+            new RegExp(`@param \\{[^}]+\\} ${parameter} \\S`),
+          );
+        expect(jsDoc, name).toMatch(/@return \{[^}]+\} \S/);
+      }
+    }
+  });
+});
