@@ -243,7 +243,7 @@ export function planSetup(
       formula: headerFormula(table, column.key, entry.columns),
       numberFormat: numberFormatFor(table, column),
       validation: validationFor(table, column, objectiveIds),
-      colourBands: column.key === 'progress' || column.key === 'score',
+      colourBands: Boolean(column.computed) && column.kind === 'percent' && column.key !== 'planned',
     }));
   }
 
