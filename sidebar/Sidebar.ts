@@ -476,19 +476,18 @@ function milestonesField(keyResult: KeyResultSummary, error: HTMLElement): HTMLE
       attributes: { type: 'checkbox', id, 'data-row': String(milestone.row) },
     });
     checkbox.checked = milestone.done;
-    const weight =
-      totalWeight > 0 && keyResult.milestones.some((other) => other.weight !== 1)
-        ? ` · ${formatFraction(milestone.weight / totalWeight)}`
-        : '';
-    const done =
-      milestone.done && milestone.doneDate ? ` · done ${formatDate(milestone.doneDate)}` : '';
+    const weighted = totalWeight > 0 && keyResult.milestones.some((other) => other.weight !== 1);
+    const details = [
+      weighted ? `${formatFraction(milestone.weight / totalWeight)} of the work` : '',
+      milestone.done && milestone.doneDate ? `done ${formatDate(milestone.doneDate)}` : '',
+    ].filter(Boolean);
     return element('li', {}, [
       element('label', { className: 'choice choice--block', attributes: { for: id } }, [
         checkbox,
         element('span', {}, [
           element('span', { text: milestone.milestone }),
-          weight || done
-            ? element('span', { className: 'okr-muted', text: `${weight}${done}` })
+          details.length > 0
+            ? element('span', { className: 'okr-muted', text: details.join(' · ') })
             : null,
         ]),
       ]),

