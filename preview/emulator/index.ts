@@ -10,6 +10,7 @@ import vm from 'node:vm';
 import { CallCounter } from './calls.js';
 import { Clock } from './clock.js';
 import { EmulatorEnv, type AuthModeName, type Realm } from './env.js';
+import { CHART_TYPES, realEnum } from './enums.js';
 import { FakeHtmlService } from './html.js';
 import { decodeDates, encodeDates } from './json.js';
 import { FakeLockService, LockControl } from './lock.js';
@@ -131,6 +132,7 @@ export class Emulator {
     Session: FakeSession;
     Utilities: FakeUtilities;
     Logger: FakeLogger;
+    Charts: { ChartType: typeof GoogleAppsScript.Charts.ChartType };
     console: ReturnType<typeof scriptConsole>;
   };
   private formulaEvaluator: FormulaEvaluator | null;
@@ -165,6 +167,8 @@ export class Emulator {
       Session: new FakeSession(this.env),
       Utilities: new FakeUtilities(this.env),
       Logger: new FakeLogger(this.env, this.logs),
+      // Only the enum: embedded charts take Charts.ChartType. https://developers.google.com/apps-script/reference/charts/chart-type
+      Charts: { ChartType: realEnum<typeof GoogleAppsScript.Charts.ChartType>(CHART_TYPES) },
       console: scriptConsole(this.env, this.logs),
     };
 

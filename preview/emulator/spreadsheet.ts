@@ -194,7 +194,7 @@ export interface SpreadsheetRegistry {
 
 export class FakeSpreadsheetApp
   implements
-    Pick<SpreadsheetApp, 'flush'>,
+    Pick<SpreadsheetApp, 'flush' | 'setActiveSpreadsheet'>,
     Returning<SpreadsheetApp, 'getActive' | 'getActiveSpreadsheet' | 'openById', FakeSpreadsheet>,
     Returning<SpreadsheetApp, 'getActiveSheet', FakeSheet>,
     Returning<SpreadsheetApp, 'getUi', FakeUi>,
@@ -204,7 +204,7 @@ export class FakeSpreadsheetApp
   readonly DataValidationCriteria = realEnum<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria>(DATA_VALIDATION_CRITERIA);
   readonly BooleanCriteria = realEnum<typeof GoogleAppsScript.Spreadsheet.BooleanCriteria>(BOOLEAN_CRITERIA);
   readonly ProtectionType = realEnum<typeof GoogleAppsScript.Spreadsheet.ProtectionType>(PROTECTION_TYPES);
-  /** SpreadsheetApp.ChartType is Charts.ChartType. */
+  /** Kept for convenience; Apps Script code uses Charts.ChartType (see index.ts globals). */
   readonly ChartType = realEnum<typeof GoogleAppsScript.Charts.ChartType>(CHART_TYPES);
 
   constructor(
@@ -233,6 +233,13 @@ export class FakeSpreadsheetApp
     const book = this.registry.byId(id);
     if (!book) return this.env.fail(`Exception: Unexpected error while getting the method or property openById on object SpreadsheetApp. (no spreadsheet with id ${id})`);
     return new FakeSpreadsheet(this.env, book);
+  }
+
+  /** The emulator holds one spreadsheet, so this only checks the argument is it.
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#setactivespreadsheetnewactivespreadsheet */
+  setActiveSpreadsheet(newActiveSpreadsheet: Spreadsheet | FakeSpreadsheet): void {
+    const book = own(this.env, newActiveSpreadsheet, FakeSpreadsheet, 'Spreadsheet').book;
+    if (!this.registry.byId(book.id)) this.env.fail(`Exception: Spreadsheet ${book.id} is not open in the emulator.`);
   }
 
   getUi(): FakeUi {

@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import { createEmulator } from '../../../preview/emulator/index.js';
+
+function sheetOf(name = 'Data') {
+  const emulator = createEmulator({ sheetNames: [name], timeZone: 'Europe/Berlin' });
+  return { emulator, sheet: emulator.spreadsheet.getSheetByName(name)! };
+}
+
+describe('Range values', () => {
+  it('returns Date objects for dates and empty strings for empty cells', () => {
+    const { sheet } = sheetOf();
+    sheet.getRange('A1:C1').setValues([[new Date(Date.UTC(2026, 2, 31)), 42, true]]);
+    const [[date, number, flag, empty]] = sheet.getRange('A1:D1').getValues();
+    expect(Object.prototype.toString.call(date)).toBe('[object Date]');
+    expect((date as Date).getTime()).toBe(Date.UTC(2026, 2, 31));
+    expect([number, flag, empty]).toEqual([42, true, '']);
+  });
+
+  it('throws when the data has fewer rows than the range', () => {
+    const { sheet } = sheetOf();
+    expect(() => sheet.getRange('A1:B2').setValues([[1, 2]])).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
+  });
+
+  it('throws when a row has more columns than the range, writing nothing', () => {
+    const { sheet } = sheetOf();
+    expect(() => sheet.getRange('A1:B2').setValues([[1, 2], [3, 4, 5]])).toThrow(
+      'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
+    );
+    expect(sheet.getLastRow()).toBe(0);
+  });
+
+  it('reads strings as typed input: numbers, percents, booleans and ISO dates are converted', () => {
+    const { sheet } = sheetOf();
+    sheet.getRange('A1:E1').setValues([['42', '45%', 'TRUE', '2026-03-31', 'Ship v2']]);
+    const [[number, percent, flag, date, text]] = sheet.getRange('A1:E1').getValues();
+    expect([number, percent, flag, text]).toEqual([42, 0.45, true, 'Ship v2']);
+    // Midnight in the spreadsheet's time zone (Europe/Berlin is UTC+2 on that day).
+    expect((date as Date).toISOString()).toBe('2026-03-30T22:00:00.000Z');
+  });
+
+  it('stores a value with a leading = as a formula', () => {
+    const { sheet } = sheetOf();
+    sheet.getRange('A1').setValue('=1+1');
+    expect(sheet.getRange('A1').getFormula()).toBe('=1+1');
+    expect(sheet.getRange('A1').getValue()).toBe('');
+  });
+
+  it('keeps text starting with = as text in plain-text (@) cells', () => {
+    const { sheet } = sheetOf();
+    const cell = sheet.getRange('A1').setNumberFormat('@');
+    cell.setValue('=not a formula');
+    expect(cell.getFormula()).toBe('');
+    expect(cell.getValue()).toBe('=not a formula');
+  });
+
+  it('treats + or - before text as a formula, and a leading apostrophe as text', () => {
+    const { sheet } = sheetOf();
+    sheet.getRange('A1:C1').setValues([['-fixed the bug', '-5', "'=A1"]]);
+    expect(sheet.getRange('A1:C1').getFormulas()).toEqual([['=-fixed the bug', '', '']]);
+    expect(sheet.getRange('B1:C1').getValues()).toEqual([[-5, '=A1']]);
+  });
+
+  it('keeps numbers as numbers in plain-text cells only when written as numbers', () => {
+    const { sheet } = sheetOf();
+    sheet.getRange('A1:B1').setNumberFormat('@').setValues([['007', 7]]);
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([['007', 7]]);
+  });
+
+  it('sets formulas cell by cell and returns empty strings for cells without one', () => {
+    const { sheet } = sheetOf();
+    sheet.getRange('A1:B1').setFormulas([['=SUM(C1:C3)', '']]);
+    expect(sheet.getRange('A1:C1').getFormulas()).toEqual([['=SUM(C1:C3)', '', '']]);
+  });
+
+  it('clears content but keeps formats with clearContent, and both with clear', () => {
+    const { sheet } = sheetOf();
+    const cell = sheet.getRange('A1').setValue(5).setNumberFormat('0.0').setBackground('#ff0000');
+    cell.clearContent();
+    expect([cell.getValue(), cell.getNumberFormat(), cell.getBackground()]).toEqual(['', '0.0', '#ff0000']);
+    cell.setValue(5).clear();
+    expect([cell.getValue(), cell.getBackground()]).toEqual(['', '#ffffff']);
+  });
+
+  it('records font weight and notes', () => {
+    const { sheet } = sheetOf();
+    sheet.getRange('A1:B1').setFontWeight('bold').setNote('Header');
+    expect(sheet.getRange('A1:B1').getFontWeights()).toEqual([['bold', 'bold']]);
+    expect(sheet.getRange('B1').getNote()).toBe('Header');
+  });
+});
+
+describe('Display values', () => {
+  it('formats percents, decimals and thousands as Sheets shows them', () => {
+    const { sheet } = sheetOf();
+    sheet.getRange('A1:E1').setValues([[0.456, 0.456, 3.14159, 1234567.891, -0.05]]);
+    sheet.getRange('A1:E1').setNumberFormats([['0%', '0.0%', '0.0', '#,##0', '0.00%']]);
+    expect(sheet.getRange('A1:E1').getDisplayValues()).toEqual([['46%', '45.6%', '3.1', '1,234,568', '-5.00%']]);
+  });
+
+  it('formats dates in the spreadsheet time zone', () => {
+    const { sheet } = sheetOf();
+    const lateEvening = new Date(Date.UTC(2026, 0, 5, 23, 30)); // already 6 January in Berlin
+    sheet.getRange('A1:B1').setValues([[lateEvening, lateEvening]]);
+    sheet.getRange('A1:B1').setNumberFormats([['yyyy-mm-dd', 'd mmm yyyy']]);
+    expect(sheet.getRange('A1:B1').getDisplayValues()).toEqual([['2026-01-06', '6 Jan 2026']]);
+  });
+
+  it('shows unformatted values plainly', () => {
+    const { sheet } = sheetOf();
+    sheet.getRange('A1:D1').setValues([[0.1 + 0.2, true, 'text', '']]);
+    expect(sheet.getRange('A1:D1').getDisplayValues()).toEqual([['0.3', 'TRUE', 'text', '']]);
+  });
+});
+
+describe('Sheet extent', () => {
+  it('reports 0 as the last row and A1 as the data range of an empty sheet', () => {
+    const { sheet } = sheetOf();
+    expect(sheet.getLastRow()).toBe(0);
+    expect(sheet.getDataRange().getA1Notation()).toBe('A1');
+  });
+
+  it('counts formulas and values but not formats in the last row and column', () => {
+    const { sheet } = sheetOf();
+    sheet.getRange('A1:B2').setValues([['ID', 'Name'], ['O1', 'Grow']]);
+    sheet.getRange('C3').setFormula('=A1');
+    sheet.getRange('F10').setBackground('#eeeeee');
+    expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([3, 3]);
+    expect(sheet.getDataRange().getA1Notation()).toBe('A1:C3');
+  });
+
+  it('appends after the last row and grows a full grid', () => {
+    const { emulator } = sheetOf();
+    const small = emulator.spreadsheet.insertSheet('Small');
+    const model = emulator.workbook.sheetByName('Small')!;
+    model.maxRows = 2;
+    small.appendRow(['a']).appendRow(['b']).appendRow(['c']);
+    expect(small.getRange('A1:A3').getValues()).toEqual([['a'], ['b'], ['c']]);
+    expect(small.getMaxRows()).toBe(3);
+  });
+
+  it('throws for ranges outside the grid', () => {
+    const { sheet } = sheetOf();
+    expect(() => sheet.getRange(1001, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(0, 1)).toThrow(/at least 1/);
+  });
+
+  it('shifts cells and named ranges down when rows are inserted', () => {
+    const { emulator, sheet } = sheetOf();
+    sheet.getRange('A1:A3').setValues([['h'], ['x'], ['y']]);
+    emulator.spreadsheet.setNamedRange('OKR_TABLE', sheet.getRange('A1:A3'));
+    emulator.spreadsheet.setNamedRange('OKR_LAST', sheet.getRange('A3'));
+    sheet.insertRowsAfter(1, 2);
+    expect(sheet.getRange('A1:A5').getValues()).toEqual([['h'], [''], [''], ['x'], ['y']]);
+    expect(emulator.spreadsheet.getRangeByName('OKR_TABLE')!.getA1Notation()).toBe('A1:A5');
+    expect(emulator.spreadsheet.getRangeByName('OKR_LAST')!.getA1Notation()).toBe('A5');
+    expect(sheet.getMaxRows()).toBe(1002);
+  });
+});
+
+describe('Spreadsheet', () => {
+  it('inserts, finds, activates and deletes sheets', () => {
+    const { emulator } = sheetOf('First');
+    const spreadsheet = emulator.spreadsheet;
+    const second = spreadsheet.insertSheet('Second', 0);
+    expect(spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Second', 'First']);
+    expect(spreadsheet.getActiveSheet().getName()).toBe('Second');
+    expect(() => spreadsheet.insertSheet('First')).toThrow('A sheet with the name "First" already exists');
+    expect(spreadsheet.getSheetByName('first')).toBeNull();
+    spreadsheet.setActiveSheet(spreadsheet.getSheetByName('First')!);
+    expect(spreadsheet.getActiveSheet().getName()).toBe('First');
+    spreadsheet.deleteSheet(second);
+    expect(spreadsheet.getSheets().map((s) => s.getName())).toEqual(['First']);
+    expect(() => spreadsheet.deleteSheet(spreadsheet.getSheets()[0]!)).toThrow(/all the sheets/);
+  });
+
+  it('resolves Sheet!A1 notation and named ranges', () => {
+    const { emulator, sheet } = sheetOf('Key Results');
+    sheet.getRange('B2').setValue(7);
+    expect(emulator.spreadsheet.getRange("'Key Results'!B2").getValue()).toBe(7);
+    emulator.spreadsheet.setNamedRange('OKR_REPORT_DATE', sheet.getRange('B2'));
+    expect(emulator.spreadsheet.getRangeByName('OKR_REPORT_DATE')!.getValue()).toBe(7);
+    expect(emulator.spreadsheet.getNamedRanges().map((r) => r.getName())).toEqual(['OKR_REPORT_DATE']);
+    expect(emulator.spreadsheet.getRangeByName('MISSING')).toBeNull();
+    expect(() => emulator.spreadsheet.setNamedRange('A1', sheet.getRange('B2'))).toThrow(/not valid/);
+  });
+
+  it('records toasts with the emulated time', () => {
+    const { emulator } = sheetOf();
+    emulator.spreadsheet.toast('Set up done', 'OKR Cadence');
+    expect(emulator.workbook.toasts).toEqual([{ message: 'Set up done', title: 'OKR Cadence', timeoutSeconds: 5, at: emulator.clock.now() }]);
+  });
+
+  it('records frozen rows, hidden sheets and protections', () => {
+    const { emulator, sheet } = sheetOf();
+    emulator.spreadsheet.insertSheet('Other');
+    sheet.setFrozenRows(1);
+    sheet.hideSheet();
+    sheet.getRange('A1:C1').protect().setDescription('Headers').setWarningOnly(true);
+    const model = emulator.workbook.sheetByName('Data')!;
+    expect([model.frozenRows, model.hidden]).toEqual([1, true]);
+    expect(model.protections).toEqual([{ id: expect.any(Number), range: { row: 1, column: 1, numRows: 1, numColumns: 3 }, description: 'Headers', warningOnly: true }]);
+  });
+});
+
+describe('Data validation and conditional formats', () => {
+  it('records a list rule with its help text and reads it back', () => {
+    const { emulator, sheet } = sheetOf();
+    const rule = emulator.globals.SpreadsheetApp.newDataValidation().requireValueInList(['increase', 'decrease']).setAllowInvalid(false).setHelpText('Pick a type').build();
+    sheet.getRange('E2:E').setDataValidation(rule);
+    const read = sheet.getRange('E500').getDataValidation()!;
+    expect(read.getCriteriaType()).toBe(emulator.globals.SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST);
+    expect(read.getCriteriaValues()).toEqual([['increase', 'decrease'], true]);
+    expect([read.getAllowInvalid(), read.getHelpText()]).toEqual([false, 'Pick a type']);
+    expect(sheet.getRange('E1').getDataValidation()).toBeNull();
+  });
+
+  it('keeps a range rule pointing at its sheet', () => {
+    const { emulator, sheet } = sheetOf('Objectives');
+    const rule = emulator.globals.SpreadsheetApp.newDataValidation().requireValueInRange(sheet.getRange('A2:A')).build();
+    const [range] = rule.getCriteriaValues() as [{ getA1Notation(): string; getSheet(): { getName(): string } }];
+    expect([range.getSheet().getName(), range.getA1Notation()]).toEqual(['Objectives', 'A2:A1000']);
+  });
+
+  it('refuses to build a rule without a criterion', () => {
+    const { emulator } = sheetOf();
+    expect(() => emulator.globals.SpreadsheetApp.newDataValidation().setHelpText('x').build()).toThrow(/criteria/);
+  });
+
+  it('replaces the conditional format rules of a sheet', () => {
+    const { emulator, sheet } = sheetOf();
+    const app = emulator.globals.SpreadsheetApp;
+    const green = app.newConditionalFormatRule().whenNumberGreaterThanOrEqualTo(0.7).setBackground('#b7e1cd').setRanges([sheet.getRange('D2:D')]).build();
+    const red = app.newConditionalFormatRule().whenNumberLessThan(0.4).setFontColor('#cc0000').setRanges([sheet.getRange('D2:D')]).build();
+    sheet.setConditionalFormatRules([green, red]);
+    const rules = sheet.getConditionalFormatRules();
+    expect(rules.map((r) => r.getBooleanCondition()!.getCriteriaType())).toEqual(['NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_LESS_THAN']);
+    expect(rules[0]!.getRanges()[0]!.getA1Notation()).toBe('D2:D1000');
+    sheet.setConditionalFormatRules([red]);
+    expect(sheet.getConditionalFormatRules()).toHaveLength(1);
+  });
+});
+
+describe('Charts', () => {
+  it('inserts, updates and removes a built chart', () => {
+    const { emulator, sheet } = sheetOf();
+    const chart = sheet.newChart().setChartType(emulator.globals.Charts.ChartType.BAR).addRange(sheet.getRange('A1:C4')).setPosition(2, 5, 0, 0).setOption('title', 'Planned vs actual').build();
+    expect(chart.getChartId()).toBeNull();
+    sheet.insertChart(chart);
+    const [inserted] = sheet.getCharts();
+    expect(inserted!.getOptions().get('title')).toBe('Planned vs actual');
+    sheet.updateChart(inserted!.modify().setOption('title', 'Balance').build());
+    expect(emulator.workbook.sheetByName('Data')!.charts).toMatchObject([{ chartType: 'BAR', options: { title: 'Balance' }, position: { anchorRow: 2, anchorColumn: 5 } }]);
+    sheet.removeChart(sheet.getCharts()[0]!);
+    expect(sheet.getCharts()).toHaveLength(0);
+  });
+});
