@@ -95,22 +95,29 @@ countCalls(FakeHtmlOutput, 'HtmlOutput');
  * https://developers.google.com/apps-script/guides/html/templates
  */
 export class FakeHtmlTemplate implements Returning<HtmlTemplate, 'evaluate', FakeHtmlOutput>, Pick<HtmlTemplate, 'getRawContent'> {
+  /** Fields a script assigns (template.name = …) become variables of the scriptlets. */
   [field: string]: unknown;
+  // Truly private so that assigned fields cannot clash with them.
+  readonly #raw: string;
+  readonly #compile: (code: string) => (scope: object) => string;
 
   constructor(
     readonly env: EmulatorEnv,
-    private readonly raw: string,
-    private readonly compile: (code: string) => (scope: object) => string,
-  ) {}
+    raw: string,
+    compile: (code: string) => (scope: object) => string,
+  ) {
+    this.#raw = raw;
+    this.#compile = compile;
+  }
 
   getRawContent(): string {
-    return this.raw;
+    return this.#raw;
   }
 
   evaluate(): FakeHtmlOutput {
     const scope: Record<string, unknown> = {};
-    for (const key of Object.keys(this)) if (!['env', 'raw', 'compile'].includes(key)) scope[key] = this[key];
-    return new FakeHtmlOutput(this.env, this.compile(templateCode(this.raw))(scope));
+    for (const key of Object.keys(this)) if (key !== 'env') scope[key] = this[key];
+    return new FakeHtmlOutput(this.env, this.#compile(templateCode(this.#raw))(scope));
   }
 }
 countCalls(FakeHtmlTemplate, 'HtmlTemplate');

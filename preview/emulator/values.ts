@@ -34,6 +34,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * text, and + or - before non-numeric text starts a formula. Plain-text cells (format '@') keep
  * the string as it is.
  * https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluevalue
+ * https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption (USER_ENTERED: parsed as if typed in the UI)
  * https://support.google.com/docs/answer/56470 (number format "Plain text" keeps entries as text)
  */
 export function parseEntry(
