@@ -8,6 +8,7 @@
  * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
  */
 import { objectivesInCycle } from '../workbook/archive';
+import { idKey } from '../workbook/cells';
 import {
   dashboardLayout,
   DASHBOARD_SHEET,
@@ -82,18 +83,22 @@ function insertChart(sheet: Sheet, chart: DashboardChart): void {
 /** Builds or rebuilds the Dashboard sheet for the current cycle; returns how many objectives it shows. */
 export function buildDashboardSheet(today: Date = new Date()): number {
   const workbook = readOkrWorkbook(today);
-  const objectives = objectivesInCycle(workbook.objectives, workbook.settings.cycleName);
+  const objectives = objectivesInCycle(workbook.objectives, workbook.closedCycles);
   const layout = dashboardLayout({
     objectives,
     keyResultColumns: workbook.keyResultColumns,
+    keyResultObjectiveCount: new Set(
+      workbook.keyResults.map((keyResult) => idKey(keyResult.objectiveId)),
+    ).size,
     cycleName: workbook.settings.cycleName,
   });
   withDocumentLock(() => {
     const sheet = claimOwnSheet(DASHBOARD_SHEET, DASHBOARD_TITLE);
     const rows = layout.cells.length;
     const columns = layout.cells[0]!.length;
-    if (sheet.getMaxRows() < rows)
-      sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+    // A new sheet has 1,000 rows; grow it once for large workbooks.
+    const maxRows = sheet.getMaxRows();
+    if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
     sheet.getRange(1, 1, rows, columns).setValues(layout.cells);
     for (const { a1, numberFormat } of layout.numberFormats)
       sheet.getRange(a1).setNumberFormat(numberFormat);

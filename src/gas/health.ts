@@ -8,7 +8,7 @@ import { checkHealth, healthTable, HEALTH_HEADER, type HealthFinding } from '../
 import { escapeHtml } from '../core/html';
 import type { OkrSettings } from '../core/settings';
 import type { CheckIn, Initiative, KeyResult, Kpi, Objective } from '../core/types';
-import { keyResultsOf, objectivesInCycle } from '../workbook/archive';
+import { closedCycleNames, keyResultsOf, objectivesInCycle } from '../workbook/archive';
 import type { ColumnMap } from '../workbook/headers';
 import { describeProblem, type RowProblem } from '../workbook/problems';
 import {
@@ -43,6 +43,8 @@ export interface OkrWorkbook {
   initiatives: Initiative[] | null;
   kpis: Kpi[] | null;
   settings: OkrSettings;
+  /** Cycles already closed (the Closed Cycles setting): their objectives are history. */
+  closedCycles: string[];
   /** Cells that could not be read: their rows are left out or read as blank. */
   problems: RowProblem[];
 }
@@ -67,7 +69,8 @@ export function readOkrWorkbook(today: Date): OkrWorkbook {
   const initiatives = initiativeValues ? parseInitiatives(initiativeValues) : null;
   const kpiValues = readOptionalValues(KPIS);
   const kpis = kpiValues ? parseKpis(kpiValues) : null;
-  const settings = parseSettings(readOptionalValues(SETTINGS) ?? [], today);
+  const settingsValues = readOptionalValues(SETTINGS) ?? [];
+  const settings = parseSettings(settingsValues, today);
   return {
     objectives: objectives.rows,
     keyResults: keyResults.rows,
@@ -76,6 +79,7 @@ export function readOkrWorkbook(today: Date): OkrWorkbook {
     initiatives: initiatives?.rows ?? null,
     kpis: kpis?.rows ?? null,
     settings: settings.settings,
+    closedCycles: closedCycleNames(settingsValues),
     problems: [
       ...objectives.problems,
       ...keyResults.problems,
@@ -156,7 +160,7 @@ export function currentHealth(today: Date): {
 } {
   const workbook = readOkrWorkbook(today);
   const { settings } = workbook;
-  const objectives = objectivesInCycle(workbook.objectives, settings.cycleName);
+  const objectives = objectivesInCycle(workbook.objectives, workbook.closedCycles);
   const asOf = settings.reportDate ?? today;
   const findings = checkHealth({
     objectives,

@@ -5,6 +5,7 @@
  */
 import type { KeyResult, MeasuredValue, Objective } from '../core/types';
 import { idKey } from './cells';
+import { headerKey } from './headers';
 import type { Cycle } from './settings';
 import { toSheetCell, type SheetCell } from './sheetRows';
 
@@ -27,21 +28,29 @@ export const ARCHIVE_HEADER = [
 /** The Settings row that lists every closed cycle, oldest first. */
 export const CLOSED_CYCLES_LABEL = 'Closed Cycles';
 
-/** True when an objective's Cycle cell puts it in the named cycle (a blank cell belongs to every cycle). */
-export function isInCycle(objectiveCycle: string, cycleName: string): boolean {
-  const fold = (name: string): string => name.trim().toLowerCase().replace(/\s+/g, ' ');
-  return (
-    fold(objectiveCycle) === '' ||
-    fold(cycleName) === '' ||
-    fold(objectiveCycle) === fold(cycleName)
+const foldName = (name: string): string => name.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** The cycles listed in the Closed Cycles row of the Settings sheet (values with the header row). */
+export function closedCycleNames(settingsValues: readonly (readonly unknown[])[]): string[] {
+  const row = settingsValues.find(
+    (cells) => headerKey(cells[0]) === headerKey(CLOSED_CYCLES_LABEL),
   );
+  return String(row?.[1] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
 }
 
+/**
+ * The objectives of the open cycle: all but those whose Cycle names a closed cycle, so a Cycle
+ * column that is blank or spelled differently from the Cycle Name setting hides nothing.
+ */
 export function objectivesInCycle(
   objectives: readonly Objective[],
-  cycleName: string,
+  closedCycles: readonly string[],
 ): Objective[] {
-  return objectives.filter((objective) => isInCycle(objective.cycle, cycleName));
+  const closed = new Set(closedCycles.map(foldName));
+  return objectives.filter((objective) => !closed.has(foldName(objective.cycle)));
 }
 
 /** The key results whose Objective ID names one of the objectives. */

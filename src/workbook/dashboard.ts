@@ -32,12 +32,16 @@ export const OBJECTIVE_HEADER = [
 
 /** Where the OKRBALANCE table spills: two columns right of the objective table. */
 const BALANCE_COLUMN = OBJECTIVE_HEADER.length + 2;
+/** Rows the balance lookups reach below the OKRBALANCE table as built. */
+const BALANCE_SPARE_ROWS = 50;
 
 export interface DashboardInput {
   /** The objectives to show (the current cycle's), in sheet order. */
   objectives: readonly Objective[];
   /** Where the Key Results columns sit, to average confidence per objective. */
   keyResultColumns: ColumnMap;
+  /** How many objectives the Key Results table names: the OKRBALANCE table has a row for each. */
+  keyResultObjectiveCount: number;
   cycleName: string;
 }
 
@@ -155,7 +159,13 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
   const hasObjectives = tree.length > 0;
   const scores = `${absolute(firstObjectiveRow, scoreColumn)}:${absolute(lastObjectiveRow, scoreColumn)}`;
   const teamCells = `${absolute(firstObjectiveRow, teamColumn)}:${absolute(lastObjectiveRow, teamColumn)}`;
-  const balanceTable = `$${columnLetter(BALANCE_COLUMN - 1)}$${objectiveHeaderRow}:$${columnLetter(BALANCE_COLUMN + 3)}`;
+  // Bounded (not open-ended) with room for objectives added before the next rebuild.
+  const balanceEndRow =
+    objectiveHeaderRow +
+    Math.max(tree.length, input.keyResultObjectiveCount) +
+    1 +
+    BALANCE_SPARE_ROWS;
+  const balanceTable = `$${columnLetter(BALANCE_COLUMN - 1)}$${objectiveHeaderRow}:$${columnLetter(BALANCE_COLUMN + 3)}$${balanceEndRow}`;
   const whenObjectives = (formula: string): SheetCell => (hasObjectives ? formula : '');
 
   put(1, 1, DASHBOARD_TITLE);

@@ -5,7 +5,8 @@ import {
   carriedId,
   carriedRows,
   closedCyclesValue,
-  isInCycle,
+  closedCycleNames,
+  objectivesInCycle,
 } from '../../../src/workbook/archive';
 import { parseKeyResults, parseObjectives } from '../../../src/workbook/tables';
 import { cleanWorkbook } from '../core/healthFixtures';
@@ -19,11 +20,31 @@ describe('carriedId', () => {
   });
 });
 
-describe('isInCycle', () => {
-  it('counts a blank cycle cell as part of every cycle', () => {
-    expect(isInCycle('', '2026 Q4')).toBe(true);
-    expect(isInCycle(' 2026  q4 ', '2026 Q4')).toBe(true);
-    expect(isInCycle('2026 Q3', '2026 Q4')).toBe(false);
+describe('objectivesInCycle', () => {
+  const objective = (id: string, cycle: string) => ({
+    ...parseObjectives(cleanWorkbook().objectives).rows[0]!,
+    id,
+    cycle,
+  });
+
+  it('leaves out only the objectives of closed cycles', () => {
+    const objectives = [
+      objective('A', '2026 Q3'),
+      objective('B', ' 2026  q4 '),
+      objective('C', ''),
+      objective('D', 'Pilot'),
+    ];
+    expect(objectivesInCycle(objectives, ['2026 Q3']).map((o) => o.id)).toEqual(['B', 'C', 'D']);
+  });
+
+  it('reads the closed cycles from the Settings sheet', () => {
+    const values = [
+      ['Setting', 'Value'],
+      ['Cycle Name', '2027 Q1'],
+      ['closed cycles', '2026 Q3, 2026 Q4'],
+    ];
+    expect(closedCycleNames(values)).toEqual(['2026 Q3', '2026 Q4']);
+    expect(closedCycleNames([['Setting', 'Value']])).toEqual([]);
   });
 });
 

@@ -72,7 +72,12 @@ describe('dashboardLayout', () => {
     objective('A2', 'C1'),
     objective('B1', '', ''),
   ];
-  const layout = dashboardLayout({ objectives, keyResultColumns, cycleName: '2026 Q4' });
+  const layout = dashboardLayout({
+    objectives,
+    keyResultColumns,
+    keyResultObjectiveCount: 4,
+    cycleName: '2026 Q4',
+  });
   const at = (a1: string): unknown => {
     const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(a1)!;
     return layout.cells[Number(digits) - 1]![letters!.charCodeAt(0) - 65];
@@ -104,9 +109,15 @@ describe('dashboardLayout', () => {
       '=OKRBALANCE(OKR_KEY_RESULTS, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)',
     );
     const first = layout.firstObjectiveRow;
-    expect(at(`G${first}`)).toBe(`=IFERROR(VLOOKUP(A${first}, $L$${header}:$P, 3, FALSE), "")`);
-    expect(at(`I${first}`)).toBe(`=IFERROR(VLOOKUP(A${first}, $L$${header}:$P, 5, FALSE), "")`);
-    expect(at('B5')).toBe(`=IFERROR(VLOOKUP("Balance", $L$${header}:$P, 2, FALSE), "")`);
+    expect(at(`G${first}`)).toBe(
+      `=IFERROR(VLOOKUP(A${first}, $L$${header}:$P$${header + 55}, 3, FALSE), "")`,
+    );
+    expect(at(`I${first}`)).toBe(
+      `=IFERROR(VLOOKUP(A${first}, $L$${header}:$P$${header + 55}, 5, FALSE), "")`,
+    );
+    expect(at('B5')).toBe(
+      `=IFERROR(VLOOKUP("Balance", $L$${header}:$P$${header + 55}, 2, FALSE), "")`,
+    );
   });
 
   it('averages confidence per objective from the Key Results columns', () => {
@@ -156,6 +167,7 @@ describe('dashboardLayout', () => {
     const tricky = dashboardLayout({
       objectives: [objective('O1', '', 'Apps', '=HYPERLINK("http://evil")')],
       keyResultColumns,
+      keyResultObjectiveCount: 1,
       cycleName: '+1 cycle',
     });
     expect(tricky.cells[1]![1]).toBe("'+1 cycle");
@@ -163,7 +175,12 @@ describe('dashboardLayout', () => {
   });
 
   it('says what to do when the cycle has no objectives', () => {
-    const empty = dashboardLayout({ objectives: [], keyResultColumns, cycleName: '2026 Q4' });
+    const empty = dashboardLayout({
+      objectives: [],
+      keyResultColumns,
+      keyResultObjectiveCount: 4,
+      cycleName: '2026 Q4',
+    });
     expect(String(empty.cells[empty.firstObjectiveRow - 1]![0])).toMatch(
       /No objectives in this cycle yet/,
     );
