@@ -1,0 +1,94 @@
+/**
+ * Helpers for browser tests of the preview: start a preview server on a free port, open the page
+ * in headless Chromium, run menu items, open sidebars and take screenshots. See README.md here.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { startPreviewServer, type PreviewServer, type PreviewServerOptions } from '../../preview/server/server.js';
+import { CHROMIUM_ARGS, ensureChromium } from './chromium.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const ARTIFACTS_DIR = join(root, 'artifacts');
+
+/** A preview server of its own on a free port; `stop()` when done. */
+export function startPreview(options: Partial<PreviewServerOptions> = {}): Promise<PreviewServer> {
+  return startPreviewServer({ port: 0, workbook: null, quiet: true, ...options });
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Headless Chromium with a new, empty profile directory, removed again by `close()`. */
+export async function openBrowser(): Promise<Browser> {
+  const executablePath = ensureChromium();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'okr-preview-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the preview page and waits until the grid shows its first sheet. */
+export async function openPreview(page: Page, preview: PreviewServer, sheetName?: string): Promise<void> {
+  await page.goto(preview.url);
+  await page.locator('#grid td[data-cell="A1"]').waitFor();
+  if (sheetName) await showSheet(page, sheetName);
+}
+
+export async function showSheet(page: Page, sheetName: string): Promise<void> {
+  await page.locator(`#tabs .tab[data-sheet="${sheetName}"]`).click();
+  await page.locator(`#grid[data-sheet="${sheetName}"]`).waitFor();
+}
+
+/** The displayed text of one cell (A1 notation) of the sheet on screen. */
+export async function cellText(page: Page, a1: string): Promise<string> {
+  return (await page.locator(`#grid td[data-cell="${a1}"]`).textContent()) ?? '';
+}
+
+/** Clicks Extensions → OKR Cadence → the item that runs `functionName` (in submenus too). */
+export async function runMenuItem(page: Page, functionName: string): Promise<void> {
+  await page.locator('#menu-extensions').click();
+  await page.locator('#menu-addon').hover();
+  const item = page.locator(`.dropdown-item[data-function="${functionName}"]`);
+  const parents = item.locator('xpath=ancestor::div[contains(@class,"has-submenu")]');
+  const count = await parents.count();
+  for (let index = 0; index < count; index++) await parents.nth(index).hover();
+  const response = page.waitForResponse((answer) => answer.url().endsWith('/api/menu'));
+  await item.click();
+  await response;
+}
+
+/** Runs the menu item that opens a sidebar and returns the sidebar's frame once its page loaded. */
+export async function openSidebar(page: Page, functionName: string): Promise<Frame> {
+  await runMenuItem(page, functionName);
+  const handle = await page.locator('#sidebar-frame').elementHandle();
+  const frame = await handle!.contentFrame();
+  if (!frame) throw new Error(`The menu item ${functionName} opened no sidebar.`);
+  await frame.waitForLoadState('load');
+  return frame;
+}
+
+/** Saves a full-page PNG under artifacts/ (gitignored) and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const path = join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
