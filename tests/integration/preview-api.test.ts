@@ -1,0 +1,190 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewState } from '../../preview/server/apiTypes.js';
+import { startPreviewServer, type PreviewServer } from '../../preview/server/server.js';
+
+const START = new Date(Date.UTC(2026, 10, 2, 9));
+
+async function post(
+  preview: PreviewServer,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; json: any }> {
+  const response = await fetch(new URL(path, preview.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+async function state(preview: PreviewServer): Promise<PreviewState> {
+  return (await (await fetch(new URL('/api/state', preview.url))).json()) as PreviewState;
+}
+
+function cell(current: PreviewState, sheetName: string, a1: string) {
+  const sheet = current.sheets.find((candidate) => candidate.name === sheetName)!;
+  const column = a1.charCodeAt(0) - 64;
+  const row = Number(a1.slice(1));
+  return sheet.cells[row - 1]![column - 1]!;
+}
+
+describe('preview server API', () => {
+  let preview: PreviewServer;
+
+  beforeAll(async () => {
+    preview = await startPreviewServer({ port: 0, workbook: null, quiet: true, now: START });
+  });
+  afterAll(async () => {
+    await preview.stop();
+  });
+
+  it('starts on the example workbook with the add-on menu built by onOpen', async () => {
+    const current = await state(preview);
+    expect(current.sheets.map((sheet) => sheet.name)).toEqual(
+      expect.arrayContaining(['Objectives', 'Key Results', 'Settings']),
+    );
+    const captions = JSON.stringify(current.menu);
+    expect(captions).toContain('Set up OKR workbook');
+    expect(captions).toContain('Send reminders now');
+    expect(current.clock).toBe(START.toISOString());
+  });
+
+  it.each([
+    ['bad JSON', '{"function": ', 400, /not valid JSON/],
+    [
+      'an unknown function',
+      { function: 'noSuchFunction', args: [] },
+      404,
+      /Script function not found: noSuchFunction/,
+    ],
+    ['a private function ending in _', { function: 'saveCheckIn_', args: [] }, 403, /is private/],
+    ['a global that is not a script function', { function: 'Date', args: [] }, 404, /not found/],
+    [
+      'a Date argument',
+      {
+        function: 'saveCheckIn',
+        args: [{ keyResultId: 'CO1-KR1', when: { __appsScriptIllegal: 'Date' } }],
+      },
+      400,
+      /illegal value in property: 0\.when.*Date/,
+    ],
+    [
+      'args that are not an array',
+      { function: 'saveCheckIn', args: 'CO1-KR1' },
+      400,
+      /must be an array/,
+    ],
+  ])(
+    'refuses google.script.run with %s and changes nothing',
+    async (_what, body, status, message) => {
+      const before = JSON.stringify((await state(preview)).sheets);
+      const answer = await post(preview, '/api/run', body);
+      expect(answer.status).toBe(status);
+      expect(answer.json).toEqual({ ok: false, error: expect.stringMatching(message) });
+      expect(JSON.stringify((await state(preview)).sheets)).toBe(before);
+    },
+  );
+
+  it('refuses malformed edits and menu calls with a clear 4xx error', async () => {
+    expect(
+      (await post(preview, '/api/cell', { sheet: 'Nope', row: 1, column: 1, input: 'x' })).json
+        .error,
+    ).toMatch(/no sheet named "Nope"/);
+    expect(
+      (await post(preview, '/api/cell', { sheet: 'Settings', row: 0, column: 1, input: 'x' }))
+        .status,
+    ).toBe(400);
+    expect((await post(preview, '/api/menu', { functionName: 'saveCheckIn' })).json.error).toMatch(
+      /not an item of the add-on menu/,
+    );
+    expect((await post(preview, '/api/clock', { to: '2020-01-01T00:00:00Z' })).json.error).toMatch(
+      /only moves forward/,
+    );
+    expect((await post(preview, '/api/nowhere', {})).status).toBe(404);
+  });
+
+  it('runs a google.script.run call in the bundle and returns its JSON result', async () => {
+    const answer = await post(preview, '/api/run', { function: 'getCheckInContext', args: [] });
+    expect(answer.status).toBe(200);
+    expect(answer.json.ok).toBe(true);
+    expect(answer.json.result).toMatchObject({
+      userEmail: 'owner@example.com',
+      asOf: START.toISOString(),
+    });
+  });
+
+  it('hands a script error to the failure handler as a message', async () => {
+    const answer = await post(preview, '/api/run', {
+      function: 'OKRPROGRESS',
+      args: ['sideways', 0, 1, 1],
+    });
+    expect(answer.status).toBe(500);
+    expect(answer.json).toEqual({
+      ok: false,
+      error: expect.stringContaining('"sideways" is not a key result type'),
+    });
+  });
+
+  it('writes typed input through the emulator and recomputes formulas', async () => {
+    const edited = await post(preview, '/api/cell', {
+      sheet: 'Sheet1',
+      row: 1,
+      column: 1,
+      input: '40',
+    });
+    expect(edited.status).toBe(200);
+    await post(preview, '/api/cell', {
+      sheet: 'Sheet1',
+      row: 1,
+      column: 2,
+      input: '=A1*2+OKRPROGRESS("increase", 0, 80, A1)',
+    });
+    const current = await state(preview);
+    expect(cell(current, 'Sheet1', 'B1').text).toBe('80.5');
+    expect(cell(current, 'Sheet1', 'B1').formula).toBe('=A1*2+OKRPROGRESS("increase", 0, 80, A1)');
+  });
+
+  it('serves the sidebar page a menu item opened, with the google.script.run shim injected', async () => {
+    const opened = await post(preview, '/api/menu', { functionName: 'showCheckInSidebar' });
+    expect(opened.json.sidebar).toMatchObject({ url: expect.stringContaining('/ui/sidebar') });
+    const html = await (await fetch(new URL(opened.json.sidebar.url, preview.url))).text();
+    expect(html).toContain('__appsScriptIllegal');
+    const closed = await post(preview, '/api/ui/close', { kind: 'sidebar' });
+    expect(closed.json.sidebar).toBeNull();
+  });
+});
+
+describe('preview workbook file', () => {
+  it('saves every change atomically and starts from the saved workbook next time', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'okr-preview-'));
+    const file = join(folder, 'team.workbook.json');
+    try {
+      const first = await startPreviewServer({ port: 0, workbook: file, quiet: true, now: START });
+      await post(first, '/api/cell', {
+        sheet: 'Sheet1',
+        row: 3,
+        column: 3,
+        input: 'kept across restarts',
+      });
+      await first.stop();
+      expect(readdirSync(folder)).toEqual(['team.workbook.json']);
+      expect(readFileSync(file, 'utf8')).toContain('kept across restarts');
+
+      const second = await startPreviewServer({ port: 0, workbook: file, quiet: true, now: START });
+      expect(cell(await state(second), 'Sheet1', 'C3').text).toBe('kept across restarts');
+      await second.stop();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('starts a fresh example workbook when no file is named', async () => {
+    const preview = await startPreviewServer({ port: 0, workbook: null, quiet: true, now: START });
+    expect(cell(await state(preview), 'Sheet1', 'C3').text).toBe('');
+    expect(existsSync(join(process.cwd(), 'team.workbook.json'))).toBe(false);
+    await preview.stop();
+  });
+});
