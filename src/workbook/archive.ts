@@ -3,6 +3,7 @@
  * carried-forward objectives and key results as new rows
  * (new IDs, Start = where the KR ended). Nothing here changes an existing row.
  */
+import { OkrInputError } from '../core/errors';
 import type { KeyResult, MeasuredValue, Objective } from '../core/types';
 import { idKey } from './cells';
 import { headerKey } from './headers';
@@ -221,4 +222,70 @@ export function closedCyclesValue(previous: string, cycleName: string): string {
     names.push(cycleName.trim());
   }
   return names.join(', ');
+}
+
+/** Longest lessons text kept per objective (a Sheets cell holds at most 50,000 characters). */
+export const MAX_LESSONS_LENGTH = 50_000;
+
+export interface CloseCycleRequest {
+  lessons: Map<string, string>;
+  /** The chosen key results, in sheet order. */
+  carryForward: KeyResult[];
+}
+
+/**
+ * Checks the Close cycle dialog's payload against the open cycle: the cycle it was opened for,
+ * lessons for objectives of this cycle, and key results of this cycle to carry forward.
+ * Anything else is refused with a message, before anything is written.
+ */
+export function readCloseCyclePayload(
+  payload: unknown,
+  cycle: { cycleName: string; objectives: readonly Objective[]; keyResults: readonly KeyResult[] },
+): CloseCycleRequest {
+  const fail = (message: string): never => {
+    throw new OkrInputError(`${message} Close the dialog and open Close cycle… again.`);
+  };
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    return fail('The close-cycle request is empty or malformed.');
+  }
+  const { cycleName, lessons, carryForward } = payload as Record<string, unknown>;
+  if (typeof cycleName !== 'string' || foldName(cycleName) !== foldName(cycle.cycleName)) {
+    return fail(
+      `The dialog was opened for cycle "${String(cycleName)}", but the open cycle is now "${cycle.cycleName}".`,
+    );
+  }
+  if (!Array.isArray(lessons)) return fail('The lessons learned are missing from the request.');
+  if (!Array.isArray(carryForward))
+    return fail('The key results to carry forward are missing from the request.');
+  const objectiveIds = new Set(cycle.objectives.map((objective) => idKey(objective.id)));
+  const lessonsByObjective = new Map<string, string>();
+  for (const entry of lessons) {
+    const { objectiveId, lessons: text } = (entry ?? {}) as Record<string, unknown>;
+    if (typeof objectiveId !== 'string' || !objectiveIds.has(idKey(objectiveId))) {
+      return fail(
+        `Lessons were sent for "${String(objectiveId)}", which is not an objective of ${cycle.cycleName}.`,
+      );
+    }
+    if (typeof text !== 'string') return fail(`The lessons for ${objectiveId} are not text.`);
+    if (text.length > MAX_LESSONS_LENGTH) {
+      return fail(
+        `The lessons for ${objectiveId} are longer than ${MAX_LESSONS_LENGTH} characters; shorten them.`,
+      );
+    }
+    lessonsByObjective.set(idKey(objectiveId), text.trim());
+  }
+  const chosen = new Set<string>();
+  for (const id of carryForward) {
+    if (typeof id !== 'string') return fail('A key result to carry forward is not an ID.');
+    chosen.add(idKey(id));
+  }
+  const keyResults = cycle.keyResults.filter((keyResult) => chosen.has(idKey(keyResult.id)));
+  if (keyResults.length !== chosen.size) {
+    const known = new Set(keyResults.map((keyResult) => idKey(keyResult.id)));
+    const unknown = [...chosen].filter((id) => !known.has(id));
+    return fail(
+      `Key result ${unknown.join(', ')} is not part of ${cycle.cycleName}, so it cannot be carried forward.`,
+    );
+  }
+  return { lessons: lessonsByObjective, carryForward: keyResults };
 }

@@ -7,6 +7,7 @@ import {
   closedCyclesValue,
   closedCycleNames,
   objectivesInCycle,
+  readCloseCyclePayload,
 } from '../../../src/workbook/archive';
 import { parseKeyResults, parseObjectives } from '../../../src/workbook/tables';
 import { cleanWorkbook } from '../core/healthFixtures';
@@ -131,5 +132,56 @@ describe('closedCyclesValue', () => {
     expect(closedCyclesValue('', '2026 Q3')).toBe('2026 Q3');
     expect(closedCyclesValue('2026 Q3', '2026 Q4')).toBe('2026 Q3, 2026 Q4');
     expect(closedCyclesValue('2026 Q3, 2026 Q4', '2026 q4')).toBe('2026 Q3, 2026 Q4');
+  });
+});
+
+describe('readCloseCyclePayload', () => {
+  const book = cleanWorkbook();
+  const cycle = {
+    cycleName: '2026 Q4',
+    objectives: parseObjectives(book.objectives).rows,
+    keyResults: parseKeyResults(book.keyResults).rows,
+  };
+  const valid = {
+    cycleName: '2026 Q4',
+    lessons: [{ objectiveId: 'c1', lessons: '  Ship smaller batches. ' }],
+    carryForward: ['A1.2', 'c1.1'],
+  };
+
+  it('reads lessons by objective and the chosen key results in sheet order', () => {
+    const request = readCloseCyclePayload(valid, cycle);
+    expect(request.lessons.get('c1')).toBe('Ship smaller batches.');
+    expect(request.carryForward.map((keyResult) => keyResult.id)).toEqual(['C1.1', 'A1.2']);
+  });
+
+  it.each([
+    ['no payload', null, /empty or malformed/],
+    ['a list', [], /empty or malformed/],
+    ['another cycle', { ...valid, cycleName: '2027 Q1' }, /open cycle is now "2026 Q4"/],
+    ['no lessons list', { ...valid, lessons: 'none' }, /lessons learned are missing/],
+    ['no carry list', { ...valid, carryForward: null }, /carry forward are missing/],
+    [
+      'an unknown objective',
+      { ...valid, lessons: [{ objectiveId: 'Z9', lessons: 'x' }] },
+      /"Z9", which is not an objective/,
+    ],
+    [
+      'lessons that are not text',
+      { ...valid, lessons: [{ objectiveId: 'C1', lessons: 3 }] },
+      /not text/,
+    ],
+    [
+      'overlong lessons',
+      { ...valid, lessons: [{ objectiveId: 'C1', lessons: 'x'.repeat(50_001) }] },
+      /longer than/,
+    ],
+    [
+      'an unknown key result',
+      { ...valid, carryForward: ['KR404'] },
+      /kr404 is not part of 2026 Q4/,
+    ],
+    ['a key result that is not an ID', { ...valid, carryForward: [7] }, /not an ID/],
+  ])('refuses %s', (_name, payload, message) => {
+    expect(() => readCloseCyclePayload(payload, cycle)).toThrow(message);
   });
 });
