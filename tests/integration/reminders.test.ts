@@ -1,0 +1,301 @@
+/**
+ * Weekly reminders in the built bundle, run by the emulator with a moving clock on the example
+ * workbook (check-in day Friday, reminder hour 9, spreadsheet in UTC).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../preview/emulator/index';
+import type { ReminderPreview } from '../../src/shared/reminders';
+import { buildBundle } from './checkInWorkbook';
+import {
+  DAY,
+  FIRST_FRIDAY,
+  addCheckIns,
+  exampleEmulator,
+  growTo,
+  keyResultsByOwner,
+  reminderLog,
+  setKeyResultCell,
+  setSetting,
+  weekOf,
+} from './reminderWorkbook';
+
+beforeAll(buildBundle);
+
+const HOUR = 3_600_000;
+const MAYA = 'maya@example.com';
+const LI = 'li@example.com';
+const PRIYA = 'priya@example.com';
+
+function turnedOn(emulator: Emulator): Emulator {
+  emulator.call('turnOnReminders');
+  return emulator;
+}
+
+/** Recipients of reminder emails sent at the `week`th Friday's run. */
+function remindedOn(emulator: Emulator, week: number): string[] {
+  const friday = FIRST_FRIDAY + week * 7 * DAY;
+  return emulator.outbox
+    .filter(
+      (email) =>
+        email.at >= friday && email.at < friday + DAY && email.subject.startsWith('Check-in due'),
+    )
+    .map((email) => email.to)
+    .sort();
+}
+
+describe('weekly reminders over four weeks', () => {
+  it('emails each owner who is behind exactly once a week and up-to-date owners never', () => {
+    const emulator = turnedOn(exampleEmulator());
+    const owners = keyResultsByOwner(emulator);
+    expect([...owners.keys()]).toEqual(expect.arrayContaining([MAYA, LI, PRIYA]));
+    for (let week = 0; week < 4; week++) {
+      const friday = FIRST_FRIDAY + week * 7 * DAY;
+      emulator.runDueTriggers(friday + 7 * HOUR);
+      // Maya and Li check in on everything each Friday before the 9:00 run; Priya only in week 2.
+      addCheckIns(emulator, [...owners.get(MAYA)!, ...owners.get(LI)!], friday + 8 * HOUR);
+      if (week === 1) addCheckIns(emulator, owners.get(PRIYA)!, friday + 8 * HOUR);
+    }
+    emulator.runDueTriggers(FIRST_FRIDAY + 27 * DAY);
+
+    const log = reminderLog(emulator);
+    const firstWeek = log.filter((row) => row.period === '2026-11-20');
+    const expected = firstWeek
+      .filter((row) => row.outcome === 'sent')
+      .map((row) => row.recipient)
+      .sort();
+    expect(expected.length).toBeGreaterThanOrEqual(3);
+    expect(expected).not.toContain(MAYA);
+    expect(expected).not.toContain(LI);
+    expect(expected).toContain(PRIYA);
+    for (let week = 0; week < 4; week++) {
+      expect(remindedOn(emulator, week)).toEqual(
+        week === 1 ? expected.filter((owner) => owner !== PRIYA) : expected,
+      );
+      const period = weekOf(FIRST_FRIDAY + week * 7 * DAY);
+      const upToDate = log.filter((row) => row.period === period && row.outcome === 'up to date');
+      expect(upToDate.map((row) => row.recipient).sort()).toEqual(
+        week === 1 ? [LI, MAYA, PRIYA] : [LI, MAYA],
+      );
+    }
+    // Nothing on the other days, and one email per owner per week.
+    const perWeek = new Map<string, number>();
+    for (const email of emulator.outbox) {
+      expect(new Date(email.at).getUTCDay()).toBe(5);
+      const key = `${weekOf(email.at)} ${email.to}`;
+      perWeek.set(key, (perWeek.get(key) ?? 0) + 1);
+    }
+    expect(Math.max(...perWeek.values())).toBe(1);
+  });
+
+  it('lists only the KRs an owner has not checked in on, with a link to the spreadsheet', () => {
+    const emulator = turnedOn(exampleEmulator());
+    emulator.clock.set(new Date(FIRST_FRIDAY + 8 * HOUR));
+    const preview = emulator.call('getReminderPreview') as ReminderPreview;
+    const listed = [...preview.emails].sort(
+      (a, b) => b.keyResults.length - a.keyResults.length,
+    )[0]!;
+    const owner = listed.to;
+    const ids = listed.keyResults.map((keyResult) => keyResult.id);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    addCheckIns(emulator, [ids[0]!], FIRST_FRIDAY + 8 * HOUR);
+    emulator.runDueTriggers(FIRST_FRIDAY + 10 * HOUR);
+    const email = emulator.outbox.find((message) => message.to === owner)!;
+    expect(email.htmlBody).not.toContain(`>${ids[0]}<`);
+    for (const id of ids.slice(1)) expect(email.htmlBody).toContain(`>${id}<`);
+    expect(email.body).toContain(emulator.uncounted(() => emulator.spreadsheet.getUrl()));
+    const row = reminderLog(emulator).find((entry) => entry.recipient === owner)!;
+    expect(row.keyResults).toBe(ids.slice(1).join(', '));
+  });
+
+  it('sends nothing new when the same day runs again', () => {
+    const emulator = turnedOn(exampleEmulator());
+    emulator.runDueTriggers(FIRST_FRIDAY + 10 * HOUR);
+    const sent = emulator.outbox.length;
+    const sentRows = reminderLog(emulator).filter((row) => row.outcome === 'sent').length;
+    expect(sent).toBeGreaterThan(0);
+    emulator.runTrigger(emulator.triggers.triggers[0]!.id);
+    emulator.call('sendRemindersNow');
+    expect(emulator.outbox.length).toBe(sent);
+    expect(reminderLog(emulator).filter((row) => row.outcome === 'sent').length).toBe(sentRows);
+  });
+
+  it('defers what a quota of 3 cannot send to the next day, and sends each of those once', () => {
+    const emulator = turnedOn(exampleEmulator({ mailQuota: 3 }));
+    emulator.runDueTriggers(FIRST_FRIDAY + 10 * HOUR);
+    expect(emulator.outbox).toHaveLength(3);
+    const deferred = reminderLog(emulator).filter((row) => row.outcome === 'deferred: quota');
+    expect(deferred.length).toBeGreaterThan(0);
+    // The emulator's quota does not refill by itself; Apps Script's refills daily.
+    emulator.mail.remainingDailyQuota = 100;
+    emulator.runDueTriggers(FIRST_FRIDAY + DAY + 10 * HOUR);
+    const saturday = emulator.outbox.filter((email) => email.at >= FIRST_FRIDAY + DAY);
+    expect(saturday.map((email) => email.to).sort()).toEqual(
+      deferred.map((row) => row.recipient).sort(),
+    );
+    const recipients = emulator.outbox.map((email) => email.to);
+    expect(new Set(recipients).size).toBe(recipients.length);
+    // Sunday's run has nothing left to do.
+    emulator.runDueTriggers(FIRST_FRIDAY + 2 * DAY + 10 * HOUR);
+    expect(emulator.outbox).toHaveLength(recipients.length);
+  });
+
+  it('logs an owner cell that is not an email address and still reminds everyone else', () => {
+    const emulator = turnedOn(exampleEmulator());
+    const [samKeyResult] = keyResultsByOwner(emulator).get('sam@example.com')!;
+    setKeyResultCell(emulator, samKeyResult!, 'Owner', 'Sam in Sales');
+    emulator.runDueTriggers(FIRST_FRIDAY + 10 * HOUR);
+    expect(reminderLog(emulator)).toContainEqual(
+      expect.objectContaining({
+        recipient: 'Sam in Sales',
+        keyResults: samKeyResult,
+        outcome: 'skipped: invalid email',
+      }),
+    );
+    expect(emulator.outbox.length).toBeGreaterThan(2);
+  });
+
+  it('sends the weekly digest to the digest recipients once a period', () => {
+    const emulator = turnedOn(exampleEmulator());
+    setSetting(emulator, 'Digest Recipients', 'lead@example.com');
+    emulator.runDueTriggers(FIRST_FRIDAY + 8 * DAY);
+    const digests = emulator.outbox.filter((email) => email.to === 'lead@example.com');
+    expect(digests.map((email) => weekOf(email.at))).toEqual(['2026-11-20', '2026-11-27']);
+    expect(digests[0]!.subject).toMatch(
+      /^OKR digest for .*: \d+ at risk or off track, \d+ missed check-ins?$/,
+    );
+  });
+});
+
+describe('the reminder trigger', () => {
+  it('stays one trigger when reminders are turned on twice, and is gone after Turn off', () => {
+    const emulator = exampleEmulator();
+    emulator.call('turnOnReminders');
+    emulator.call('turnOnReminders');
+    expect(emulator.triggers.triggers).toHaveLength(1);
+    expect(emulator.triggers.triggers[0]).toMatchObject({
+      handlerFunction: 'runDailyReminders',
+      schedule: { everyDays: 1, atHour: 9, timeZone: 'Etc/UTC' },
+    });
+    expect(emulator.ui.alerts.at(-1)!.prompt).toContain(
+      'The next reminders go out on Fri 20 Nov 2026 between 09:00 and 10:00',
+    );
+    emulator.call('turnOffReminders');
+    expect(emulator.triggers.triggers).toHaveLength(0);
+  });
+
+  it('shows in the menu whether reminders are on, except in AuthMode.NONE where it reads nothing', () => {
+    const emulator = exampleEmulator();
+    const remindersTitle = (): string =>
+      JSON.stringify(emulator.ui.menus.at(-1)).match(/"(Reminders[^"]*)"/)![1]!;
+    emulator.callWith({ authMode: 'LIMITED' }, 'onOpen', { authMode: 'LIMITED' });
+    expect(remindersTitle()).toBe('Reminders');
+    emulator.call('turnOnReminders');
+    emulator.callWith({ authMode: 'LIMITED' }, 'onOpen', { authMode: 'LIMITED' });
+    expect(remindersTitle()).toBe('Reminders (on)');
+    emulator.callWith({ authMode: 'NONE' }, 'onOpen', { authMode: 'NONE' });
+    expect(remindersTitle()).toBe('Reminders');
+  });
+
+  it('keeps the report date at today on every daily run', () => {
+    const emulator = turnedOn(exampleEmulator());
+    emulator.runDueTriggers(Date.parse('2026-11-24T12:00:00Z'));
+    const reportDate = emulator.uncounted(() =>
+      emulator.spreadsheet.getRangeByName('OKR_REPORT_DATE')!.getValue(),
+    );
+    expect((reportDate as Date).getTime()).toBe(Date.parse('2026-11-24T00:00:00Z'));
+  });
+
+  it('stops cleanly, sending and writing nothing, when the add-on needs new consent', () => {
+    const emulator = turnedOn(exampleEmulator());
+    emulator.triggers.authorizationStatus = 'REQUIRED';
+    const runs = emulator.runDueTriggers(FIRST_FRIDAY + 10 * HOUR);
+    expect(runs.every((run) => run.error === undefined)).toBe(true);
+    expect(emulator.outbox).toHaveLength(0);
+    expect(reminderLog(emulator)).toHaveLength(0);
+    expect(emulator.logs.at(-1)!.message).toContain('needs your permission again');
+  });
+
+  it('makes the same service calls per run however many KRs and check-ins, plus one MailApp call per email', () => {
+    const measure = (extraKeyResults: number, extraCheckIns: number): Record<string, number> => {
+      const emulator = turnedOn(exampleEmulator());
+      const owners = [...keyResultsByOwner(emulator).keys()];
+      emulator.uncounted(() => {
+        const sheet = emulator.spreadsheet.getSheetByName('Key Results')!;
+        const width = sheet.getLastColumn();
+        const start = sheet.getLastRow() + 1;
+        const header = sheet.getRange(1, 1, 1, width).getValues()[0]!;
+        const rows = Array.from({ length: extraKeyResults }, (_, i) =>
+          header.map(
+            (name) =>
+              ({
+                ID: `X${i}`,
+                'Objective ID': 'CO1',
+                'Key Result': `Extra ${i}`,
+                Owner: owners[i % owners.length],
+                Start: 0,
+                Target: 10,
+              })[String(name)] ?? '',
+          ),
+        );
+        growTo(sheet, start + rows.length);
+        if (rows.length) sheet.getRange(start, 1, rows.length, width).setValues(rows as never);
+      });
+      addCheckIns(
+        emulator,
+        Array.from({ length: extraCheckIns }, (_, i) => `X${i % Math.max(1, extraKeyResults)}`),
+        FIRST_FRIDAY - DAY,
+      );
+      // Measure the second week's run, when the Reminder Log sheet exists.
+      emulator.runDueTriggers(FIRST_FRIDAY + 7 * DAY + 8 * HOUR);
+      emulator.calls.reset();
+      emulator.runDueTriggers(FIRST_FRIDAY + 7 * DAY + 10 * HOUR);
+      return emulator.calls.snapshot();
+    };
+    const small = measure(0, 0);
+    const large = measure(300, 3000);
+    expect(large).toEqual(small);
+    expect(small['MailApp.sendEmail']).toBeGreaterThan(2);
+    expect(small['MailApp.getRemainingDailyQuota']).toBe(1);
+    // Settings, Key Results, Objectives, Check-ins and the Reminder Log once each; the log append re-reads its sheet.
+    expect(small['Range.getValues']).toBe(6);
+    expect(small['Range.setValues']).toBe(1);
+  });
+});
+
+describe('getReminderPreview', () => {
+  it('shows who would get what without sending or writing anything', () => {
+    const emulator = exampleEmulator();
+    emulator.clock.set(new Date(FIRST_FRIDAY + 10 * HOUR));
+    setKeyResultCell(
+      emulator,
+      keyResultsByOwner(emulator).get(PRIYA)![0]!,
+      'Key Result',
+      '<script>alert(1)</script>',
+    );
+    const preview = emulator.call('getReminderPreview') as ReminderPreview;
+    expect(JSON.parse(JSON.stringify(preview))).toEqual(preview);
+    expect(preview.periodStart).toBe('Fri 20 Nov 2026');
+    expect(preview.schedule).toContain('off for you');
+    const priya = preview.emails.find((email) => email.to === PRIYA)!;
+    expect(priya.keyResults[0]!.title).toBe('<script>alert(1)</script>');
+    expect(priya.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(priya.html).not.toContain('<script>');
+    expect(emulator.outbox).toHaveLength(0);
+    expect(
+      emulator.uncounted(() => emulator.spreadsheet.getSheetByName('Reminder Log')),
+    ).toBeNull();
+  });
+});
+
+describe('reminder email HTML', () => {
+  it('shows a KR named <script>alert(1)</script> as text', () => {
+    const emulator = turnedOn(exampleEmulator());
+    const id = keyResultsByOwner(emulator).get(PRIYA)![0]!;
+    setKeyResultCell(emulator, id, 'Key Result', '<script>alert(1)</script>');
+    emulator.runDueTriggers(FIRST_FRIDAY + 10 * HOUR);
+    const email = emulator.outbox.find((message) => message.to === PRIYA)!;
+    expect(email.htmlBody).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(email.htmlBody).not.toMatch(/<script/i);
+    expect(email.body).toContain('<script>alert(1)</script>');
+  });
+});
