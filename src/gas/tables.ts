@@ -3,7 +3,8 @@
  * operation, one setValues per contiguous block, writes under the document lock.
  */
 import { OkrInputError } from '../core/errors';
-import type { TableDef } from '../workbook/schema';
+import { SETTINGS, type TableDef } from '../workbook/schema';
+import { parseSettings, type ParsedSettings } from '../workbook/settings';
 import {
   contiguousRuns,
   lastContentRow,
@@ -123,4 +124,13 @@ export function writeRowFields(
     }
     return [...cellsByColumn.values()].map((cell) => cell.key);
   });
+}
+
+/**
+ * The workbook settings from the Settings sheet with one getValues; defaults for anything blank
+ * or missing (also when the sheet itself is missing), with problems for unreadable values.
+ */
+export function readSettings(today: Date = new Date()): ParsedSettings {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SETTINGS.sheetName);
+  return parseSettings(sheet ? sheet.getDataRange().getValues() : [], today);
 }
