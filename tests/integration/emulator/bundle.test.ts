@@ -1,0 +1,36 @@
+/**
+ * The built dist/Code.js in the emulator: it loads as Apps Script would load it, and onOpen builds
+ * the add-on menu in AuthMode.NONE touching nothing else.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEmulator } from '../../../preview/emulator/index.js';
+
+const root = join(import.meta.dirname, '../../..');
+
+beforeAll(() => {
+  // `npm test` builds first; a direct vitest run builds once when dist/Code.js is missing.
+  if (!existsSync(join(root, 'dist/Code.js'))) {
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: root, stdio: 'pipe' });
+  }
+});
+
+describe('dist/Code.js in the emulator', () => {
+  it('defines onOpen and onInstall as top-level functions', () => {
+    const emulator = createEmulator();
+    emulator.loadBundle();
+    expect(emulator.functionNames()).toEqual(expect.arrayContaining(['onOpen', 'onInstall']));
+  });
+
+  it('builds the add-on menu in AuthMode.NONE with only menu calls', () => {
+    const emulator = createEmulator();
+    emulator.loadBundle();
+    emulator.callWith({ authMode: 'NONE' }, 'onOpen', { authMode: 'NONE' });
+    const services = Object.keys(emulator.calls.snapshot()).map((call) => call.split('.')[0]);
+    expect(new Set(services)).toEqual(new Set(['SpreadsheetApp', 'Ui', 'Menu']));
+    expect(emulator.calls.count('Ui.createAddonMenu')).toBe(1);
+    expect(emulator.ui.menus.map((menu) => menu.kind)).toEqual(['addon']);
+  });
+});
