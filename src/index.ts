@@ -20,6 +20,8 @@ import { buildDashboardFromMenu } from './gas/dashboard';
 import { checkOkrHealthFromMenu } from './gas/health';
 import { buildCalendarFromMenu } from './gas/calendar';
 import { okrHealth } from './functions/health';
+import * as closeCycleDialog from './gas/closeCycle';
+import type { CloseCycleData, CloseCycleResult } from './shared/closeCycle';
 import type { ReminderPreview } from './shared/reminders';
 
 /**
@@ -247,4 +249,30 @@ export function OKRHEALTH(
   as_of: unknown,
 ): string[][] {
   return okrHealth(objectives, key_results, check_ins, as_of);
+}
+
+// Close cycle… dialog (docs/dashboard.md): final scores, lessons, archive, next cycle, carry forward
+
+/** Opens the Close cycle dialog. */
+export function showCloseCycleDialog(): void {
+  closeCycleDialog.showCloseCycleDialogPage();
+}
+
+/**
+ * Called by the Close cycle dialog: final scores per objective and key result, and the next cycle.
+ * @return {CloseCycleData} JSON-safe data for sidebar/CloseCycle.ts
+ */
+export function getCloseCycleData(): CloseCycleData {
+  return closeCycleDialog.closeCycleData();
+}
+
+/**
+ * Called by the Close cycle dialog: archives the cycle with lessons learned, opens the next cycle
+ * and copies the chosen key results into it as new rows. The payload is checked before anything
+ * is written.
+ * @param {CloseCyclePayload} payload the cycle name, lessons per objective and key result IDs to carry forward
+ * @return {CloseCycleResult} what was archived and carried
+ */
+export function closeCycle(payload: unknown): CloseCycleResult {
+  return closeCycleDialog.closeOpenCycle(payload);
 }

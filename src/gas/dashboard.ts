@@ -83,7 +83,7 @@ function insertChart(sheet: Sheet, chart: DashboardChart): void {
 /** Builds or rebuilds the Dashboard sheet for the current cycle; returns how many objectives it shows. */
 export function buildDashboardSheet(today: Date = new Date()): number {
   const workbook = readOkrWorkbook(today);
-  const objectives = objectivesInCycle(workbook.objectives, workbook.closedCycles);
+  const objectives = objectivesInCycle(workbook.objectives, workbook.history);
   const layout = dashboardLayout({
     objectives,
     keyResultColumns: workbook.keyResultColumns,

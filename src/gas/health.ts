@@ -8,7 +8,14 @@ import { checkHealth, healthTable, HEALTH_HEADER, type HealthFinding } from '../
 import { escapeHtml } from '../core/html';
 import type { OkrSettings } from '../core/settings';
 import type { CheckIn, Initiative, KeyResult, Kpi, Objective } from '../core/types';
-import { closedCycleNames, keyResultsOf, objectivesInCycle } from '../workbook/archive';
+import {
+  ARCHIVE_SHEET,
+  archivedObjectiveIds,
+  closedCycleNames,
+  keyResultsOf,
+  objectivesInCycle,
+  type CycleHistory,
+} from '../workbook/archive';
 import type { ColumnMap } from '../workbook/headers';
 import { describeProblem, type RowProblem } from '../workbook/problems';
 import {
@@ -43,8 +50,8 @@ export interface OkrWorkbook {
   initiatives: Initiative[] | null;
   kpis: Kpi[] | null;
   settings: OkrSettings;
-  /** Cycles already closed (the Closed Cycles setting): their objectives are history. */
-  closedCycles: string[];
+  /** Closed cycles and archived objectives: history, left out of the open cycle. */
+  history: CycleHistory;
   /** Cells that could not be read: their rows are left out or read as blank. */
   problems: RowProblem[];
 }
@@ -57,6 +64,12 @@ function readOptionalValues(table: TableDef): unknown[][] | null {
     if (error instanceof OkrInputError) return null;
     throw error;
   }
+}
+
+/** The Archive sheet's values (one getValues), or none before the first cycle is closed. */
+function archiveValues(): unknown[][] {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(ARCHIVE_SHEET);
+  return sheet ? sheet.getDataRange().getValues() : [];
 }
 
 /** Reads every OKR table once (one getValues each). Objectives and Key Results are required. */
@@ -79,7 +92,10 @@ export function readOkrWorkbook(today: Date): OkrWorkbook {
     initiatives: initiatives?.rows ?? null,
     kpis: kpis?.rows ?? null,
     settings: settings.settings,
-    closedCycles: closedCycleNames(settingsValues),
+    history: {
+      closedCycles: closedCycleNames(settingsValues),
+      archivedObjectiveIds: archivedObjectiveIds(archiveValues()),
+    },
     problems: [
       ...objectives.problems,
       ...keyResults.problems,
@@ -160,7 +176,7 @@ export function currentHealth(today: Date): {
 } {
   const workbook = readOkrWorkbook(today);
   const { settings } = workbook;
-  const objectives = objectivesInCycle(workbook.objectives, workbook.closedCycles);
+  const objectives = objectivesInCycle(workbook.objectives, workbook.history);
   const asOf = settings.reportDate ?? today;
   const findings = checkHealth({
     objectives,

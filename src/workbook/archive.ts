@@ -42,16 +42,37 @@ export function closedCycleNames(settingsValues: readonly (readonly unknown[])[]
     .filter((name) => name !== '');
 }
 
+/** IDs of the objectives the Archive sheet records (values with the header row): closed for good. */
+export function archivedObjectiveIds(archiveValues: readonly (readonly unknown[])[]): string[] {
+  const header = (archiveValues[0] ?? []).map(headerKey);
+  const level = header.indexOf(headerKey('Level'));
+  const id = header.indexOf(headerKey('ID'));
+  if (level < 0 || id < 0) return [];
+  return archiveValues
+    .slice(1)
+    .filter((row) => headerKey(row[level]) === headerKey('Objective'))
+    .map((row) => String(row[id] ?? '').trim())
+    .filter((objectiveId) => objectiveId !== '');
+}
+
+export interface CycleHistory {
+  closedCycles: readonly string[];
+  archivedObjectiveIds: readonly string[];
+}
+
 /**
- * The objectives of the open cycle: all but those whose Cycle names a closed cycle, so a Cycle
- * column that is blank or spelled differently from the Cycle Name setting hides nothing.
+ * The objectives of the open cycle: all but those already archived or whose Cycle names a closed
+ * cycle, so a Cycle column that is blank or spelled differently from Settings hides nothing.
  */
 export function objectivesInCycle(
   objectives: readonly Objective[],
-  closedCycles: readonly string[],
+  history: CycleHistory,
 ): Objective[] {
-  const closed = new Set(closedCycles.map(foldName));
-  return objectives.filter((objective) => !closed.has(foldName(objective.cycle)));
+  const closed = new Set(history.closedCycles.map(foldName));
+  const archived = new Set(history.archivedObjectiveIds.map(idKey));
+  return objectives.filter(
+    (objective) => !closed.has(foldName(objective.cycle)) && !archived.has(idKey(objective.id)),
+  );
 }
 
 /** The key results whose Objective ID names one of the objectives. */

@@ -5,6 +5,7 @@ import {
   carriedId,
   carriedRows,
   closedCyclesValue,
+  archivedObjectiveIds,
   closedCycleNames,
   objectivesInCycle,
   readCloseCyclePayload,
@@ -35,7 +36,24 @@ describe('objectivesInCycle', () => {
       objective('C', ''),
       objective('D', 'Pilot'),
     ];
-    expect(objectivesInCycle(objectives, ['2026 Q3']).map((o) => o.id)).toEqual(['B', 'C', 'D']);
+    const history = { closedCycles: ['2026 Q3'], archivedObjectiveIds: [] };
+    expect(objectivesInCycle(objectives, history).map((o) => o.id)).toEqual(['B', 'C', 'D']);
+  });
+
+  it('leaves out archived objectives whatever their Cycle cell says', () => {
+    const objectives = [objective('A', ''), objective('B', 'Pilot'), objective('C', '')];
+    const history = { closedCycles: [], archivedObjectiveIds: ['b', ' A'] };
+    expect(objectivesInCycle(objectives, history).map((o) => o.id)).toEqual(['C']);
+  });
+
+  it('reads archived objective IDs from the Archive sheet', () => {
+    const values = [
+      ['Cycle', 'Closed On', 'Level', 'ID'],
+      ['2026 Q4', '', 'Objective', 'C1'],
+      ['2026 Q4', '', 'Key Result', 'C1.1'],
+    ];
+    expect(archivedObjectiveIds(values)).toEqual(['C1']);
+    expect(archivedObjectiveIds([])).toEqual([]);
   });
 
   it('reads the closed cycles from the Settings sheet', () => {
