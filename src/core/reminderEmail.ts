@@ -31,6 +31,13 @@ const COLOURS = {
   planned: '#202124',
 };
 
+const STATUS_BARS: Record<Exclude<KeyResultStatus, ''>, string> = {
+  Done: '#188038',
+  'On track': '#188038',
+  'At risk': '#f9ab00',
+  'Off track': '#d93025',
+};
+
 const STATUS_COLOURS: Record<KeyResultStatus, { text: string; background: string }> = {
   Done: { text: '#137333', background: '#e6f4ea' },
   'On track': { text: '#137333', background: '#e6f4ea' },
@@ -67,13 +74,13 @@ export function reminderEmail(reminder: OwnerReminder, context: EmailContext): E
   const noun = count === 1 ? 'key result' : 'key results';
   const since = formatDay(context.periodStart, context.timeZone);
   const cycle = context.cycleName.trim();
-  const intro = `The ${cycle ? `${cycle} ` : ''}check-in period started on ${since}. You have not checked in on ${count === 1 ? 'this' : 'these'} ${count} ${noun} yet:`;
+  const intro = `The check-in period started on ${since}${cycle ? ` (${cycle})` : ''}. You have not checked in on ${count === 1 ? 'this' : 'these'} ${count} ${noun} yet:`;
   const subject = subjectText(`Check-in due: ${count} ${noun} in ${context.spreadsheetName}`);
   const cards = reminder.keyResults.map((line) => keyResultCard(line, context.timeZone)).join('');
   const htmlBody = layout({
     heading: 'Time for your OKR check-in',
     intro: escapeHtml(intro),
-    content: cards,
+    content: cards + legend(),
     buttonLabel: 'Open the OKR sheet to check in',
     context,
     footer: `You get this because you own key results in ${escapeHtml(context.spreadsheetName)}. Open the sheet and use Extensions → OKR Cadence → Check in… to record progress, confidence and notes.`,
@@ -115,6 +122,7 @@ export function digestEmail(digest: DigestMessage, context: EmailContext): Email
     content:
       sectionTitle('At risk and off track') +
       riskSection +
+      legend() +
       sectionTitle(`Missed check-ins in the period from ${escapeHtml(missedPeriod)}`) +
       missedSection,
     buttonLabel: 'Open the OKR sheet',
@@ -170,24 +178,43 @@ function keyResultCard(line: KeyResultLine, timeZone: string, withOwner = false)
 <td style="${FONT}font-size:15px;font-weight:bold;color:${COLOURS.text};vertical-align:top;"><span style="color:${COLOURS.muted};font-weight:normal;">${escapeHtml(line.id)}</span>&nbsp; ${escapeHtml(line.title)}${objective}${owner}</td>
 <td style="text-align:right;vertical-align:top;padding-left:8px;">${badge}</td>
 </tr></table>
-${progressBar(line.progress, line.planned)}
-<div style="${FONT}font-size:13px;color:${COLOURS.muted};padding-top:6px;">Progress <b style="color:${COLOURS.text};">${formatPercent(line.progress)}</b> &nbsp;·&nbsp; Planned <b style="color:${COLOURS.text};">${formatPercent(line.planned)}</b> &nbsp;·&nbsp; Last check-in <b style="color:${COLOURS.text};">${escapeHtml(last)}</b></div>
+${progressBar(line.progress, line.planned, line.status)}
+<div style="${FONT}font-size:13px;color:${COLOURS.muted};padding-top:8px;">Progress <b style="color:${COLOURS.text};">${formatPercent(line.progress)}</b> &nbsp;·&nbsp; Planned <b style="color:${COLOURS.text};">${formatPercent(line.planned)}</b> &nbsp;·&nbsp; Last check-in <b style="color:${COLOURS.text};">${escapeHtml(last)}</b></div>
 </td></tr></table>`;
 }
 
-/** A bar of table cells (mail clients ignore positioned elements); the dark tick marks the plan. */
-function progressBar(progress: number | null, planned: number | null): string {
+/**
+ * A bar of table cells (mail clients ignore positioned elements), coloured by status, cut where
+ * progress and plan fall; the dark edge marks where the plan says the KR should be today.
+ */
+function progressBar(
+  progress: number | null,
+  planned: number | null,
+  status: KeyResultStatus,
+): string {
   const done = Math.round((progress ?? 0) * 100);
   const plan = planned === null ? null : Math.round(planned * 100);
-  const cell = (width: number, colour: string): string =>
-    width > 0
-      ? `<td width="${width}%" style="width:${width}%;height:8px;background:${colour};font-size:0;line-height:0;">&nbsp;</td>`
-      : '';
-  const fill = STATUS_COLOURS.Done.text;
-  const bar = `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin-top:10px;"><tr>${cell(done, done > 0 ? fill : COLOURS.track)}${cell(100 - done, COLOURS.track)}</tr></table>`;
-  if (plan === null) return bar;
-  const marker = `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;"><tr>${cell(plan, 'transparent')}<td width="2" style="width:2px;height:6px;background:${COLOURS.planned};font-size:0;line-height:0;">&nbsp;</td>${cell(100 - plan, 'transparent')}</tr></table>`;
-  return bar + marker;
+  const edges = [...new Set([0, done, ...(plan === null ? [] : [plan]), 100])].sort(
+    (a, b) => a - b,
+  );
+  const fill = status === '' ? COLOURS.accent : STATUS_BARS[status];
+  const cells = edges.slice(0, -1).map((from, index) => {
+    const to = edges[index + 1]!;
+    const width = to - from;
+    if (width <= 0) return '';
+    const marker =
+      plan !== null && from === plan
+        ? `border-left:2px solid ${COLOURS.planned};`
+        : plan === 100 && to === 100
+          ? `border-right:2px solid ${COLOURS.planned};`
+          : '';
+    return `<td width="${width}%" style="width:${width}%;height:10px;background:${to <= done ? fill : COLOURS.track};${marker}font-size:0;line-height:0;">&nbsp;</td>`;
+  });
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin-top:10px;"><tr>${cells.join('')}</tr></table>`;
+}
+
+function legend(): string {
+  return `<p style="${FONT}font-size:12px;color:${COLOURS.muted};margin:0 0 8px 0;">The dark mark on each bar is where the plan says the key result should be today.</p>`;
 }
 
 function paragraph(text: string): string {
