@@ -41,7 +41,8 @@ export function columnLetters(column: number): string {
 
 function parseCell(text: string, whole: string): { row: number | null; column: number | null } {
   const match = CELL.exec(text);
-  if (!match || (!match[2] && !match[4])) throw new Error(`Range not found: "${whole}" is not valid A1 notation.`);
+  if (!match || (!match[2] && !match[4]))
+    throw new Error(`Range not found: "${whole}" is not valid A1 notation.`);
   const row = match[4] ? Number(match[4]) : null;
   if (row === 0) throw new Error(`Range not found: "${whole}" has row 0; rows start at 1.`);
   return { row, column: match[2] ? columnIndex(match[2]) : null };
@@ -61,13 +62,20 @@ export function splitSheetName(notation: string): { sheetName: string | null; ce
 export function parseA1(notation: string): A1Reference {
   const { sheetName, cells } = splitSheetName(notation.trim());
   const [startText, endText, extra] = cells.split(':');
-  if (!startText || extra !== undefined) throw new Error(`Range not found: "${notation}" is not valid A1 notation.`);
+  if (!startText || extra !== undefined)
+    throw new Error(`Range not found: "${notation}" is not valid A1 notation.`);
   const start = parseCell(startText, notation);
   if (endText === undefined) {
     if (start.row === null || start.column === null) {
       throw new Error(`Range not found: "${notation}" needs both a column and a row, such as A1.`);
     }
-    return { sheetName, startRow: start.row, startColumn: start.column, endRow: start.row, endColumn: start.column };
+    return {
+      sheetName,
+      startRow: start.row,
+      startColumn: start.column,
+      endRow: start.row,
+      endColumn: start.column,
+    };
   }
   const end = parseCell(endText, notation);
   return {

@@ -14,7 +14,11 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export class FakeEmbeddedChartBuilder
   implements
-    Returning<EmbeddedChartBuilder, 'addRange' | 'clearRanges' | 'setChartType' | 'setPosition' | 'setOption', FakeEmbeddedChartBuilder>,
+    Returning<
+      EmbeddedChartBuilder,
+      'addRange' | 'clearRanges' | 'setChartType' | 'setPosition' | 'setOption',
+      FakeEmbeddedChartBuilder
+    >,
     Returning<EmbeddedChartBuilder, 'build', FakeEmbeddedChart>,
     Returning<EmbeddedChartBuilder, 'getRanges', FakeRange[]>,
     Pick<EmbeddedChartBuilder, 'getChartType'>
@@ -46,13 +50,18 @@ export class FakeEmbeddedChartBuilder
   }
 
   /** Anchors the chart's top-left corner at a cell, offset in pixels. */
-  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): FakeEmbeddedChartBuilder {
+  setPosition(
+    anchorRowPos: number,
+    anchorColPos: number,
+    offsetX: number,
+    offsetY: number,
+  ): FakeEmbeddedChartBuilder {
     this.chart.position = { anchorRow: anchorRowPos, anchorColumn: anchorColPos, offsetX, offsetY };
     return this;
   }
 
   /** Options use the Google Charts names, e.g. 'title', 'vAxis.maxValue'. */
-  setOption(option: string, value: any): FakeEmbeddedChartBuilder {
+  setOption(option: string, value: unknown): FakeEmbeddedChartBuilder {
     this.chart.options[option] = value;
     return this;
   }
@@ -72,7 +81,7 @@ export class FakeEmbeddedChart
     Pick<EmbeddedChart, 'getChartId'>,
     Returning<EmbeddedChart, 'modify', FakeEmbeddedChartBuilder>,
     Returning<EmbeddedChart, 'getRanges', FakeRange[]>,
-    Returning<EmbeddedChart, 'getOptions', { get(option: string): any }>
+    Returning<EmbeddedChart, 'getOptions', { get(option: string): unknown }>
 {
   constructor(
     readonly env: EmulatorEnv,
@@ -94,7 +103,7 @@ export class FakeEmbeddedChart
     return chartRanges(this.env, this.book, this.chart);
   }
 
-  getOptions(): { get(option: string): any } {
+  getOptions(): { get(option: string): unknown } {
     const options = { ...this.chart.options };
     return { get: (option: string) => options[option] ?? null };
   }
@@ -102,11 +111,22 @@ export class FakeEmbeddedChart
 countCalls(FakeEmbeddedChart, 'EmbeddedChart');
 
 export function newChartData(): ChartData {
-  return { id: 0, chartType: 'COLUMN', ranges: [], position: { anchorRow: 1, anchorColumn: 1, offsetX: 0, offsetY: 0 }, options: {} };
+  return {
+    id: 0,
+    chartType: 'COLUMN',
+    ranges: [],
+    position: { anchorRow: 1, anchorColumn: 1, offsetX: 0, offsetY: 0 },
+    options: {},
+  };
 }
 
 export function cloneChart(chart: ChartData): ChartData {
-  return { ...chart, ranges: chart.ranges.map((r) => ({ ...r })), position: { ...chart.position }, options: { ...chart.options } };
+  return {
+    ...chart,
+    ranges: chart.ranges.map((r) => ({ ...r })),
+    position: { ...chart.position },
+    options: { ...chart.options },
+  };
 }
 
 function chartRanges(env: EmulatorEnv, book: WorkbookModel, chart: ChartData): FakeRange[] {

@@ -16,7 +16,10 @@ export class Clock {
   }
 
   advance(ms: number): void {
-    if (!(ms >= 0)) throw new Error(`Clock.advance: ${ms} ms would move time backwards; pass a positive duration.`);
+    if (!(ms >= 0))
+      throw new Error(
+        `Clock.advance: ${ms} ms would move time backwards; pass a positive duration.`,
+      );
     this.ms += ms;
   }
 }

@@ -13,20 +13,39 @@
 import { zonedParts } from './timezone.js';
 import type { CellValue } from './values.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Sheets' serial day 0 (1899-12-30): numbers under a date format count days from it. */
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-export function displayValue(value: CellValue, numberFormat: string | undefined, timeZone: string): string {
+export function displayValue(
+  value: CellValue,
+  numberFormat: string | undefined,
+  timeZone: string,
+): string {
   const format = (numberFormat ?? '').trim();
   if (value === '') return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (format === '' || /^general$/i.test(format) || format === '@') return defaultDisplay(value, timeZone);
+  if (format === '' || /^general$/i.test(format) || format === '@')
+    return defaultDisplay(value, timeZone);
   if (isDateFormat(format)) {
     if (value instanceof Date) return formatDate(value.getTime(), format, timeZone);
-    if (typeof value === 'number') return formatDate(SERIAL_EPOCH_MS + value * 86_400_000, format, 'Etc/UTC');
+    if (typeof value === 'number')
+      return formatDate(SERIAL_EPOCH_MS + value * 86_400_000, format, 'Etc/UTC');
     return value;
   }
   if (typeof value === 'number') return formatNumber(value, format);
@@ -37,7 +56,9 @@ function defaultDisplay(value: CellValue, timeZone: string): string {
   if (value instanceof Date) {
     const p = zonedParts(value.getTime(), timeZone);
     const date = `${p.year}-${pad(p.month)}-${pad(p.day)}`;
-    return p.hour || p.minute || p.second ? `${date} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` : date;
+    return p.hour || p.minute || p.second
+      ? `${date} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`
+      : date;
   }
   if (typeof value === 'number') return String(Number(value.toPrecision(10)));
   return String(value);
@@ -65,16 +86,24 @@ function formatNumber(value: number, format: string): string {
   const [whole, fraction] = fixed.split('.');
   const wholeText = grouped ? whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole!;
   const number = `${scaled < 0 && Number(fixed) !== 0 ? '-' : ''}${wholeText}${fraction ? `.${fraction}` : ''}`;
-  // Replace the numeric part of the section, keeping literals and the percent sign around it.
-  let text = section.replace(/"[^"]*"|[#0,]+(\.[0#]+)?/g, (token) => (token.startsWith('"') ? token : '\u0000'));
-  text = text.replace('\u0000', number).replace(/\u0000/g, '');
-  return text.replace(/"([^"]*)"/g, '$1');
+  // The first numeric token takes the number; literals lose their quotes; the % sign stays.
+  let placed = false;
+  return section.replace(
+    /"([^"]*)"|[#0,]+(\.[0#]+)?/g,
+    (_token: string, literal: string | undefined) => {
+      if (literal !== undefined) return literal;
+      if (placed) return '';
+      placed = true;
+      return number;
+    },
+  );
 }
 
 /** Formats an instant with Sheets date tokens in a time zone. */
 function formatDate(ms: number, format: string, timeZone: string): string {
   const p = zonedParts(ms, timeZone);
-  const tokens = format.match(/"[^"]*"|yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|AM\/PM|am\/pm|./gi) ?? [];
+  const tokens =
+    format.match(/"[^"]*"|yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|AM\/PM|am\/pm|./gi) ?? [];
   const hasAmPm = tokens.some((token) => /^am\/pm$/i.test(token));
   const lower = tokens.map((token) => token.toLowerCase());
   return tokens
@@ -83,9 +112,14 @@ function formatDate(ms: number, format: string, timeZone: string): string {
       if (token.startsWith('"')) return token.slice(1, -1);
       if (t === 'm' || t === 'mm') {
         // m/mm means minutes right after an hour token or right before a seconds token.
-        const previous = lower.slice(0, i).reverse().find((x) => /^[a-z]/.test(x) && x !== ':');
+        const previous = lower
+          .slice(0, i)
+          .reverse()
+          .find((x) => /^[a-z]/.test(x) && x !== ':');
         const next = lower.slice(i + 1).find((x) => /^[a-z]/.test(x));
-        const minutes = (previous !== undefined && /^h/.test(previous)) || (next !== undefined && /^s/.test(next));
+        const minutes =
+          (previous !== undefined && /^h/.test(previous)) ||
+          (next !== undefined && /^s/.test(next));
         const n = minutes ? p.minute : p.month;
         return t === 'mm' ? pad(n) : String(n);
       }

@@ -45,8 +45,13 @@ export class EmulatorEnv {
     this.effectiveUser = user;
   }
 
-  /** Throws an Error of the script's realm, as Apps Script services throw. */
+  /**
+   * Throws as Apps Script services do: an Error of the script's realm named "Exception" whose
+   * message has no "Exception: " prefix (logs show "Exception: message" from name and message).
+   */
   fail(message: string): never {
-    throw this.realm.error(message);
+    const error = this.realm.error(message.replace(/^Exception: /, ''));
+    error.name = 'Exception';
+    throw error;
   }
 }

@@ -14,9 +14,16 @@ export type Returning<T, K extends keyof T, R> = {
 };
 
 /** Checks that an argument is one of the emulator's own objects, as Apps Script rejects foreign ones. */
-export function own<T>(env: EmulatorEnv, value: unknown, fakeClass: abstract new (...args: never[]) => T, what: string): T {
+export function own<T>(
+  env: EmulatorEnv,
+  value: unknown,
+  fakeClass: abstract new (...args: never[]) => T,
+  what: string,
+): T {
   if (value instanceof fakeClass) return value;
-  return env.fail(`Exception: The parameters (${describe(value)}) don't match the method signature: expected a ${what}.`);
+  return env.fail(
+    `Exception: The parameters (${describe(value)}) don't match the method signature: expected a ${what}.`,
+  );
 }
 
 function describe(value: unknown): string {

@@ -16,7 +16,18 @@ type HtmlService = GoogleAppsScript.HTML.HtmlService;
 export class FakeHtmlOutput
   implements
     Pick<HtmlOutput, 'getContent' | 'getTitle' | 'getWidth' | 'getHeight'>,
-    Returning<HtmlOutput, 'setTitle' | 'setWidth' | 'setHeight' | 'setContent' | 'append' | 'setXFrameOptionsMode' | 'setSandboxMode' | 'addMetaTag', FakeHtmlOutput>
+    Returning<
+      HtmlOutput,
+      | 'setTitle'
+      | 'setWidth'
+      | 'setHeight'
+      | 'setContent'
+      | 'append'
+      | 'setXFrameOptionsMode'
+      | 'setSandboxMode'
+      | 'addMetaTag',
+      FakeHtmlOutput
+    >
 {
   /** Default size of a dialog when none is set. */
   private width = 600;
@@ -94,7 +105,11 @@ countCalls(FakeHtmlOutput, 'HtmlOutput');
  * scriptlets, with the template's assigned properties in scope, evaluated in the script's realm.
  * https://developers.google.com/apps-script/guides/html/templates
  */
-export class FakeHtmlTemplate implements Returning<HtmlTemplate, 'evaluate', FakeHtmlOutput>, Pick<HtmlTemplate, 'getRawContent'> {
+export class FakeHtmlTemplate
+  implements
+    Returning<HtmlTemplate, 'evaluate', FakeHtmlOutput>,
+    Pick<HtmlTemplate, 'getRawContent'>
+{
   /** Fields a script assigns (template.name = …) become variables of the scriptlets. */
   [field: string]: unknown;
   // Truly private so that assigned fields cannot clash with them.
@@ -125,7 +140,10 @@ countCalls(FakeHtmlTemplate, 'HtmlTemplate');
 /** Turns template text into the body of a function that returns the page. */
 function templateCode(raw: string): string {
   const parts = raw.split(/(<\?!?=?[\s\S]*?\?>)/);
-  const lines = ['let __out = "";', 'const __esc = (v) => String(v).replace(/[&<>"\']/g, (c) => ({"&":"&amp;","<":"&lt;",">":"&gt;","\\"":"&quot;","\'":"&#39;"})[c]);'];
+  const lines = [
+    'let __out = "";',
+    'const __esc = (v) => String(v).replace(/[&<>"\']/g, (c) => ({"&":"&amp;","<":"&lt;",">":"&gt;","\\"":"&quot;","\'":"&#39;"})[c]);',
+  ];
   for (const part of parts) {
     if (part.startsWith('<?!=')) lines.push(`__out += String(${part.slice(4, -2)});`);
     else if (part.startsWith('<?=')) lines.push(`__out += __esc(${part.slice(3, -2)});`);
@@ -141,7 +159,8 @@ export class FakeHtmlService
     Returning<HtmlService, 'createHtmlOutput' | 'createHtmlOutputFromFile', FakeHtmlOutput>,
     Returning<HtmlService, 'createTemplateFromFile' | 'createTemplate', FakeHtmlTemplate>
 {
-  readonly XFrameOptionsMode = realEnum<typeof GoogleAppsScript.HTML.XFrameOptionsMode>(X_FRAME_OPTIONS_MODES);
+  readonly XFrameOptionsMode =
+    realEnum<typeof GoogleAppsScript.HTML.XFrameOptionsMode>(X_FRAME_OPTIONS_MODES);
   readonly SandboxMode = realEnum<typeof GoogleAppsScript.HTML.SandboxMode>(SANDBOX_MODES);
 
   constructor(

@@ -20,13 +20,25 @@ import { WorkbookModel, type FormulaEvaluator, type WorkbookData } from './model
 import { FakeCacheService, FakePropertiesService, type PropertyStores } from './properties.js';
 import { FakeSession } from './session.js';
 import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet.js';
-import { FakeScriptApp, FakeTrigger, nextRunAfter, type TriggerData, type TriggerState } from './triggers.js';
+import {
+  FakeScriptApp,
+  FakeTrigger,
+  nextRunAfter,
+  type TriggerData,
+  type TriggerState,
+} from './triggers.js';
 import { UiRecord } from './ui.js';
 import { FakeUtilities } from './utilities.js';
 
 export type { AuthModeName } from './env.js';
 export type { CellValue } from './values.js';
-export type { FormulaCell, FormulaEvaluator, WorkbookReader, WorkbookData, CellData } from './model.js';
+export type {
+  FormulaCell,
+  FormulaEvaluator,
+  WorkbookReader,
+  WorkbookData,
+  CellData,
+} from './model.js';
 export { WorkbookModel, SheetModel } from './model.js';
 export type { SentEmail } from './mail.js';
 export { MAIL_QUOTA_MESSAGE } from './mail.js';
@@ -100,8 +112,21 @@ const ALLOWED_IN_NONE = new Set([
  * https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services */
 function refusedInCustomFunction(call: string): boolean {
   const [service, method = ''] = call.split('.');
-  if (['MailApp', 'ScriptApp', 'Ui', 'Menu', 'HtmlService', 'ClockTriggerBuilder', 'TriggerBuilder'].includes(service!)) return true;
-  return /^(set|clear|insert|append|delete|remove|protect|toast|getUi|rename|activate|hide|show|update)/.test(method);
+  if (
+    [
+      'MailApp',
+      'ScriptApp',
+      'Ui',
+      'Menu',
+      'HtmlService',
+      'ClockTriggerBuilder',
+      'TriggerBuilder',
+    ].includes(service!)
+  )
+    return true;
+  return /^(set|clear|insert|append|delete|remove|protect|toast|getUi|rename|activate|hide|show|update)/.test(
+    method,
+  );
 }
 
 export class Emulator {
@@ -115,7 +140,11 @@ export class Emulator {
   /** Stores of PropertiesService (kept as objects: the fakes hold them; fromJSON refills them). */
   readonly properties: PropertyStores = { script: {}, document: {}, user: {} };
   /** Triggers; set `authorizationStatus` to 'REQUIRED' to script getAuthorizationInfo. */
-  readonly triggers: TriggerState = { triggers: [], nextId: 1, authorizationStatus: 'NOT_REQUIRED' };
+  readonly triggers: TriggerState = {
+    triggers: [],
+    nextId: 1,
+    authorizationStatus: 'NOT_REQUIRED',
+  };
   /** Outbox and remaining daily quota of MailApp (set `remainingDailyQuota` in tests). */
   readonly mail: MailState;
   /** The vm context's global object: only the Apps Script globals and JS builtins. */
@@ -145,20 +174,35 @@ export class Emulator {
     const timeZone = options.timeZone ?? 'Etc/UTC';
     this.clock = new Clock();
     if (options.now !== undefined) this.clock.set(options.now);
-    this.env = new EmulatorEnv(this.clock, options.user ?? 'owner@example.com', timeZone, options.distDir ?? join(repoRoot, 'dist'));
+    this.env = new EmulatorEnv(
+      this.clock,
+      options.user ?? 'owner@example.com',
+      timeZone,
+      options.distDir ?? join(repoRoot, 'dist'),
+    );
     this.calls = this.env.calls;
     this.calls.guard = (call) => this.checkAuthMode(call);
-    this.workbook = new WorkbookModel(undefined, options.spreadsheetName ?? 'OKR Cadence (emulated)', timeZone);
+    this.workbook = new WorkbookModel(
+      undefined,
+      options.spreadsheetName ?? 'OKR Cadence (emulated)',
+      timeZone,
+    );
     for (const name of options.sheetNames ?? ['Sheet1']) this.workbook.addSheet(name);
     this.formulaEvaluator = options.formulaEvaluator ?? null;
     this.workbook.setFormulaEvaluator(this.formulaEvaluator);
     this.mail = { outbox: [], remainingDailyQuota: options.mailQuota ?? 100 };
 
     const documentId = () => this.workbook.id;
-    const registry = { active: () => this.workbook, byId: (id: string) => (id === this.workbook.id ? this.workbook : undefined) };
+    const registry = {
+      active: () => this.workbook,
+      byId: (id: string) => (id === this.workbook.id ? this.workbook : undefined),
+    };
     this.globals = {
       SpreadsheetApp: new FakeSpreadsheetApp(this.env, registry, this.ui),
-      HtmlService: new FakeHtmlService(this.env, (code) => (scope) => this.compile(code, Object.keys(scope))(...Object.values(scope))),
+      HtmlService: new FakeHtmlService(
+        this.env,
+        (code) => (scope) => this.compile(code, Object.keys(scope))(...Object.values(scope)),
+      ),
       PropertiesService: new FakePropertiesService(this.env, this.properties, documentId),
       CacheService: new FakeCacheService(this.env, documentId),
       LockService: new FakeLockService(this.env, this.locks),
@@ -173,7 +217,9 @@ export class Emulator {
     };
 
     this.context = vm.createContext({ ...this.globals });
-    const realm = vm.runInContext(REALM_SETUP, this.context, { filename: 'emulator-realm.js' })(() => this.clock.now());
+    const realm = vm.runInContext(REALM_SETUP, this.context, { filename: 'emulator-realm.js' })(
+      () => this.clock.now(),
+    );
     this.env.realm = realm as Realm;
     this.compile = realm.compile;
     this.toRealm = realm.clone;
@@ -221,7 +267,9 @@ export class Emulator {
   loadBundle(code?: string): void {
     const source = code ?? this.readBundle();
     if (/^\s*(import|export)\s/m.test(source)) {
-      throw new Error('loadBundle: the bundle contains import/export statements, which Apps Script cannot run. Build it as an IIFE (npm run build).');
+      throw new Error(
+        'loadBundle: the bundle contains import/export statements, which Apps Script cannot run. Build it as an IIFE (npm run build).',
+      );
     }
     vm.runInContext(source, this.context, { filename: 'Code.js' });
   }
@@ -237,7 +285,11 @@ export class Emulator {
 
   callWith(options: CallOptions, name: string, ...args: unknown[]): unknown {
     const fn = this.topLevelFunction(name);
-    const saved = { authMode: this.env.authMode, active: this.env.activeUser, effective: this.env.effectiveUser };
+    const saved = {
+      authMode: this.env.authMode,
+      active: this.env.activeUser,
+      effective: this.env.effectiveUser,
+    };
     this.env.authMode = options.authMode ?? 'FULL';
     if (options.user !== undefined) this.setActiveUser(options.user);
     try {
@@ -252,7 +304,9 @@ export class Emulator {
 
   /** Names of the bundle's top-level functions. */
   functionNames(): string[] {
-    return Object.keys(this.context).filter((key) => typeof this.context[key] === 'function' && !this.builtInNames.has(key));
+    return Object.keys(this.context).filter(
+      (key) => typeof this.context[key] === 'function' && !this.builtInNames.has(key),
+    );
   }
 
   // Triggers --------------------------------------------------------------------------------------
@@ -260,7 +314,11 @@ export class Emulator {
   /** Runs one trigger now, as its owner, in AuthMode.FULL; errors are thrown. */
   runTrigger(triggerOrId: string | TriggerData | FakeTrigger): unknown {
     const trigger = this.findTrigger(triggerOrId);
-    return this.callWith({ authMode: 'FULL', user: trigger.owner }, trigger.handlerFunction, this.triggerEvent(trigger));
+    return this.callWith(
+      { authMode: 'FULL', user: trigger.owner },
+      trigger.handlerFunction,
+      this.triggerEvent(trigger),
+    );
   }
 
   /**
@@ -273,15 +331,24 @@ export class Emulator {
     if (Number.isNaN(end)) throw new Error(`runDueTriggers: "${String(until)}" is not a date.`);
     const runs: TriggerRun[] = [];
     for (let guard = 0; guard < 100_000; guard++) {
-      const due = [...this.triggers.triggers].filter((t) => t.nextRunAt <= end).sort((a, b) => a.nextRunAt - b.nextRunAt)[0];
+      const due = [...this.triggers.triggers]
+        .filter((t) => t.nextRunAt <= end)
+        .sort((a, b) => a.nextRunAt - b.nextRunAt)[0];
       if (!due) break;
       if (due.nextRunAt > this.clock.now()) this.clock.set(due.nextRunAt);
-      const run: TriggerRun = { triggerId: due.id, handlerFunction: due.handlerFunction, at: this.clock.now() };
+      const run: TriggerRun = {
+        triggerId: due.id,
+        handlerFunction: due.handlerFunction,
+        at: this.clock.now(),
+      };
       due.nextRunAt = nextRunAfter(due, due.nextRunAt);
       try {
         this.runTrigger(due);
       } catch (error) {
-        run.error = error instanceof Error || (error && typeof error === 'object' && 'message' in error) ? String((error as Error).message) : String(error);
+        run.error =
+          error instanceof Error || (error && typeof error === 'object' && 'message' in error)
+            ? String((error as Error).message)
+            : String(error);
       }
       runs.push(run);
     }
@@ -308,7 +375,8 @@ export class Emulator {
   /** Replaces the state with a saved one (the loaded bundle and hooks stay). */
   fromJSON(saved: EmulatorState): void {
     const state = decodeDates(structuredClone(saved)) as EmulatorState;
-    if (state.version !== 1) throw new Error(`fromJSON: unsupported state version ${String(state.version)}; expected 1.`);
+    if (state.version !== 1)
+      throw new Error(`fromJSON: unsupported state version ${String(state.version)}; expected 1.`);
     this.clock.set(state.now);
     this.setActiveUser(state.activeUser);
     this.env.scriptTimeZone = state.scriptTimeZone;
@@ -323,25 +391,36 @@ export class Emulator {
 
   private readBundle(): string {
     const path = join(this.env.distDir, 'Code.js');
-    if (!existsSync(path)) throw new Error(`loadBundle: ${path} does not exist. Run npm run build first.`);
+    if (!existsSync(path))
+      throw new Error(`loadBundle: ${path} does not exist. Run npm run build first.`);
     return readFileSync(path, 'utf8');
   }
 
   private topLevelFunction(name: string): (...args: unknown[]) => unknown {
     if (name.endsWith('_')) {
-      throw new Error(`Script function ${name} is private (its name ends in _), so Apps Script will not call it from a menu, trigger or google.script.run. Rename it or export a public entry point.`);
+      throw new Error(
+        `Script function ${name} is private (its name ends in _), so Apps Script will not call it from a menu, trigger or google.script.run. Rename it or export a public entry point.`,
+      );
     }
     const fn = /^[A-Za-z_$][\w$]*$/.test(name) ? this.context[name] : undefined;
     if (typeof fn !== 'function' || this.builtInNames.has(name)) {
-      throw new Error(`Script function not found: ${name}. Is it exported from src/index.ts and was the bundle built and loaded (npm run build, loadBundle())?`);
+      throw new Error(
+        `Script function not found: ${name}. Is it exported from src/index.ts and was the bundle built and loaded (npm run build, loadBundle())?`,
+      );
     }
     return fn as (...args: unknown[]) => unknown;
   }
 
   private findTrigger(triggerOrId: string | TriggerData | FakeTrigger): TriggerData {
-    const id = typeof triggerOrId === 'string' ? triggerOrId : triggerOrId instanceof FakeTrigger ? triggerOrId.trigger.id : triggerOrId.id;
+    const id =
+      typeof triggerOrId === 'string'
+        ? triggerOrId
+        : triggerOrId instanceof FakeTrigger
+          ? triggerOrId.trigger.id
+          : triggerOrId.id;
     const trigger = this.triggers.triggers.find((t) => t.id === id);
-    if (!trigger) throw new Error(`runTrigger: no trigger with id ${id}; it may have been deleted.`);
+    if (!trigger)
+      throw new Error(`runTrigger: no trigger with id ${id}; it may have been deleted.`);
     return trigger;
   }
 
@@ -366,10 +445,14 @@ export class Emulator {
   private checkAuthMode(call: string): void {
     const mode = this.env.authMode;
     if (mode === 'NONE' && !ALLOWED_IN_NONE.has(call)) {
-      this.env.fail(`Exception: You do not have permission to call ${call} in AuthMode.NONE (before the add-on is authorised onOpen may only build the add-on menu).`);
+      this.env.fail(
+        `Exception: You do not have permission to call ${call} in AuthMode.NONE (before the add-on is authorised onOpen may only build the add-on menu).`,
+      );
     }
     if (mode === 'CUSTOM_FUNCTION' && refusedInCustomFunction(call)) {
-      this.env.fail(`Exception: You do not have permission to call ${call} from a custom function.`);
+      this.env.fail(
+        `Exception: You do not have permission to call ${call} from a custom function.`,
+      );
     }
   }
 }

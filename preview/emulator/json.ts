@@ -17,7 +17,8 @@ export function decodeDates(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(decodeDates);
   if (value && typeof value === 'object') {
     const entries = Object.entries(value);
-    if (entries.length === 1 && entries[0]![0] === '$date' && typeof entries[0]![1] === 'string') return new Date(entries[0]![1]);
+    if (entries.length === 1 && entries[0]![0] === '$date' && typeof entries[0]![1] === 'string')
+      return new Date(entries[0]![1]);
     return Object.fromEntries(entries.map(([key, item]) => [key, decodeDates(item)]));
   }
   return value;

@@ -93,7 +93,8 @@ export class FakeLock implements Pick<Lock, 'tryLock' | 'waitLock' | 'hasLock' |
 
   /** https://developers.google.com/apps-script/reference/lock/lock#waitlocktimeoutinmillis */
   waitLock(timeoutInMillis: number): void {
-    if (!this.tryLock(timeoutInMillis)) this.env.fail('Lock timeout: another process was holding the lock for too long.');
+    if (!this.tryLock(timeoutInMillis))
+      this.env.fail('Lock timeout: another process was holding the lock for too long.');
   }
 
   /** https://developers.google.com/apps-script/reference/lock/lock#haslock */
@@ -109,7 +110,11 @@ export class FakeLock implements Pick<Lock, 'tryLock' | 'waitLock' | 'hasLock' |
 }
 countCalls(FakeLock, 'Lock');
 
-export class FakeLockService implements Returning<LockService, 'getDocumentLock' | 'getScriptLock' | 'getUserLock', FakeLock> {
+export class FakeLockService implements Returning<
+  LockService,
+  'getDocumentLock' | 'getScriptLock' | 'getUserLock',
+  FakeLock
+> {
   constructor(
     readonly env: EmulatorEnv,
     private readonly control: LockControl,

@@ -13,15 +13,22 @@ export interface LogLine {
   at: number;
 }
 
-export class FakeLogger implements Pick<GoogleAppsScript.Base.Logger, 'clear' | 'getLog'>, Returning<GoogleAppsScript.Base.Logger, 'log', FakeLogger> {
+export class FakeLogger
+  implements
+    Pick<GoogleAppsScript.Base.Logger, 'clear' | 'getLog'>,
+    Returning<GoogleAppsScript.Base.Logger, 'log', FakeLogger>
+{
   constructor(
     readonly env: EmulatorEnv,
     readonly lines: LogLine[],
   ) {}
 
   /** Logger.log(format, ...values) replaces %s placeholders. */
-  log(data: any, ...values: any[]): FakeLogger {
-    const message = typeof data === 'string' && values.length > 0 ? data.replace(/%s/g, () => String(values.shift())) : String(data);
+  log(data: unknown, ...values: unknown[]): FakeLogger {
+    const message =
+      typeof data === 'string' && values.length > 0
+        ? data.replace(/%s/g, () => String(values.shift()))
+        : String(data);
     this.lines.push({ level: 'log', message, at: this.env.clock.now() });
     return this;
   }
@@ -37,9 +44,14 @@ export class FakeLogger implements Pick<GoogleAppsScript.Base.Logger, 'clear' | 
 countCalls(FakeLogger, 'Logger');
 
 /** The script's console; not counted as a service call (it costs nothing in Apps Script). */
-export function scriptConsole(env: EmulatorEnv, lines: LogLine[]): Pick<Console, 'log' | 'info' | 'warn' | 'error'> {
-  const write = (level: LogLine['level']) => (...args: unknown[]) => {
-    lines.push({ level, message: format(...args), at: env.clock.now() });
-  };
+export function scriptConsole(
+  env: EmulatorEnv,
+  lines: LogLine[],
+): Pick<Console, 'log' | 'info' | 'warn' | 'error'> {
+  const write =
+    (level: LogLine['level']) =>
+    (...args: unknown[]) => {
+      lines.push({ level, message: format(...args), at: env.clock.now() });
+    };
   return { log: write('log'), info: write('info'), warn: write('warn'), error: write('error') };
 }

@@ -52,26 +52,65 @@ export class FakeMailApp implements Pick<MailApp, 'getRemainingDailyQuota' | 'se
   sendEmail(...args: unknown[]): void {
     const message = this.message(args);
     if (!message.to.trim()) this.env.fail('Exception: Failed to send email: no recipient');
-    const recipients = [message.to, message.cc, message.bcc].join(',').split(',').filter((address) => address.trim() !== '');
-    if (recipients.length > this.state.remainingDailyQuota) this.env.fail(`Exception: ${MAIL_QUOTA_MESSAGE}`);
+    const recipients = [message.to, message.cc, message.bcc]
+      .join(',')
+      .split(',')
+      .filter((address) => address.trim() !== '');
+    if (recipients.length > this.state.remainingDailyQuota)
+      this.env.fail(`Exception: ${MAIL_QUOTA_MESSAGE}`);
     for (const address of recipients) {
-      if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(address.trim())) this.env.fail(`Exception: Invalid email: ${address.trim()}`);
+      if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(address.trim()))
+        this.env.fail(`Exception: Invalid email: ${address.trim()}`);
     }
     this.state.remainingDailyQuota -= recipients.length;
     this.state.outbox.push(message);
   }
 
   private message(args: unknown[]): SentEmail {
-    const base = { cc: '', bcc: '', replyTo: '', htmlBody: '', name: '', from: this.env.effectiveUser, at: this.env.clock.now() };
+    const base = {
+      cc: '',
+      bcc: '',
+      replyTo: '',
+      htmlBody: '',
+      name: '',
+      from: this.env.effectiveUser,
+      at: this.env.clock.now(),
+    };
     if (args.length === 1 && typeof args[0] === 'object' && args[0] !== null) {
       const m = args[0] as Record<string, unknown>;
-      return { ...base, to: text(m.to), cc: text(m.cc), bcc: text(m.bcc), replyTo: text(m.replyTo), subject: text(m.subject), body: text(m.body), htmlBody: text(m.htmlBody), name: text(m.name) };
+      return {
+        ...base,
+        to: text(m.to),
+        cc: text(m.cc),
+        bcc: text(m.bcc),
+        replyTo: text(m.replyTo),
+        subject: text(m.subject),
+        body: text(m.body),
+        htmlBody: text(m.htmlBody),
+        name: text(m.name),
+      };
     }
     if (args.length === 4 && typeof args[3] === 'string') {
-      return { ...base, to: text(args[0]), replyTo: text(args[1]), subject: text(args[2]), body: text(args[3]) };
+      return {
+        ...base,
+        to: text(args[0]),
+        replyTo: text(args[1]),
+        subject: text(args[2]),
+        body: text(args[3]),
+      };
     }
     const options = (args[3] ?? {}) as Record<string, unknown>;
-    return { ...base, to: text(args[0]), subject: text(args[1]), body: text(args[2]), cc: text(options.cc), bcc: text(options.bcc), replyTo: text(options.replyTo), htmlBody: text(options.htmlBody), name: text(options.name) };
+    return {
+      ...base,
+      to: text(args[0]),
+      subject: text(args[1]),
+      body: text(args[2]),
+      cc: text(options.cc),
+      bcc: text(options.bcc),
+      replyTo: text(options.replyTo),
+      htmlBody: text(options.htmlBody),
+      name: text(options.name),
+    };
   }
 }
 countCalls(FakeMailApp, 'MailApp');

@@ -69,10 +69,21 @@ export interface FormulaCell {
 export interface WorkbookReader {
   readonly timeZone: string;
   getValue(sheetName: string, row: number, column: number): CellValue;
-  getValues(sheetName: string, row: number, column: number, numRows: number, numColumns: number): CellValue[][];
+  getValues(
+    sheetName: string,
+    row: number,
+    column: number,
+    numRows: number,
+    numColumns: number,
+  ): CellValue[][];
   getSheetNames(): string[];
   /** Size of the grid and the last row/column holding content (formulas count, spills do not). */
-  getSheetSize(sheetName: string): { maxRows: number; maxColumns: number; lastRow: number; lastColumn: number };
+  getSheetSize(sheetName: string): {
+    maxRows: number;
+    maxColumns: number;
+    lastRow: number;
+    lastColumn: number;
+  };
   getNamedRange(name: string): ({ sheetName: string } & GridRange) | null;
 }
 
@@ -80,7 +91,10 @@ export interface WorkbookReader {
  * Computes one formula cell. Return a value, or a 2-D array that spills right and down from the
  * cell as Sheets array results do. Throwing makes the cell read '#ERROR!'.
  */
-export type FormulaEvaluator = (cell: FormulaCell, workbook: WorkbookReader) => CellValue | CellValue[][];
+export type FormulaEvaluator = (
+  cell: FormulaCell,
+  workbook: WorkbookReader,
+) => CellValue | CellValue[][];
 
 /** The default grid of a new sheet. */
 export const DEFAULT_ROWS = 1000;
@@ -116,7 +130,10 @@ export class SheetModel {
   /** True when the cell holds a value or a formula (formatting alone does not count). */
   hasContent(row: number, column: number): boolean {
     const cell = this.cell(row, column);
-    return cell !== undefined && (cell.formula !== undefined || (cell.value !== undefined && cell.value !== ''));
+    return (
+      cell !== undefined &&
+      (cell.formula !== undefined || (cell.value !== undefined && cell.value !== ''))
+    );
   }
 
   /** The last row with content, 0 when the sheet is empty. */
@@ -144,7 +161,8 @@ export class SheetModel {
 
   /** Inserts empty rows before `row`, shifting cells down (use WorkbookModel.insertRows). */
   insertEmptyRows(row: number, count: number): void {
-    if (this.rows.length >= row) this.rows.splice(row - 1, 0, ...Array.from({ length: count }, () => []));
+    if (this.rows.length >= row)
+      this.rows.splice(row - 1, 0, ...Array.from({ length: count }, () => []));
     this.maxRows += count;
   }
 }
@@ -209,7 +227,12 @@ export class WorkbookModel {
     return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
   }
 
-  addSheet(name: string, index = this.sheets.length, maxRows = DEFAULT_ROWS, maxColumns = DEFAULT_COLUMNS): SheetModel {
+  addSheet(
+    name: string,
+    index = this.sheets.length,
+    maxRows = DEFAULT_ROWS,
+    maxColumns = DEFAULT_COLUMNS,
+  ): SheetModel {
     const sheet = new SheetModel(this.nextSheetId++, name, maxRows, maxColumns);
     this.sheets.splice(index, 0, sheet);
     if (this.sheets.length === 1) this.activeSheetId = sheet.id;
@@ -219,7 +242,8 @@ export class WorkbookModel {
 
   removeSheet(sheet: SheetModel): void {
     this.sheets = this.sheets.filter((s) => s !== sheet);
-    for (const [name, range] of this.namedRanges) if (range.sheetId === sheet.id) this.namedRanges.delete(name);
+    for (const [name, range] of this.namedRanges)
+      if (range.sheetId === sheet.id) this.namedRanges.delete(name);
     if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0]?.id ?? 0;
     this.touch();
   }
@@ -266,7 +290,9 @@ export class WorkbookModel {
         maxRows: sheet.maxRows,
         maxColumns: sheet.maxColumns,
         cells: sheet.rows.flatMap((cells, r) =>
-          (cells ?? []).flatMap((cell, c): [number, number, CellData][] => (cell && Object.keys(cell).length > 0 ? [[r + 1, c + 1, cell]] : [])),
+          (cells ?? []).flatMap((cell, c): [number, number, CellData][] =>
+            cell && Object.keys(cell).length > 0 ? [[r + 1, c + 1, cell]] : [],
+          ),
         ),
         conditionalRules: sheet.conditionalRules,
         charts: sheet.charts,
@@ -280,11 +306,17 @@ export class WorkbookModel {
   static fromData(data: WorkbookData): WorkbookModel {
     const book = new WorkbookModel(data.id, data.name, data.timeZone);
     for (const sheetData of data.sheets) {
-      const sheet = new SheetModel(sheetData.id, sheetData.name, sheetData.maxRows, sheetData.maxColumns);
+      const sheet = new SheetModel(
+        sheetData.id,
+        sheetData.name,
+        sheetData.maxRows,
+        sheetData.maxColumns,
+      );
       sheet.hidden = sheetData.hidden;
       sheet.frozenRows = sheetData.frozenRows;
       sheet.frozenColumns = sheetData.frozenColumns;
-      for (const [row, column, cell] of sheetData.cells) Object.assign(sheet.cellForWrite(row, column), cell);
+      for (const [row, column, cell] of sheetData.cells)
+        Object.assign(sheet.cellForWrite(row, column), cell);
       sheet.conditionalRules = sheetData.conditionalRules;
       sheet.charts = sheetData.charts;
       sheet.protections = sheetData.protections;
@@ -418,7 +450,10 @@ class FormulaPass implements WorkbookReader {
     this.inProgress.add(cellKey);
     let result: CellValue | CellValue[][];
     try {
-      result = this.evaluator({ formula: sheet.cell(row, column)!.formula!, sheetName: sheet.name, row, column }, this);
+      result = this.evaluator(
+        { formula: sheet.cell(row, column)!.formula!, sheetName: sheet.name, row, column },
+        this,
+      );
     } catch {
       result = '#ERROR!';
     }
@@ -431,7 +466,8 @@ class FormulaPass implements WorkbookReader {
   /** Writes an array result right and down; like Sheets, #REF! when it would overwrite content. */
   private spill(sheet: SheetModel, row: number, column: number, values: CellValue[][]): CellValue {
     const width = Math.max(0, ...values.map((line) => (Array.isArray(line) ? line.length : 1)));
-    if (row + values.length - 1 > sheet.maxRows || column + width - 1 > sheet.maxColumns) return '#REF!';
+    if (row + values.length - 1 > sheet.maxRows || column + width - 1 > sheet.maxColumns)
+      return '#REF!';
     for (let r = 0; r < values.length; r++) {
       for (let c = 0; c < width; c++) {
         if ((r > 0 || c > 0) && sheet.hasContent(row + r, column + c)) return '#REF!';
@@ -457,7 +493,13 @@ class FormulaPass implements WorkbookReader {
     return this.spills.get(cellKey) ?? this.previousSpill.get(cellKey) ?? '';
   }
 
-  getValues(sheetName: string, row: number, column: number, numRows: number, numColumns: number): CellValue[][] {
+  getValues(
+    sheetName: string,
+    row: number,
+    column: number,
+    numRows: number,
+    numColumns: number,
+  ): CellValue[][] {
     return Array.from({ length: numRows }, (_, r) =>
       Array.from({ length: numColumns }, (_, c) => this.getValue(sheetName, row + r, column + c)),
     );
@@ -481,7 +523,13 @@ class FormulaPass implements WorkbookReader {
     const range = this.workbook.namedRanges.get(name);
     const sheet = range && this.workbook.sheetById(range.sheetId);
     if (!range || !sheet) return null;
-    return { sheetName: sheet.name, row: range.row, column: range.column, numRows: range.numRows, numColumns: range.numColumns };
+    return {
+      sheetName: sheet.name,
+      row: range.row,
+      column: range.column,
+      numRows: range.numRows,
+      numColumns: range.numColumns,
+    };
   }
 
   private sheet(sheetName: string): SheetModel {

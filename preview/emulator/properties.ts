@@ -20,7 +20,13 @@ export interface PropertyStores {
 }
 
 export class FakeProperties
-  implements Pick<Properties, 'getProperty' | 'getProperties' | 'getKeys'>, Returning<Properties, 'setProperty' | 'setProperties' | 'deleteProperty' | 'deleteAllProperties', FakeProperties>
+  implements
+    Pick<Properties, 'getProperty' | 'getProperties' | 'getKeys'>,
+    Returning<
+      Properties,
+      'setProperty' | 'setProperties' | 'deleteProperty' | 'deleteAllProperties',
+      FakeProperties
+    >
 {
   constructor(
     readonly env: EmulatorEnv,
@@ -64,7 +70,11 @@ export class FakeProperties
 }
 countCalls(FakeProperties, 'Properties');
 
-export class FakePropertiesService implements Returning<PropertiesService, 'getScriptProperties' | 'getUserProperties' | 'getDocumentProperties', FakeProperties> {
+export class FakePropertiesService implements Returning<
+  PropertiesService,
+  'getScriptProperties' | 'getUserProperties' | 'getDocumentProperties',
+  FakeProperties
+> {
   constructor(
     readonly env: EmulatorEnv,
     readonly stores: PropertyStores,
@@ -97,7 +107,10 @@ interface CacheEntry {
 const DEFAULT_EXPIRY_SECONDS = 600;
 const MAX_EXPIRY_SECONDS = 21_600;
 
-export class FakeCache implements Pick<Cache, 'get' | 'getAll' | 'put' | 'putAll' | 'remove' | 'removeAll'> {
+export class FakeCache implements Pick<
+  Cache,
+  'get' | 'getAll' | 'put' | 'putAll' | 'remove' | 'removeAll'
+> {
   constructor(
     readonly env: EmulatorEnv,
     private readonly entries: Map<string, CacheEntry>,
@@ -110,7 +123,7 @@ export class FakeCache implements Pick<Cache, 'get' | 'getAll' | 'put' | 'putAll
     return entry.value;
   }
 
-  getAll(keys: string[]): { [key: string]: any } {
+  getAll(keys: string[]): { [key: string]: unknown } {
     const found: Record<string, string> = {};
     for (const key of keys) {
       const value = this.get(key);
@@ -121,11 +134,15 @@ export class FakeCache implements Pick<Cache, 'get' | 'getAll' | 'put' | 'putAll
 
   put(key: string, value: string, expirationInSeconds = DEFAULT_EXPIRY_SECONDS): void {
     const seconds = Math.min(expirationInSeconds, MAX_EXPIRY_SECONDS);
-    this.entries.set(key, { value: String(value), expiresAt: this.env.clock.now() + seconds * 1000 });
+    this.entries.set(key, {
+      value: String(value),
+      expiresAt: this.env.clock.now() + seconds * 1000,
+    });
   }
 
-  putAll(values: { [key: string]: any }, expirationInSeconds = DEFAULT_EXPIRY_SECONDS): void {
-    for (const [key, value] of Object.entries(values)) this.put(key, value, expirationInSeconds);
+  putAll(values: { [key: string]: unknown }, expirationInSeconds = DEFAULT_EXPIRY_SECONDS): void {
+    for (const [key, value] of Object.entries(values))
+      this.put(key, String(value), expirationInSeconds);
   }
 
   remove(key: string): void {
@@ -138,7 +155,11 @@ export class FakeCache implements Pick<Cache, 'get' | 'getAll' | 'put' | 'putAll
 }
 countCalls(FakeCache, 'Cache');
 
-export class FakeCacheService implements Returning<CacheService, 'getScriptCache' | 'getUserCache', FakeCache>, Returning<CacheService, 'getDocumentCache', FakeCache | null> {
+export class FakeCacheService
+  implements
+    Returning<CacheService, 'getScriptCache' | 'getUserCache', FakeCache>,
+    Returning<CacheService, 'getDocumentCache', FakeCache | null>
+{
   private readonly caches = new Map<string, Map<string, CacheEntry>>();
 
   constructor(

@@ -42,12 +42,19 @@ export class FakeProtection
   }
 
   getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
-    return (this.protection.range ? 'RANGE' : 'SHEET') as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
+    return (this.protection.range
+      ? 'RANGE'
+      : 'SHEET') as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
   }
 
   /** A sheet protection covers the whole grid. */
   getRange(): FakeRange {
-    const grid = this.protection.range ?? { row: 1, column: 1, numRows: this.sheet.maxRows, numColumns: this.sheet.maxColumns };
+    const grid = this.protection.range ?? {
+      row: 1,
+      column: 1,
+      numRows: this.sheet.maxRows,
+      numColumns: this.sheet.maxColumns,
+    };
     return new FakeRange(this.env, this.book, this.sheet, grid);
   }
 

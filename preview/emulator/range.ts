@@ -84,9 +84,14 @@ export class FakeRange
     readonly grid: GridRange,
   ) {
     if (grid.row < 1 || grid.column < 1 || grid.numRows < 1 || grid.numColumns < 1) {
-      env.fail('Exception: The starting row and column of the range must be at least 1, and the range must have at least 1 row and 1 column.');
+      env.fail(
+        'Exception: The starting row and column of the range must be at least 1, and the range must have at least 1 row and 1 column.',
+      );
     }
-    if (grid.row + grid.numRows - 1 > sheet.maxRows || grid.column + grid.numColumns - 1 > sheet.maxColumns) {
+    if (
+      grid.row + grid.numRows - 1 > sheet.maxRows ||
+      grid.column + grid.numColumns - 1 > sheet.maxColumns
+    ) {
       // https://developers.google.com/apps-script/reference/spreadsheet/sheet#getrangerow,-column,-numrows,-numcolumns
       env.fail('Exception: The coordinates of the range are outside the dimensions of the sheet.');
     }
@@ -96,11 +101,13 @@ export class FakeRange
 
   /** Dates come back as Date objects and empty cells as ''.
    * https://developers.google.com/apps-script/reference/spreadsheet/range#getvalues */
-  getValues(): any[][] {
-    return this.env.realm.grid(this.map((row, column) => this.scriptValue(this.book.readValue(this.sheet, row, column))));
+  getValues(): unknown[][] {
+    return this.env.realm.grid(
+      this.map((row, column) => this.scriptValue(this.book.readValue(this.sheet, row, column))),
+    );
   }
 
-  getValue(): any {
+  getValue(): unknown {
     return this.scriptValue(this.book.readValue(this.sheet, this.grid.row, this.grid.column));
   }
 
@@ -117,7 +124,9 @@ export class FakeRange
   /** '' for cells without a formula.
    * https://developers.google.com/apps-script/reference/spreadsheet/range#getformulas */
   getFormulas(): string[][] {
-    return this.env.realm.grid(this.map((row, column) => this.sheet.cell(row, column)?.formula ?? ''));
+    return this.env.realm.grid(
+      this.map((row, column) => this.sheet.cell(row, column)?.formula ?? ''),
+    );
   }
 
   getFormula(): string {
@@ -129,7 +138,9 @@ export class FakeRange
   }
 
   getNumberFormats(): string[][] {
-    return this.env.realm.grid(this.map((row, column) => this.sheet.cell(row, column)?.numberFormat ?? '0.###############'));
+    return this.env.realm.grid(
+      this.map((row, column) => this.sheet.cell(row, column)?.numberFormat ?? '0.###############'),
+    );
   }
 
   getBackground(): string {
@@ -137,7 +148,9 @@ export class FakeRange
   }
 
   getBackgrounds(): string[][] {
-    return this.env.realm.grid(this.map((row, column) => this.sheet.cell(row, column)?.background ?? WHITE));
+    return this.env.realm.grid(
+      this.map((row, column) => this.sheet.cell(row, column)?.background ?? WHITE),
+    );
   }
 
   getFontColor(): string {
@@ -149,7 +162,9 @@ export class FakeRange
   }
 
   getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
-    return this.env.realm.grid(this.map((row, column) => this.sheet.cell(row, column)?.fontWeight ?? 'normal'));
+    return this.env.realm.grid(
+      this.map((row, column) => this.sheet.cell(row, column)?.fontWeight ?? 'normal'),
+    );
   }
 
   getNote(): string {
@@ -197,12 +212,24 @@ export class FakeRange
   /** A cell relative to the range's top-left (1-based). */
   getCell(row: number, column: number): FakeRange {
     if (row > this.grid.numRows || column > this.grid.numColumns) {
-      this.env.fail(`Exception: Cell reference out of range: (${row}, ${column}) is outside ${this.getA1Notation()}.`);
+      this.env.fail(
+        `Exception: Cell reference out of range: (${row}, ${column}) is outside ${this.getA1Notation()}.`,
+      );
     }
-    return this.at({ row: this.grid.row + row - 1, column: this.grid.column + column - 1, numRows: 1, numColumns: 1 });
+    return this.at({
+      row: this.grid.row + row - 1,
+      column: this.grid.column + column - 1,
+      numRows: 1,
+      numColumns: 1,
+    });
   }
 
-  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
+  offset(
+    rowOffset: number,
+    columnOffset: number,
+    numRows?: number,
+    numColumns?: number,
+  ): FakeRange {
     return this.at({
       row: this.grid.row + rowOffset,
       column: this.grid.column + columnOffset,
@@ -214,7 +241,9 @@ export class FakeRange
   /** True when no cell has a value or a formula (formats do not count).
    * https://developers.google.com/apps-script/reference/spreadsheet/range#isblank */
   isBlank(): boolean {
-    return this.map((row, column) => this.sheet.hasContent(row, column)).every((line) => line.every((has) => !has));
+    return this.map((row, column) => this.sheet.hasContent(row, column)).every((line) =>
+      line.every((has) => !has),
+    );
   }
 
   getDataValidation(): FakeDataValidation | null {
@@ -238,14 +267,14 @@ export class FakeRange
    * input: a leading = makes a formula unless the cell's format is plain text ('@').
    * https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluesvalues
    */
-  setValues(values: any[][]): FakeRange {
+  setValues(values: unknown[][]): FakeRange {
     this.checkShape(values, 'data');
     this.eachCell((cell, r, c) => this.writeEntry(cell, values[r]![c]));
     return this.changed();
   }
 
   /** https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluevalue */
-  setValue(value: any): FakeRange {
+  setValue(value: unknown): FakeRange {
     this.eachCell((cell) => this.writeEntry(cell, value));
     return this.changed();
   }
@@ -306,8 +335,18 @@ export class FakeRange
 
   /** Clears contents and formats; options narrow it down.
    * https://developers.google.com/apps-script/reference/spreadsheet/range#clearoptions */
-  clear(options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean }): FakeRange {
-    const narrowed = options && (options.commentsOnly || options.contentsOnly || options.formatOnly || options.validationsOnly);
+  clear(options?: {
+    commentsOnly?: boolean;
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+  }): FakeRange {
+    const narrowed =
+      options &&
+      (options.commentsOnly ||
+        options.contentsOnly ||
+        options.formatOnly ||
+        options.validationsOnly);
     this.eachCell((cell) => {
       if (!narrowed || options.contentsOnly) clearContent(cell);
       if (!narrowed || options.formatOnly) clearFormat(cell);
@@ -342,7 +381,8 @@ export class FakeRange
   /** null removes the rule. Scripts may still write values the rule rejects: validation only
    * stops people typing them. https://developers.google.com/apps-script/reference/spreadsheet/range#setdatavalidationrule */
   setDataValidation(rule: DataValidation | FakeDataValidation | null): FakeRange {
-    const data = rule === null ? null : own(this.env, rule, FakeDataValidation, 'DataValidation').rule;
+    const data =
+      rule === null ? null : own(this.env, rule, FakeDataValidation, 'DataValidation').rule;
     this.eachCell((cell) => setOrDelete(cell, 'validation', data));
     return this;
   }
@@ -351,14 +391,23 @@ export class FakeRange
     this.checkShape(rules, 'rules');
     this.eachCell((cell, r, c) => {
       const rule = rules[r]![c] ?? null;
-      setOrDelete(cell, 'validation', rule === null ? null : own(this.env, rule, FakeDataValidation, 'DataValidation').rule);
+      setOrDelete(
+        cell,
+        'validation',
+        rule === null ? null : own(this.env, rule, FakeDataValidation, 'DataValidation').rule,
+      );
     });
     return this;
   }
 
   /** https://developers.google.com/apps-script/reference/spreadsheet/range#protect */
   protect(): FakeProtection {
-    const protection = { id: this.book.newObjectId(), range: { ...this.grid }, description: '', warningOnly: false };
+    const protection = {
+      id: this.book.newObjectId(),
+      range: { ...this.grid },
+      description: '',
+      warningOnly: false,
+    };
     this.sheet.protections.push(protection);
     return new FakeProtection(this.env, this.book, this.sheet, protection);
   }
@@ -383,7 +432,8 @@ export class FakeRange
   private eachCell(write: (cell: CellData, r: number, c: number) => unknown): void {
     const { row, column, numRows, numColumns } = this.grid;
     for (let r = 0; r < numRows; r++) {
-      for (let c = 0; c < numColumns; c++) write(this.sheet.cellForWrite(row + r, column + c), r, c);
+      for (let c = 0; c < numColumns; c++)
+        write(this.sheet.cellForWrite(row + r, column + c), r, c);
     }
   }
 
@@ -397,19 +447,31 @@ export class FakeRange
   }
 
   private display(row: number, column: number): string {
-    return displayValue(this.book.readValue(this.sheet, row, column), this.sheet.cell(row, column)?.numberFormat, this.book.timeZone);
+    return displayValue(
+      this.book.readValue(this.sheet, row, column),
+      this.sheet.cell(row, column)?.numberFormat,
+      this.book.timeZone,
+    );
   }
 
   private writeEntry(cell: CellData, input: unknown): void {
     const timeZone = this.book.timeZone;
-    const entry = parseEntry(input, cell.numberFormat ?? '', (y, m, d) => new Date(zonedTime(timeZone, y, m, d)));
+    const entry = parseEntry(
+      input,
+      cell.numberFormat ?? '',
+      (y, m, d) => new Date(zonedTime(timeZone, y, m, d)),
+    );
     clearContent(cell);
     if ('formula' in entry) cell.formula = entry.formula;
-    else if (entry.value !== '') cell.value = isDateLike(entry.value) ? new Date(entry.value.getTime()) : entry.value;
+    else if (entry.value !== '')
+      cell.value = isDateLike(entry.value) ? new Date(entry.value.getTime()) : entry.value;
   }
 
   private writeFormula(cell: CellData, formula: string): void {
-    if (typeof formula !== 'string') this.env.fail(`Exception: The parameters (${typeof formula}) don't match the method signature for SpreadsheetApp.Range.setFormula.`);
+    if (typeof formula !== 'string')
+      this.env.fail(
+        `Exception: The parameters (${typeof formula}) don't match the method signature for SpreadsheetApp.Range.setFormula.`,
+      );
     clearContent(cell);
     if (formula === '') return;
     cell.formula = formula.startsWith('=') ? formula : `=${formula}`;
@@ -419,14 +481,20 @@ export class FakeRange
    * https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluesvalues */
   private checkShape(values: unknown, what: string): void {
     if (!Array.isArray(values) || !values.every((row) => Array.isArray(row))) {
-      this.env.fail(`Exception: The parameters (${typeof values}) don't match the method signature: ${what} must be a two-dimensional array.`);
+      this.env.fail(
+        `Exception: The parameters (${typeof values}) don't match the method signature: ${what} must be a two-dimensional array.`,
+      );
     }
     if (values.length !== this.grid.numRows) {
-      this.env.fail(`Exception: The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.grid.numRows}.`);
+      this.env.fail(
+        `Exception: The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.grid.numRows}.`,
+      );
     }
     for (const row of values as unknown[][]) {
       if (row.length !== this.grid.numColumns) {
-        this.env.fail(`Exception: The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.grid.numColumns}.`);
+        this.env.fail(
+          `Exception: The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.grid.numColumns}.`,
+        );
       }
     }
   }
@@ -445,7 +513,11 @@ function clearFormat(cell: CellData): void {
   delete cell.fontWeight;
 }
 
-function setOrDelete<K extends keyof CellData>(cell: CellData, field: K, value: CellData[K] | null | undefined): void {
+function setOrDelete<K extends keyof CellData>(
+  cell: CellData,
+  field: K,
+  value: CellData[K] | null | undefined,
+): void {
   if (value === null || value === undefined) delete cell[field];
   else cell[field] = value;
 }

@@ -51,7 +51,10 @@ function scriptArgs(env: EmulatorEnv, book: WorkbookModel, args: unknown[]): unk
 
 export class FakeDataValidation
   implements
-    Pick<DataValidation, 'getAllowInvalid' | 'getCriteriaValues' | 'getHelpText' | 'getCriteriaType'>,
+    Pick<
+      DataValidation,
+      'getAllowInvalid' | 'getCriteriaValues' | 'getHelpText' | 'getCriteriaType'
+    >,
     Returning<DataValidation, 'copy', FakeDataValidationBuilder>
 {
   constructor(
@@ -68,7 +71,7 @@ export class FakeDataValidation
     return this.rule.criteria as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
   }
 
-  getCriteriaValues(): any[] {
+  getCriteriaValues(): unknown[] {
     return scriptArgs(this.env, this.book, this.rule.args);
   }
 
@@ -77,14 +80,20 @@ export class FakeDataValidation
   }
 
   copy(): FakeDataValidationBuilder {
-    return new FakeDataValidationBuilder(this.env, this.book, { ...this.rule, args: [...this.rule.args] });
+    return new FakeDataValidationBuilder(this.env, this.book, {
+      ...this.rule,
+      args: [...this.rule.args],
+    });
   }
 }
 countCalls(FakeDataValidation, 'DataValidation');
 
 export class FakeDataValidationBuilder
   implements
-    Pick<DataValidationBuilder, 'getAllowInvalid' | 'getCriteriaValues' | 'getHelpText' | 'getCriteriaType'>,
+    Pick<
+      DataValidationBuilder,
+      'getAllowInvalid' | 'getCriteriaValues' | 'getHelpText' | 'getCriteriaType'
+    >,
     Returning<
       DataValidationBuilder,
       | 'requireValueInList'
@@ -139,8 +148,13 @@ export class FakeDataValidationBuilder
     return this.criteria('DATE_ON_OR_AFTER', [new Date((date as Date).getTime())]);
   }
 
-  requireCheckbox(checkedValue?: any, uncheckedValue?: any): FakeDataValidationBuilder {
-    const args = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
+  requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): FakeDataValidationBuilder {
+    const args =
+      checkedValue === undefined
+        ? []
+        : uncheckedValue === undefined
+          ? [checkedValue]
+          : [checkedValue, uncheckedValue];
     return this.criteria('CHECKBOX', args);
   }
 
@@ -170,7 +184,7 @@ export class FakeDataValidationBuilder
     return this.rule.criteria as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
   }
 
-  getCriteriaValues(): any[] {
+  getCriteriaValues(): unknown[] {
     return scriptArgs(this.env, this.book, this.rule.args);
   }
 
@@ -184,7 +198,8 @@ export class FakeDataValidationBuilder
 
   /** A rule needs a criterion, as in Apps Script. */
   build(): FakeDataValidation {
-    if (this.rule.criteria === '') this.env.fail('Exception: You must specify a criteria type for a data validation rule.');
+    if (this.rule.criteria === '')
+      this.env.fail('Exception: You must specify a criteria type for a data validation rule.');
     return new FakeDataValidation(this.env, this.book, { ...this.rule, args: [...this.rule.args] });
   }
 
@@ -195,9 +210,10 @@ export class FakeDataValidationBuilder
 }
 countCalls(FakeDataValidationBuilder, 'DataValidationBuilder');
 
-export class FakeBooleanCondition
-  implements Pick<GoogleAppsScript.Spreadsheet.BooleanCondition, 'getBackground' | 'getFontColor' | 'getCriteriaType' | 'getCriteriaValues'>
-{
+export class FakeBooleanCondition implements Pick<
+  GoogleAppsScript.Spreadsheet.BooleanCondition,
+  'getBackground' | 'getFontColor' | 'getCriteriaType' | 'getCriteriaValues'
+> {
   constructor(
     readonly env: EmulatorEnv,
     readonly book: WorkbookModel,
@@ -216,7 +232,7 @@ export class FakeBooleanCondition
     return this.rule.condition as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria;
   }
 
-  getCriteriaValues(): any[] {
+  getCriteriaValues(): unknown[] {
     return scriptArgs(this.env, this.book, this.rule.values);
   }
 }
@@ -272,7 +288,13 @@ export class FakeConditionalFormatRuleBuilder
   constructor(
     readonly env: EmulatorEnv,
     readonly book: WorkbookModel,
-    private rule: ConditionalRule = { condition: '', values: [], background: null, fontColor: null, ranges: [] },
+    private rule: ConditionalRule = {
+      condition: '',
+      values: [],
+      background: null,
+      fontColor: null,
+      ranges: [],
+    },
   ) {}
 
   whenNumberGreaterThanOrEqualTo(number: number): FakeConditionalFormatRuleBuilder {
@@ -318,7 +340,10 @@ export class FakeConditionalFormatRuleBuilder
   }
 
   setRanges(ranges: (Range | FakeRange)[]): FakeConditionalFormatRuleBuilder {
-    this.rule = { ...this.rule, ranges: ranges.map((range) => toSheetRange(rangeOf(this.env, range))) };
+    this.rule = {
+      ...this.rule,
+      ranges: ranges.map((range) => toSheetRange(rangeOf(this.env, range))),
+    };
     return this;
   }
 
@@ -331,7 +356,8 @@ export class FakeConditionalFormatRuleBuilder
   }
 
   build(): FakeConditionalFormatRule {
-    if (this.rule.condition === '') this.env.fail('Exception: Conditional format rule must have a condition.');
+    if (this.rule.condition === '')
+      this.env.fail('Exception: Conditional format rule must have a condition.');
     return new FakeConditionalFormatRule(this.env, this.book, cloneRule(this.rule));
   }
 

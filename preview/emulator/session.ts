@@ -22,7 +22,9 @@ export class FakeUser implements Pick<GoogleAppsScript.Base.User, 'getEmail'> {
 countCalls(FakeUser, 'User');
 
 export class FakeSession
-  implements Pick<Session, 'getScriptTimeZone' | 'getTemporaryActiveUserKey' | 'getActiveUserLocale'>, Returning<Session, 'getActiveUser' | 'getEffectiveUser', FakeUser>
+  implements
+    Pick<Session, 'getScriptTimeZone' | 'getTemporaryActiveUserKey' | 'getActiveUserLocale'>,
+    Returning<Session, 'getActiveUser' | 'getEffectiveUser', FakeUser>
 {
   constructor(readonly env: EmulatorEnv) {}
 
@@ -47,7 +49,10 @@ export class FakeSession
   /** A stable, opaque key per user and script.
    * https://developers.google.com/apps-script/reference/base/session#gettemporaryactiveuserkey */
   getTemporaryActiveUserKey(): string {
-    return createHash('sha256').update(`okr-emulator:${this.env.activeUser}`).digest('base64url').slice(0, 43);
+    return createHash('sha256')
+      .update(`okr-emulator:${this.env.activeUser}`)
+      .digest('base64url')
+      .slice(0, 43);
   }
 }
 countCalls(FakeSession, 'Session');

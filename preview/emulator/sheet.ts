@@ -42,7 +42,14 @@ export class FakeSheet
     Returning<Sheet, 'getRange' | 'getDataRange', FakeRange>,
     Returning<
       Sheet,
-      'setName' | 'appendRow' | 'insertRowsAfter' | 'insertRowsBefore' | 'hideSheet' | 'showSheet' | 'clear' | 'activate',
+      | 'setName'
+      | 'appendRow'
+      | 'insertRowsAfter'
+      | 'insertRowsBefore'
+      | 'hideSheet'
+      | 'showSheet'
+      | 'clear'
+      | 'activate',
       FakeSheet
     >,
     Returning<Sheet, 'getParent', FakeSpreadsheet>,
@@ -66,7 +73,9 @@ export class FakeSheet
   setName(name: string): FakeSheet {
     const other = this.book.sheetByName(name);
     if (other && other !== this.sheet) {
-      this.env.fail(`Exception: A sheet with the name "${name}" already exists. Please enter another name.`);
+      this.env.fail(
+        `Exception: A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
     }
     this.sheet.name = name;
     this.book.touch();
@@ -96,7 +105,12 @@ export class FakeSheet
    * `getRange(row, column[, numRows[, numColumns]])`.
    * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getrangea1notation
    */
-  getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): FakeRange {
+  getRange(
+    rowOrA1: number | string,
+    column?: number,
+    numRows?: number,
+    numColumns?: number,
+  ): FakeRange {
     if (typeof rowOrA1 === 'string') {
       let reference;
       try {
@@ -105,14 +119,28 @@ export class FakeSheet
         return this.env.fail(`Exception: ${(error as Error).message}`);
       }
       if (reference.sheetName !== null && reference.sheetName !== this.sheet.name) {
-        this.env.fail(`Exception: Range not found: "${rowOrA1}" names another sheet than ${this.sheet.name}.`);
+        this.env.fail(
+          `Exception: Range not found: "${rowOrA1}" names another sheet than ${this.sheet.name}.`,
+        );
       }
-      return new FakeRange(this.env, this.book, this.sheet, resolveA1(reference, this.sheet.maxRows, this.sheet.maxColumns));
+      return new FakeRange(
+        this.env,
+        this.book,
+        this.sheet,
+        resolveA1(reference, this.sheet.maxRows, this.sheet.maxColumns),
+      );
     }
     if (typeof rowOrA1 !== 'number' || typeof column !== 'number') {
-      this.env.fail(`Exception: The parameters (${typeof rowOrA1},${typeof column}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
+      this.env.fail(
+        `Exception: The parameters (${typeof rowOrA1},${typeof column}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`,
+      );
     }
-    return new FakeRange(this.env, this.book, this.sheet, { row: rowOrA1, column, numRows: numRows ?? 1, numColumns: numColumns ?? 1 });
+    return new FakeRange(this.env, this.book, this.sheet, {
+      row: rowOrA1,
+      column,
+      numRows: numRows ?? 1,
+      numColumns: numColumns ?? 1,
+    });
   }
 
   /** A1 to the last row and column with content; A1 alone on an empty sheet.
@@ -120,7 +148,12 @@ export class FakeSheet
   getDataRange(): FakeRange {
     const numRows = Math.max(1, this.book.lastRow(this.sheet));
     const numColumns = Math.max(1, this.book.lastColumn(this.sheet));
-    return new FakeRange(this.env, this.book, this.sheet, { row: 1, column: 1, numRows, numColumns });
+    return new FakeRange(this.env, this.book, this.sheet, {
+      row: 1,
+      column: 1,
+      numRows,
+      numColumns,
+    });
   }
 
   /** The last row with content (values, formulas, spilled results), 0 on an empty sheet.
@@ -158,14 +191,21 @@ export class FakeSheet
 
   /** Writes after the last row with content, growing the grid when it is full.
    * https://developers.google.com/apps-script/reference/spreadsheet/sheet#appendrowrowcontents */
-  appendRow(rowContents: any[]): FakeSheet {
+  appendRow(rowContents: unknown[]): FakeSheet {
     if (!Array.isArray(rowContents) || rowContents.length === 0) {
-      this.env.fail("Exception: The parameters (appendRow) don't match the method signature: pass a non-empty array.");
+      this.env.fail(
+        "Exception: The parameters (appendRow) don't match the method signature: pass a non-empty array.",
+      );
     }
     const row = this.book.lastRow(this.sheet) + 1;
     if (row > this.sheet.maxRows) this.sheet.maxRows = row;
     if (rowContents.length > this.sheet.maxColumns) this.sheet.maxColumns = rowContents.length;
-    new FakeRange(this.env, this.book, this.sheet, { row, column: 1, numRows: 1, numColumns: rowContents.length }).setValues([rowContents]);
+    new FakeRange(this.env, this.book, this.sheet, {
+      row,
+      column: 1,
+      numRows: 1,
+      numColumns: rowContents.length,
+    }).setValues([rowContents]);
     return this;
   }
 
@@ -205,22 +245,38 @@ export class FakeSheet
 
   /** Clears contents and formats of the whole sheet. */
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): FakeSheet {
-    new FakeRange(this.env, this.book, this.sheet, { row: 1, column: 1, numRows: this.sheet.maxRows, numColumns: this.sheet.maxColumns }).clear(options);
+    new FakeRange(this.env, this.book, this.sheet, {
+      row: 1,
+      column: 1,
+      numRows: this.sheet.maxRows,
+      numColumns: this.sheet.maxColumns,
+    }).clear(options);
     return this;
   }
 
   getConditionalFormatRules(): FakeConditionalFormatRule[] {
-    return this.env.realm.list(this.sheet.conditionalRules.map((rule) => new FakeConditionalFormatRule(this.env, this.book, rule)));
+    return this.env.realm.list(
+      this.sheet.conditionalRules.map(
+        (rule) => new FakeConditionalFormatRule(this.env, this.book, rule),
+      ),
+    );
   }
 
   /** Replaces all the sheet's rules.
    * https://developers.google.com/apps-script/reference/spreadsheet/sheet#setconditionalformatrulesrules */
   setConditionalFormatRules(rules: (ConditionalFormatRule | FakeConditionalFormatRule)[]): void {
-    this.sheet.conditionalRules = rules.map((rule) => own(this.env, rule, FakeConditionalFormatRule, 'ConditionalFormatRule').rule);
+    this.sheet.conditionalRules = rules.map(
+      (rule) => own(this.env, rule, FakeConditionalFormatRule, 'ConditionalFormatRule').rule,
+    );
   }
 
   protect(): FakeProtection {
-    const protection = { id: this.book.newObjectId(), range: null, description: '', warningOnly: false };
+    const protection = {
+      id: this.book.newObjectId(),
+      range: null,
+      description: '',
+      warningOnly: false,
+    };
     this.sheet.protections.push(protection);
     return new FakeProtection(this.env, this.book, this.sheet, protection);
   }
@@ -246,14 +302,19 @@ export class FakeSheet
   }
 
   getCharts(): FakeEmbeddedChart[] {
-    return this.env.realm.list(this.sheet.charts.map((chart) => new FakeEmbeddedChart(this.env, this.book, cloneChart(chart))));
+    return this.env.realm.list(
+      this.sheet.charts.map(
+        (chart) => new FakeEmbeddedChart(this.env, this.book, cloneChart(chart)),
+      ),
+    );
   }
 
   /** Replaces the inserted chart with the same id (a chart rebuilt with modify()). */
   updateChart(chart: EmbeddedChart | FakeEmbeddedChart): void {
     const data = own(this.env, chart, FakeEmbeddedChart, 'EmbeddedChart').chart;
     const index = this.sheet.charts.findIndex((existing) => existing.id === data.id);
-    if (index < 0) this.env.fail('Exception: The chart is not on this sheet; insert it with insertChart first.');
+    if (index < 0)
+      this.env.fail('Exception: The chart is not on this sheet; insert it with insertChart first.');
     this.sheet.charts[index] = cloneChart(data);
   }
 

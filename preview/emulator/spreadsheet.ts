@@ -4,7 +4,13 @@
  */
 import { parseA1, resolveA1 } from './a1.js';
 import { countCalls } from './calls.js';
-import { BOOLEAN_CRITERIA, CHART_TYPES, DATA_VALIDATION_CRITERIA, PROTECTION_TYPES, realEnum } from './enums.js';
+import {
+  BOOLEAN_CRITERIA,
+  CHART_TYPES,
+  DATA_VALIDATION_CRITERIA,
+  PROTECTION_TYPES,
+  realEnum,
+} from './enums.js';
 import type { EmulatorEnv } from './env.js';
 import { own, type Returning } from './fakes.js';
 import type { WorkbookModel } from './model.js';
@@ -23,7 +29,15 @@ export class FakeSpreadsheet
   implements
     Pick<
       Spreadsheet,
-      'getId' | 'getUrl' | 'getName' | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'deleteSheet' | 'toast' | 'setNamedRange' | 'removeNamedRange'
+      | 'getId'
+      | 'getUrl'
+      | 'getName'
+      | 'getSpreadsheetTimeZone'
+      | 'setSpreadsheetTimeZone'
+      | 'deleteSheet'
+      | 'toast'
+      | 'setNamedRange'
+      | 'removeNamedRange'
     >,
     Returning<Spreadsheet, 'getSheets', FakeSheet[]>,
     Returning<Spreadsheet, 'getSheetByName', FakeSheet | null>,
@@ -64,7 +78,9 @@ export class FakeSpreadsheet
   }
 
   getSheets(): FakeSheet[] {
-    return this.env.realm.list(this.book.sheets.map((sheet) => new FakeSheet(this.env, this.book, sheet)));
+    return this.env.realm.list(
+      this.book.sheets.map((sheet) => new FakeSheet(this.env, this.book, sheet)),
+    );
   }
 
   /** null when there is no sheet of that name (exact, case-sensitive match).
@@ -81,9 +97,16 @@ export class FakeSpreadsheet
    */
   insertSheet(nameOrIndex?: string | number | object, index?: number | object): FakeSheet {
     const name = typeof nameOrIndex === 'string' ? nameOrIndex : this.freeSheetName();
-    const position = typeof nameOrIndex === 'number' ? nameOrIndex : typeof index === 'number' ? index : this.book.sheets.length;
+    const position =
+      typeof nameOrIndex === 'number'
+        ? nameOrIndex
+        : typeof index === 'number'
+          ? index
+          : this.book.sheets.length;
     if (this.book.sheetByName(name)) {
-      this.env.fail(`Exception: A sheet with the name "${name}" already exists. Please enter another name.`);
+      this.env.fail(
+        `Exception: A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
     }
     const sheet = this.book.addSheet(name, Math.min(position, this.book.sheets.length));
     this.book.activeSheetId = sheet.id;
@@ -93,7 +116,8 @@ export class FakeSpreadsheet
   /** https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#deletesheetsheet */
   deleteSheet(sheet: Sheet | FakeSheet): void {
     const target = own(this.env, sheet, FakeSheet, 'Sheet').sheet;
-    if (this.book.sheets.length === 1) this.env.fail("Exception: You can't remove all the sheets in a document.");
+    if (this.book.sheets.length === 1)
+      this.env.fail("Exception: You can't remove all the sheets in a document.");
     this.book.removeSheet(target);
   }
 
@@ -116,9 +140,20 @@ export class FakeSpreadsheet
     } catch (error) {
       return this.env.fail(`Exception: ${(error as Error).message}`);
     }
-    const sheet = reference.sheetName === null ? this.getActiveSheet().sheet : this.book.sheetByName(reference.sheetName);
-    if (!sheet) return this.env.fail(`Exception: Range not found: there is no sheet named "${reference.sheetName}" in ${a1Notation}.`);
-    return new FakeRange(this.env, this.book, sheet, resolveA1(reference, sheet.maxRows, sheet.maxColumns));
+    const sheet =
+      reference.sheetName === null
+        ? this.getActiveSheet().sheet
+        : this.book.sheetByName(reference.sheetName);
+    if (!sheet)
+      return this.env.fail(
+        `Exception: Range not found: there is no sheet named "${reference.sheetName}" in ${a1Notation}.`,
+      );
+    return new FakeRange(
+      this.env,
+      this.book,
+      sheet,
+      resolveA1(reference, sheet.maxRows, sheet.maxColumns),
+    );
   }
 
   /** null when no range has that name.
@@ -130,38 +165,57 @@ export class FakeSpreadsheet
   }
 
   getNamedRanges(): FakeNamedRange[] {
-    return this.env.realm.list([...this.book.namedRanges.keys()].map((name) => new FakeNamedRange(this.env, this.book, name)));
+    return this.env.realm.list(
+      [...this.book.namedRanges.keys()].map(
+        (name) => new FakeNamedRange(this.env, this.book, name),
+      ),
+    );
   }
 
   /** Names must start with a letter or _, hold only letters, digits and _, and not look like A1.
    * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#setnamedrangename,-range */
   setNamedRange(name: string, range: Range | FakeRange): void {
     const target = own(this.env, range, FakeRange, 'Range');
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^(true|false)$/i.test(name)) {
-      this.env.fail(`Exception: Named range name "${name}" is not valid: use letters, digits and _, starting with a letter, and not a cell reference.`);
+    if (
+      !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ||
+      /^[A-Za-z]{1,3}\d+$/.test(name) ||
+      /^(true|false)$/i.test(name)
+    ) {
+      this.env.fail(
+        `Exception: Named range name "${name}" is not valid: use letters, digits and _, starting with a letter, and not a cell reference.`,
+      );
     }
     this.book.namedRanges.set(name, { sheetId: target.sheet.id, ...target.grid });
     this.book.touch();
   }
 
   removeNamedRange(name: string): void {
-    if (!this.book.namedRanges.delete(name)) this.env.fail(`Exception: Named range ${name} does not exist.`);
+    if (!this.book.namedRanges.delete(name))
+      this.env.fail(`Exception: Named range ${name} does not exist.`);
     this.book.touch();
   }
 
   /** Recorded with the emulated time; the preview shows it.
    * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#toastmsg,-title,-timeoutseconds */
   toast(msg: string, title = '', timeoutSeconds: number | null = 5): void {
-    this.book.toasts.push({ message: String(msg), title: String(title), timeoutSeconds, at: this.env.clock.now() });
+    this.book.toasts.push({
+      message: String(msg),
+      title: String(title),
+      timeoutSeconds,
+      at: this.env.clock.now(),
+    });
   }
 
   private freeSheetName(): string {
-    for (let n = this.book.sheets.length + 1; ; n++) if (!this.book.sheetByName(`Sheet${n}`)) return `Sheet${n}`;
+    for (let n = this.book.sheets.length + 1; ; n++)
+      if (!this.book.sheetByName(`Sheet${n}`)) return `Sheet${n}`;
   }
 }
 countCalls(FakeSpreadsheet, 'Spreadsheet');
 
-export class FakeNamedRange implements Pick<NamedRange, 'getName' | 'remove'>, Returning<NamedRange, 'getRange', FakeRange> {
+export class FakeNamedRange
+  implements Pick<NamedRange, 'getName' | 'remove'>, Returning<NamedRange, 'getRange', FakeRange>
+{
   constructor(
     readonly env: EmulatorEnv,
     readonly book: WorkbookModel,
@@ -201,9 +255,12 @@ export class FakeSpreadsheetApp
     Returning<SpreadsheetApp, 'newDataValidation', FakeDataValidationBuilder>,
     Returning<SpreadsheetApp, 'newConditionalFormatRule', FakeConditionalFormatRuleBuilder>
 {
-  readonly DataValidationCriteria = realEnum<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria>(DATA_VALIDATION_CRITERIA);
-  readonly BooleanCriteria = realEnum<typeof GoogleAppsScript.Spreadsheet.BooleanCriteria>(BOOLEAN_CRITERIA);
-  readonly ProtectionType = realEnum<typeof GoogleAppsScript.Spreadsheet.ProtectionType>(PROTECTION_TYPES);
+  readonly DataValidationCriteria =
+    realEnum<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria>(DATA_VALIDATION_CRITERIA);
+  readonly BooleanCriteria =
+    realEnum<typeof GoogleAppsScript.Spreadsheet.BooleanCriteria>(BOOLEAN_CRITERIA);
+  readonly ProtectionType =
+    realEnum<typeof GoogleAppsScript.Spreadsheet.ProtectionType>(PROTECTION_TYPES);
   /** Kept for convenience; Apps Script code uses Charts.ChartType (see index.ts globals). */
   readonly ChartType = realEnum<typeof GoogleAppsScript.Charts.ChartType>(CHART_TYPES);
 
@@ -231,7 +288,10 @@ export class FakeSpreadsheetApp
 
   openById(id: string): FakeSpreadsheet {
     const book = this.registry.byId(id);
-    if (!book) return this.env.fail(`Exception: Unexpected error while getting the method or property openById on object SpreadsheetApp. (no spreadsheet with id ${id})`);
+    if (!book)
+      return this.env.fail(
+        `Exception: Unexpected error while getting the method or property openById on object SpreadsheetApp. (no spreadsheet with id ${id})`,
+      );
     return new FakeSpreadsheet(this.env, book);
   }
 
@@ -239,7 +299,8 @@ export class FakeSpreadsheetApp
    * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#setactivespreadsheetnewactivespreadsheet */
   setActiveSpreadsheet(newActiveSpreadsheet: Spreadsheet | FakeSpreadsheet): void {
     const book = own(this.env, newActiveSpreadsheet, FakeSpreadsheet, 'Spreadsheet').book;
-    if (!this.registry.byId(book.id)) this.env.fail(`Exception: Spreadsheet ${book.id} is not open in the emulator.`);
+    if (!this.registry.byId(book.id))
+      this.env.fail(`Exception: Spreadsheet ${book.id} is not open in the emulator.`);
   }
 
   getUi(): FakeUi {

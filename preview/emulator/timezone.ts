@@ -39,7 +39,8 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 /** The wall-clock fields of an instant in a time zone. */
 export function zonedParts(ms: number, timeZone: string): ZonedParts {
   const fields: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) fields[part.type] = part.value;
+  for (const part of formatterFor(timeZone).formatToParts(new Date(ms)))
+    fields[part.type] = part.value;
   return {
     year: Number(fields.year),
     month: Number(fields.month),

@@ -11,7 +11,14 @@
  * https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions
  */
 import { countCalls } from './calls.js';
-import { AUTH_MODES, AUTHORIZATION_STATUS, EVENT_TYPES, TRIGGER_SOURCES, WEEK_DAYS, realEnum } from './enums.js';
+import {
+  AUTH_MODES,
+  AUTHORIZATION_STATUS,
+  EVENT_TYPES,
+  TRIGGER_SOURCES,
+  WEEK_DAYS,
+  realEnum,
+} from './enums.js';
 import type { EmulatorEnv } from './env.js';
 import { own, type Returning } from './fakes.js';
 import type { FakeSpreadsheet } from './spreadsheet.js';
@@ -56,7 +63,10 @@ const HOUR = 3_600_000;
 const HOUR_STEPS = [1, 2, 4, 6, 8, 12];
 
 /** The first firing time strictly after `after`. */
-export function nextRunAfter(trigger: Pick<TriggerData, 'schedule' | 'createdAt'>, after: number): number {
+export function nextRunAfter(
+  trigger: Pick<TriggerData, 'schedule' | 'createdAt'>,
+  after: number,
+): number {
   const { schedule, createdAt } = trigger;
   const minute = schedule.nearMinute ?? 0;
   const created = zonedParts(createdAt, schedule.timeZone);
@@ -73,7 +83,9 @@ export function nextRunAfter(trigger: Pick<TriggerData, 'schedule' | 'createdAt'
     if (schedule.everyHours !== undefined) {
       if ((slot - createdHourSlot) % schedule.everyHours === 0 && slot > createdHourSlot) return at;
     } else if (schedule.everyWeeks !== undefined) {
-      const weekDay = WEEK_DAYS.indexOf((schedule.weekDay ?? WEEK_DAYS[created.weekday]!) as (typeof WEEK_DAYS)[number]);
+      const weekDay = WEEK_DAYS.indexOf(
+        (schedule.weekDay ?? WEEK_DAYS[created.weekday]!) as (typeof WEEK_DAYS)[number],
+      );
       const weekIndex = Math.floor((day - createdDay + created.weekday) / 7);
       if (local.weekday === weekDay && local.hour === atHour && weekIndex % weeks === 0) return at;
     } else {
@@ -81,10 +93,15 @@ export function nextRunAfter(trigger: Pick<TriggerData, 'schedule' | 'createdAt'
       if (local.hour === atHour && (day - createdDay) % days === 0) return at;
     }
   }
-  throw new Error(`Trigger schedule ${JSON.stringify(schedule)} never fires; give it everyHours, everyDays or everyWeeks.`);
+  throw new Error(
+    `Trigger schedule ${JSON.stringify(schedule)} never fires; give it everyHours, everyDays or everyWeeks.`,
+  );
 }
 
-export class FakeTrigger implements Pick<Trigger, 'getUniqueId' | 'getHandlerFunction' | 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId'> {
+export class FakeTrigger implements Pick<
+  Trigger,
+  'getUniqueId' | 'getHandlerFunction' | 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId'
+> {
   constructor(
     readonly env: EmulatorEnv,
     readonly trigger: TriggerData,
@@ -115,7 +132,18 @@ countCalls(FakeTrigger, 'Trigger');
 
 export class FakeClockTriggerBuilder
   implements
-    Returning<ClockTriggerBuilder, 'everyHours' | 'everyDays' | 'everyWeeks' | 'atHour' | 'nearMinute' | 'onWeekDay' | 'inTimezone' | 'everyMinutes', FakeClockTriggerBuilder>,
+    Returning<
+      ClockTriggerBuilder,
+      | 'everyHours'
+      | 'everyDays'
+      | 'everyWeeks'
+      | 'atHour'
+      | 'nearMinute'
+      | 'onWeekDay'
+      | 'inTimezone'
+      | 'everyMinutes',
+      FakeClockTriggerBuilder
+    >,
     Returning<ClockTriggerBuilder, 'create', FakeTrigger>
 {
   private readonly schedule: TriggerSchedule;
@@ -130,7 +158,10 @@ export class FakeClockTriggerBuilder
   }
 
   everyHours(n: number): FakeClockTriggerBuilder {
-    if (!HOUR_STEPS.includes(n)) this.env.fail(`Exception: The value you passed to everyHours (${n}) is not allowed; use 1, 2, 4, 6, 8 or 12.`);
+    if (!HOUR_STEPS.includes(n))
+      this.env.fail(
+        `Exception: The value you passed to everyHours (${n}) is not allowed; use 1, 2, 4, 6, 8 or 12.`,
+      );
     this.schedule.everyHours = n;
     return this;
   }
@@ -148,17 +179,21 @@ export class FakeClockTriggerBuilder
   /** Add-ons may not run time-driven triggers more than once an hour.
    * https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions */
   everyMinutes(n: number): FakeClockTriggerBuilder {
-    return this.env.fail(`Exception: Add-ons can't create time-driven triggers that run more often than once an hour (everyMinutes(${n})).`);
+    return this.env.fail(
+      `Exception: Add-ons can't create time-driven triggers that run more often than once an hour (everyMinutes(${n})).`,
+    );
   }
 
   atHour(hour: number): FakeClockTriggerBuilder {
-    if (!(hour >= 0 && hour <= 23)) this.env.fail(`Exception: atHour(${hour}): the hour must be between 0 and 23.`);
+    if (!(hour >= 0 && hour <= 23))
+      this.env.fail(`Exception: atHour(${hour}): the hour must be between 0 and 23.`);
     this.schedule.atHour = hour;
     return this;
   }
 
   nearMinute(minute: number): FakeClockTriggerBuilder {
-    if (!(minute >= 0 && minute <= 59)) this.env.fail(`Exception: nearMinute(${minute}): the minute must be between 0 and 59.`);
+    if (!(minute >= 0 && minute <= 59))
+      this.env.fail(`Exception: nearMinute(${minute}): the minute must be between 0 and 59.`);
     this.schedule.nearMinute = minute;
     return this;
   }
@@ -177,11 +212,21 @@ export class FakeClockTriggerBuilder
    * https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions */
   create(): FakeTrigger {
     const owner = this.env.effectiveUser;
-    if (this.state.triggers.some((t) => t.owner === owner && t.spreadsheetId === this.spreadsheetId)) {
-      this.env.fail('Exception: This add-on has created too many time-based triggers in this document for this Google user account.');
+    if (
+      this.state.triggers.some((t) => t.owner === owner && t.spreadsheetId === this.spreadsheetId)
+    ) {
+      this.env.fail(
+        'Exception: This add-on has created too many time-based triggers in this document for this Google user account.',
+      );
     }
-    if (this.schedule.everyHours === undefined && this.schedule.everyDays === undefined && this.schedule.everyWeeks === undefined) {
-      this.env.fail('Exception: A time-based trigger needs a frequency: call everyHours, everyDays or everyWeeks before create().');
+    if (
+      this.schedule.everyHours === undefined &&
+      this.schedule.everyDays === undefined &&
+      this.schedule.everyWeeks === undefined
+    ) {
+      this.env.fail(
+        'Exception: A time-based trigger needs a frequency: call everyHours, everyDays or everyWeeks before create().',
+      );
     }
     const createdAt = this.env.clock.now();
     const data: TriggerData = {
@@ -200,7 +245,11 @@ export class FakeClockTriggerBuilder
 }
 countCalls(FakeClockTriggerBuilder, 'ClockTriggerBuilder');
 
-export class FakeTriggerBuilder implements Returning<GoogleAppsScript.Script.TriggerBuilder, 'timeBased', FakeClockTriggerBuilder> {
+export class FakeTriggerBuilder implements Returning<
+  GoogleAppsScript.Script.TriggerBuilder,
+  'timeBased',
+  FakeClockTriggerBuilder
+> {
   constructor(
     readonly env: EmulatorEnv,
     private readonly state: TriggerState,
@@ -209,12 +258,20 @@ export class FakeTriggerBuilder implements Returning<GoogleAppsScript.Script.Tri
   ) {}
 
   timeBased(): FakeClockTriggerBuilder {
-    return new FakeClockTriggerBuilder(this.env, this.state, this.handlerFunction, this.spreadsheetId);
+    return new FakeClockTriggerBuilder(
+      this.env,
+      this.state,
+      this.handlerFunction,
+      this.spreadsheetId,
+    );
   }
 }
 countCalls(FakeTriggerBuilder, 'TriggerBuilder');
 
-export class FakeAuthorizationInfo implements Pick<GoogleAppsScript.Script.AuthorizationInfo, 'getAuthorizationStatus' | 'getAuthorizationUrl'> {
+export class FakeAuthorizationInfo implements Pick<
+  GoogleAppsScript.Script.AuthorizationInfo,
+  'getAuthorizationStatus' | 'getAuthorizationUrl'
+> {
   constructor(
     readonly env: EmulatorEnv,
     private readonly status: string,
@@ -226,7 +283,9 @@ export class FakeAuthorizationInfo implements Pick<GoogleAppsScript.Script.Autho
 
   /** null when no authorisation is needed. */
   getAuthorizationUrl(): string {
-    return (this.status === 'REQUIRED' ? 'https://script.google.com/macros/emulated-authorization' : null) as string;
+    return (
+      this.status === 'REQUIRED' ? 'https://script.google.com/macros/emulated-authorization' : null
+    ) as string;
   }
 }
 countCalls(FakeAuthorizationInfo, 'AuthorizationInfo');
@@ -239,7 +298,8 @@ export class FakeScriptApp
     Returning<ScriptApp, 'getAuthorizationInfo', FakeAuthorizationInfo>
 {
   readonly AuthMode = realEnum<typeof GoogleAppsScript.Script.AuthMode>(AUTH_MODES);
-  readonly AuthorizationStatus = realEnum<typeof GoogleAppsScript.Script.AuthorizationStatus>(AUTHORIZATION_STATUS);
+  readonly AuthorizationStatus =
+    realEnum<typeof GoogleAppsScript.Script.AuthorizationStatus>(AUTHORIZATION_STATUS);
   readonly WeekDay = realEnum<typeof GoogleAppsScript.Base.Weekday>(WEEK_DAYS);
   readonly EventType = realEnum<typeof GoogleAppsScript.Script.EventType>(EVENT_TYPES);
   readonly TriggerSource = realEnum<typeof GoogleAppsScript.Script.TriggerSource>(TRIGGER_SOURCES);
@@ -257,14 +317,22 @@ export class FakeScriptApp
   /** The current user's triggers in this project.
    * https://developers.google.com/apps-script/reference/script/script-app#getprojecttriggers */
   getProjectTriggers(): FakeTrigger[] {
-    return this.env.realm.list(this.state.triggers.filter((t) => t.owner === this.env.effectiveUser).map((t) => new FakeTrigger(this.env, t)));
+    return this.env.realm.list(
+      this.state.triggers
+        .filter((t) => t.owner === this.env.effectiveUser)
+        .map((t) => new FakeTrigger(this.env, t)),
+    );
   }
 
   /** The current user's triggers for one spreadsheet. */
-  getUserTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | FakeSpreadsheet): FakeTrigger[] {
+  getUserTriggers(
+    spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | FakeSpreadsheet,
+  ): FakeTrigger[] {
     const id = (spreadsheet as FakeSpreadsheet).getId();
     return this.env.realm.list(
-      this.state.triggers.filter((t) => t.owner === this.env.effectiveUser && t.spreadsheetId === id).map((t) => new FakeTrigger(this.env, t)),
+      this.state.triggers
+        .filter((t) => t.owner === this.env.effectiveUser && t.spreadsheetId === id)
+        .map((t) => new FakeTrigger(this.env, t)),
     );
   }
 

@@ -54,7 +54,8 @@ export class UiRecord {
 export class FakeUi
   implements
     Returning<Ui, 'createAddonMenu' | 'createMenu', FakeMenu>,
-    Pick<Ui, 'showSidebar' | 'showModalDialog' | 'showModelessDialog'>
+    Returning<Ui, 'prompt', FakePromptResponse>,
+    Pick<Ui, 'alert' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog'>
 {
   constructor(
     readonly env: EmulatorEnv,
@@ -75,18 +76,31 @@ export class FakeUi
    * https://developers.google.com/apps-script/reference/base/ui#alerttitle,-prompt,-buttons */
   alert(...args: unknown[]): GoogleAppsScript.Base.Button {
     const [title, prompt, buttons] = args.length >= 3 ? args : ['', args[0], args[1]];
-    this.record.alerts.push({ title: String(title), prompt: String(prompt), buttons: String(buttons ?? 'OK') });
+    this.record.alerts.push({
+      title: String(title),
+      prompt: String(prompt),
+      buttons: String(buttons ?? 'OK'),
+    });
     const response = this.record.responses.shift();
     return (response?.button ?? 'OK') as unknown as GoogleAppsScript.Base.Button;
   }
 
   /** Returns a PromptResponse from the next scripted answer (CLOSE and '' without one).
    * https://developers.google.com/apps-script/reference/base/ui#prompttitle,-prompt,-buttons */
-  prompt(...args: unknown[]): GoogleAppsScript.Base.PromptResponse {
-    const [title, prompt, buttons] = args.length >= 3 ? args : args.length === 2 && typeof args[1] === 'string' ? [args[0], args[1], 'OK'] : ['', args[0], args[1]];
-    this.record.prompts.push({ title: String(title), prompt: String(prompt), buttons: String(buttons ?? 'OK') });
+  prompt(...args: unknown[]): FakePromptResponse {
+    const [title, prompt, buttons] =
+      args.length >= 3
+        ? args
+        : args.length === 2 && typeof args[1] === 'string'
+          ? [args[0], args[1], 'OK']
+          : ['', args[0], args[1]];
+    this.record.prompts.push({
+      title: String(title),
+      prompt: String(prompt),
+      buttons: String(buttons ?? 'OK'),
+    });
     const response = this.record.responses.shift() ?? { button: 'CLOSE' as const, text: '' };
-    return new FakePromptResponse(this.env, response) as unknown as GoogleAppsScript.Base.PromptResponse;
+    return new FakePromptResponse(this.env, response);
   }
 
   showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput | FakeHtmlOutput): void {
@@ -94,12 +108,26 @@ export class FakeUi
     this.record.pages.push({ kind: 'sidebar', title: output.getTitle(), output });
   }
 
-  showModalDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput | FakeHtmlOutput, title: string): void {
-    this.record.pages.push({ kind: 'modalDialog', title, output: own(this.env, userInterface, FakeHtmlOutput, 'HtmlOutput') });
+  showModalDialog(
+    userInterface: GoogleAppsScript.HTML.HtmlOutput | FakeHtmlOutput,
+    title: string,
+  ): void {
+    this.record.pages.push({
+      kind: 'modalDialog',
+      title,
+      output: own(this.env, userInterface, FakeHtmlOutput, 'HtmlOutput'),
+    });
   }
 
-  showModelessDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput | FakeHtmlOutput, title: string): void {
-    this.record.pages.push({ kind: 'modelessDialog', title, output: own(this.env, userInterface, FakeHtmlOutput, 'HtmlOutput') });
+  showModelessDialog(
+    userInterface: GoogleAppsScript.HTML.HtmlOutput | FakeHtmlOutput,
+    title: string,
+  ): void {
+    this.record.pages.push({
+      kind: 'modelessDialog',
+      title,
+      output: own(this.env, userInterface, FakeHtmlOutput, 'HtmlOutput'),
+    });
   }
 
   /** Enum properties scripts read from the Ui instance. */
@@ -114,9 +142,17 @@ export class FakeUi
 countCalls(FakeUi, 'Ui');
 
 const BUTTON = Object.freeze({ CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' });
-const BUTTON_SET = Object.freeze({ OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' });
+const BUTTON_SET = Object.freeze({
+  OK: 'OK',
+  OK_CANCEL: 'OK_CANCEL',
+  YES_NO: 'YES_NO',
+  YES_NO_CANCEL: 'YES_NO_CANCEL',
+});
 
-export class FakePromptResponse implements Pick<GoogleAppsScript.Base.PromptResponse, 'getResponseText' | 'getSelectedButton'> {
+export class FakePromptResponse implements Pick<
+  GoogleAppsScript.Base.PromptResponse,
+  'getResponseText' | 'getSelectedButton'
+> {
   constructor(
     readonly env: EmulatorEnv,
     private readonly response: UiResponse,
@@ -133,7 +169,9 @@ export class FakePromptResponse implements Pick<GoogleAppsScript.Base.PromptResp
 countCalls(FakePromptResponse, 'PromptResponse');
 
 export class FakeMenu
-  implements Returning<Menu, 'addItem' | 'addSeparator' | 'addSubMenu', FakeMenu>, Pick<Menu, 'addToUi'>
+  implements
+    Returning<Menu, 'addItem' | 'addSeparator' | 'addSubMenu', FakeMenu>,
+    Pick<Menu, 'addToUi'>
 {
   constructor(
     readonly env: EmulatorEnv,
@@ -159,7 +197,9 @@ export class FakeMenu
 
   /** Replaces a menu of the same kind and caption, as re-running onOpen does in Sheets. */
   addToUi(): void {
-    this.record.menus = this.record.menus.filter((m) => m.kind !== this.menu.kind || m.caption !== this.menu.caption);
+    this.record.menus = this.record.menus.filter(
+      (m) => m.kind !== this.menu.kind || m.caption !== this.menu.caption,
+    );
     this.record.menus.push(this.menu);
   }
 }

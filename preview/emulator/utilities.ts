@@ -13,7 +13,20 @@ import { isDateLike } from './values.js';
 type Utilities = GoogleAppsScript.Utilities.Utilities;
 type Blob = GoogleAppsScript.Base.Blob;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
@@ -26,7 +39,8 @@ export function formatJavaDate(ms: number, timeZone: string, pattern: string): s
   const tokens = pattern.match(/'(?:[^']|'')*'|([A-Za-z])\1*|[^A-Za-z']+/g) ?? [];
   return tokens
     .map((token) => {
-      if (token.startsWith("'")) return token === "''" ? "'" : token.slice(1, -1).replace(/''/g, "'");
+      if (token.startsWith("'"))
+        return token === "''" ? "'" : token.slice(1, -1).replace(/''/g, "'");
       const letter = token[0]!;
       const n = token.length;
       const num = (value: number) => String(value).padStart(n, '0');
@@ -34,7 +48,11 @@ export function formatJavaDate(ms: number, timeZone: string, pattern: string): s
         case 'y':
           return n === 2 ? String(p.year % 100).padStart(2, '0') : num(p.year);
         case 'M':
-          return n >= 4 ? MONTHS[p.month - 1]! : n === 3 ? MONTHS[p.month - 1]!.slice(0, 3) : num(p.month);
+          return n >= 4
+            ? MONTHS[p.month - 1]!
+            : n === 3
+              ? MONTHS[p.month - 1]!.slice(0, 3)
+              : num(p.month);
         case 'd':
           return num(p.day);
         case 'E':
@@ -77,11 +95,17 @@ function offsetText(minutes: number, separator: string): string {
 }
 
 function zoneName(ms: number, timeZone: string): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(new Date(ms)).find((x) => x.type === 'timeZoneName');
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+    .formatToParts(new Date(ms))
+    .find((x) => x.type === 'timeZoneName');
   return part?.value ?? timeZone;
 }
 
-export class FakeBlob implements Pick<Blob, 'getDataAsString' | 'getContentType' | 'getName' | 'getBytes'>, Returning<Blob, 'setName' | 'setDataFromString' | 'setContentType', FakeBlob> {
+export class FakeBlob
+  implements
+    Pick<Blob, 'getDataAsString' | 'getContentType' | 'getName' | 'getBytes'>,
+    Returning<Blob, 'setName' | 'setDataFromString' | 'setContentType', FakeBlob>
+{
   constructor(
     readonly env: EmulatorEnv,
     private data: string,
@@ -99,7 +123,9 @@ export class FakeBlob implements Pick<Blob, 'getDataAsString' | 'getContentType'
   }
 
   getBytes(): number[] {
-    return this.env.realm.list([...Buffer.from(this.data, 'utf8')].map((byte) => (byte > 127 ? byte - 256 : byte)));
+    return this.env.realm.list(
+      [...Buffer.from(this.data, 'utf8')].map((byte) => (byte > 127 ? byte - 256 : byte)),
+    );
   }
 
   getContentType(): string | null {
@@ -122,19 +148,27 @@ export class FakeBlob implements Pick<Blob, 'getDataAsString' | 'getContentType'
 }
 countCalls(FakeBlob, 'Blob');
 
-export class FakeUtilities implements Pick<Utilities, 'formatDate' | 'sleep' | 'getUuid'>, Returning<Utilities, 'newBlob', FakeBlob> {
+export class FakeUtilities
+  implements
+    Pick<Utilities, 'formatDate' | 'sleep' | 'getUuid'>,
+    Returning<Utilities, 'newBlob', FakeBlob>
+{
   constructor(readonly env: EmulatorEnv) {}
 
   /** https://developers.google.com/apps-script/reference/utilities/utilities#formatdatedate,-timezone,-format */
   formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
-    if (!isDateLike(date)) this.env.fail("Exception: The parameters don't match the method signature for Utilities.formatDate: pass a Date.");
+    if (!isDateLike(date))
+      this.env.fail(
+        "Exception: The parameters don't match the method signature for Utilities.formatDate: pass a Date.",
+      );
     return formatJavaDate((date as Date).getTime(), timeZone, format);
   }
 
   /** Moves the emulator's clock instead of waiting; at most 5 minutes, as in Apps Script.
    * https://developers.google.com/apps-script/reference/utilities/utilities#sleepmilliseconds */
   sleep(milliseconds: number): void {
-    if (milliseconds > 300_000) this.env.fail('Exception: Utilities.sleep: the maximum is 300000 milliseconds.');
+    if (milliseconds > 300_000)
+      this.env.fail('Exception: Utilities.sleep: the maximum is 300000 milliseconds.');
     this.env.clock.advance(Math.max(0, milliseconds));
   }
 
@@ -143,7 +177,10 @@ export class FakeUtilities implements Pick<Utilities, 'formatDate' | 'sleep' | '
   }
 
   newBlob(data: string | number[], contentType?: string, name?: string): FakeBlob {
-    const text = typeof data === 'string' ? data : Buffer.from(data.map((byte) => byte & 255)).toString('utf8');
+    const text =
+      typeof data === 'string'
+        ? data
+        : Buffer.from(data.map((byte) => byte & 255)).toString('utf8');
     return new FakeBlob(this.env, text, contentType ?? null, name ?? null);
   }
 }

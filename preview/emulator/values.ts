@@ -14,7 +14,8 @@ export function isDateLike(value: unknown): value is Date {
 export function ownValue(value: unknown): CellValue {
   if (value === null || value === undefined) return '';
   if (isDateLike(value)) return new Date(value.getTime());
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
+    return value;
   return String(value);
 }
 
@@ -52,6 +53,7 @@ export function parseEntry(
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
   const iso = ISO_DATE.exec(trimmed);
   if (iso) return { value: localDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) };
-  if ((value.startsWith('+') || value.startsWith('-')) && value.length > 1) return { formula: `=${value}` };
+  if ((value.startsWith('+') || value.startsWith('-')) && value.length > 1)
+    return { formula: `=${value}` };
   return { value };
 }

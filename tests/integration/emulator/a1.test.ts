@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { columnIndex, columnLetters, parseA1, resolveA1, toA1 } from '../../../preview/emulator/index.js';
+import {
+  columnIndex,
+  columnLetters,
+  parseA1,
+  resolveA1,
+  toA1,
+} from '../../../preview/emulator/index.js';
 
 describe('A1 notation', () => {
   it('reads a single cell and a rectangle', () => {
-    expect(resolveA1(parseA1('B3'), 1000, 26)).toEqual({ row: 3, column: 2, numRows: 1, numColumns: 1 });
-    expect(resolveA1(parseA1('A1:C4'), 1000, 26)).toEqual({ row: 1, column: 1, numRows: 4, numColumns: 3 });
+    expect(resolveA1(parseA1('B3'), 1000, 26)).toEqual({
+      row: 3,
+      column: 2,
+      numRows: 1,
+      numColumns: 1,
+    });
+    expect(resolveA1(parseA1('A1:C4'), 1000, 26)).toEqual({
+      row: 1,
+      column: 1,
+      numRows: 4,
+      numColumns: 3,
+    });
   });
 
   it('takes the sheet name before !, with quotes and doubled apostrophes', () => {
@@ -15,17 +31,42 @@ describe('A1 notation', () => {
   });
 
   it('runs an open-ended column range to the last row of the grid', () => {
-    expect(resolveA1(parseA1('A2:A'), 1000, 26)).toEqual({ row: 2, column: 1, numRows: 999, numColumns: 1 });
-    expect(resolveA1(parseA1('B2:D'), 50, 26)).toEqual({ row: 2, column: 2, numRows: 49, numColumns: 3 });
+    expect(resolveA1(parseA1('A2:A'), 1000, 26)).toEqual({
+      row: 2,
+      column: 1,
+      numRows: 999,
+      numColumns: 1,
+    });
+    expect(resolveA1(parseA1('B2:D'), 50, 26)).toEqual({
+      row: 2,
+      column: 2,
+      numRows: 49,
+      numColumns: 3,
+    });
   });
 
   it('covers whole columns and whole rows', () => {
-    expect(resolveA1(parseA1('A:C'), 1000, 26)).toEqual({ row: 1, column: 1, numRows: 1000, numColumns: 3 });
-    expect(resolveA1(parseA1('2:5'), 1000, 26)).toEqual({ row: 2, column: 1, numRows: 4, numColumns: 26 });
+    expect(resolveA1(parseA1('A:C'), 1000, 26)).toEqual({
+      row: 1,
+      column: 1,
+      numRows: 1000,
+      numColumns: 3,
+    });
+    expect(resolveA1(parseA1('2:5'), 1000, 26)).toEqual({
+      row: 2,
+      column: 1,
+      numRows: 4,
+      numColumns: 26,
+    });
   });
 
   it('ignores $ signs and normalises reversed corners', () => {
-    expect(resolveA1(parseA1('$B$2:$A$1'), 1000, 26)).toEqual({ row: 1, column: 1, numRows: 2, numColumns: 2 });
+    expect(resolveA1(parseA1('$B$2:$A$1'), 1000, 26)).toEqual({
+      row: 1,
+      column: 1,
+      numRows: 2,
+      numColumns: 2,
+    });
   });
 
   it('rejects notation that is not A1', () => {
@@ -36,8 +77,11 @@ describe('A1 notation', () => {
   });
 
   it('converts column letters both ways', () => {
-    expect([columnIndex('A'), columnIndex('Z'), columnIndex('AA'), columnIndex('az')]).toEqual([1, 26, 27, 52]);
-    for (const column of [1, 26, 27, 52, 702, 703, 18278]) expect(columnIndex(columnLetters(column))).toBe(column);
+    expect([columnIndex('A'), columnIndex('Z'), columnIndex('AA'), columnIndex('az')]).toEqual([
+      1, 26, 27, 52,
+    ]);
+    for (const column of [1, 26, 27, 52, 702, 703, 18278])
+      expect(columnIndex(columnLetters(column))).toBe(column);
   });
 
   it('writes a range back as A1', () => {

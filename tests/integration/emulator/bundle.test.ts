@@ -13,7 +13,10 @@ const root = join(import.meta.dirname, '../../..');
 beforeAll(() => {
   // `npm test` builds first; a direct vitest run builds once when dist/Code.js is missing.
   if (!existsSync(join(root, 'dist/Code.js'))) {
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+      cwd: root,
+      stdio: 'pipe',
+    });
   }
 });
 

@@ -25,7 +25,12 @@ describe('Range values', () => {
 
   it('throws when a row has more columns than the range, writing nothing', () => {
     const { sheet } = sheetOf();
-    expect(() => sheet.getRange('A1:B2').setValues([[1, 2], [3, 4, 5]])).toThrow(
+    expect(() =>
+      sheet.getRange('A1:B2').setValues([
+        [1, 2],
+        [3, 4, 5],
+      ]),
+    ).toThrow(
       'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
     );
     expect(sheet.getLastRow()).toBe(0);
@@ -64,7 +69,10 @@ describe('Range values', () => {
 
   it('keeps numbers as numbers in plain-text cells only when written as numbers', () => {
     const { sheet } = sheetOf();
-    sheet.getRange('A1:B1').setNumberFormat('@').setValues([['007', 7]]);
+    sheet
+      .getRange('A1:B1')
+      .setNumberFormat('@')
+      .setValues([['007', 7]]);
     expect(sheet.getRange('A1:B1').getValues()).toEqual([['007', 7]]);
   });
 
@@ -78,7 +86,11 @@ describe('Range values', () => {
     const { sheet } = sheetOf();
     const cell = sheet.getRange('A1').setValue(5).setNumberFormat('0.0').setBackground('#ff0000');
     cell.clearContent();
-    expect([cell.getValue(), cell.getNumberFormat(), cell.getBackground()]).toEqual(['', '0.0', '#ff0000']);
+    expect([cell.getValue(), cell.getNumberFormat(), cell.getBackground()]).toEqual([
+      '',
+      '0.0',
+      '#ff0000',
+    ]);
     cell.setValue(5).clear();
     expect([cell.getValue(), cell.getBackground()]).toEqual(['', '#ffffff']);
   });
@@ -96,7 +108,9 @@ describe('Display values', () => {
     const { sheet } = sheetOf();
     sheet.getRange('A1:E1').setValues([[0.456, 0.456, 3.14159, 1234567.891, -0.05]]);
     sheet.getRange('A1:E1').setNumberFormats([['0%', '0.0%', '0.0', '#,##0', '0.00%']]);
-    expect(sheet.getRange('A1:E1').getDisplayValues()).toEqual([['46%', '45.6%', '3.1', '1,234,568', '-5.00%']]);
+    expect(sheet.getRange('A1:E1').getDisplayValues()).toEqual([
+      ['46%', '45.6%', '3.1', '1,234,568', '-5.00%'],
+    ]);
   });
 
   it('formats dates in the spreadsheet time zone', () => {
@@ -123,7 +137,10 @@ describe('Sheet extent', () => {
 
   it('counts formulas and values but not formats in the last row and column', () => {
     const { sheet } = sheetOf();
-    sheet.getRange('A1:B2').setValues([['ID', 'Name'], ['O1', 'Grow']]);
+    sheet.getRange('A1:B2').setValues([
+      ['ID', 'Name'],
+      ['O1', 'Grow'],
+    ]);
     sheet.getRange('C3').setFormula('=A1');
     sheet.getRange('F10').setBackground('#eeeeee');
     expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([3, 3]);
@@ -142,7 +159,9 @@ describe('Sheet extent', () => {
 
   it('throws for ranges outside the grid', () => {
     const { sheet } = sheetOf();
-    expect(() => sheet.getRange(1001, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1001, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(() => sheet.getRange(0, 1)).toThrow(/at least 1/);
   });
 
@@ -166,7 +185,9 @@ describe('Spreadsheet', () => {
     const second = spreadsheet.insertSheet('Second', 0);
     expect(spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Second', 'First']);
     expect(spreadsheet.getActiveSheet().getName()).toBe('Second');
-    expect(() => spreadsheet.insertSheet('First')).toThrow('A sheet with the name "First" already exists');
+    expect(() => spreadsheet.insertSheet('First')).toThrow(
+      'A sheet with the name "First" already exists',
+    );
     expect(spreadsheet.getSheetByName('first')).toBeNull();
     spreadsheet.setActiveSheet(spreadsheet.getSheetByName('First')!);
     expect(spreadsheet.getActiveSheet().getName()).toBe('First');
@@ -181,15 +202,21 @@ describe('Spreadsheet', () => {
     expect(emulator.spreadsheet.getRange("'Key Results'!B2").getValue()).toBe(7);
     emulator.spreadsheet.setNamedRange('OKR_REPORT_DATE', sheet.getRange('B2'));
     expect(emulator.spreadsheet.getRangeByName('OKR_REPORT_DATE')!.getValue()).toBe(7);
-    expect(emulator.spreadsheet.getNamedRanges().map((r) => r.getName())).toEqual(['OKR_REPORT_DATE']);
+    expect(emulator.spreadsheet.getNamedRanges().map((r) => r.getName())).toEqual([
+      'OKR_REPORT_DATE',
+    ]);
     expect(emulator.spreadsheet.getRangeByName('MISSING')).toBeNull();
-    expect(() => emulator.spreadsheet.setNamedRange('A1', sheet.getRange('B2'))).toThrow(/not valid/);
+    expect(() => emulator.spreadsheet.setNamedRange('A1', sheet.getRange('B2'))).toThrow(
+      /not valid/,
+    );
   });
 
   it('records toasts with the emulated time', () => {
     const { emulator } = sheetOf();
     emulator.spreadsheet.toast('Set up done', 'OKR Cadence');
-    expect(emulator.workbook.toasts).toEqual([{ message: 'Set up done', title: 'OKR Cadence', timeoutSeconds: 5, at: emulator.clock.now() }]);
+    expect(emulator.workbook.toasts).toEqual([
+      { message: 'Set up done', title: 'OKR Cadence', timeoutSeconds: 5, at: emulator.clock.now() },
+    ]);
   });
 
   it('records frozen rows, hidden sheets and protections', () => {
@@ -200,17 +227,30 @@ describe('Spreadsheet', () => {
     sheet.getRange('A1:C1').protect().setDescription('Headers').setWarningOnly(true);
     const model = emulator.workbook.sheetByName('Data')!;
     expect([model.frozenRows, model.hidden]).toEqual([1, true]);
-    expect(model.protections).toEqual([{ id: expect.any(Number), range: { row: 1, column: 1, numRows: 1, numColumns: 3 }, description: 'Headers', warningOnly: true }]);
+    expect(model.protections).toEqual([
+      {
+        id: expect.any(Number),
+        range: { row: 1, column: 1, numRows: 1, numColumns: 3 },
+        description: 'Headers',
+        warningOnly: true,
+      },
+    ]);
   });
 });
 
 describe('Data validation and conditional formats', () => {
   it('records a list rule with its help text and reads it back', () => {
     const { emulator, sheet } = sheetOf();
-    const rule = emulator.globals.SpreadsheetApp.newDataValidation().requireValueInList(['increase', 'decrease']).setAllowInvalid(false).setHelpText('Pick a type').build();
+    const rule = emulator.globals.SpreadsheetApp.newDataValidation()
+      .requireValueInList(['increase', 'decrease'])
+      .setAllowInvalid(false)
+      .setHelpText('Pick a type')
+      .build();
     sheet.getRange('E2:E').setDataValidation(rule);
     const read = sheet.getRange('E500').getDataValidation()!;
-    expect(read.getCriteriaType()).toBe(emulator.globals.SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST);
+    expect(read.getCriteriaType()).toBe(
+      emulator.globals.SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST,
+    );
     expect(read.getCriteriaValues()).toEqual([['increase', 'decrease'], true]);
     expect([read.getAllowInvalid(), read.getHelpText()]).toEqual([false, 'Pick a type']);
     expect(sheet.getRange('E1').getDataValidation()).toBeNull();
@@ -218,24 +258,43 @@ describe('Data validation and conditional formats', () => {
 
   it('keeps a range rule pointing at its sheet', () => {
     const { emulator, sheet } = sheetOf('Objectives');
-    const rule = emulator.globals.SpreadsheetApp.newDataValidation().requireValueInRange(sheet.getRange('A2:A')).build();
-    const [range] = rule.getCriteriaValues() as [{ getA1Notation(): string; getSheet(): { getName(): string } }];
+    const rule = emulator.globals.SpreadsheetApp.newDataValidation()
+      .requireValueInRange(sheet.getRange('A2:A'))
+      .build();
+    const [range] = rule.getCriteriaValues() as [
+      { getA1Notation(): string; getSheet(): { getName(): string } },
+    ];
     expect([range.getSheet().getName(), range.getA1Notation()]).toEqual(['Objectives', 'A2:A1000']);
   });
 
   it('refuses to build a rule without a criterion', () => {
     const { emulator } = sheetOf();
-    expect(() => emulator.globals.SpreadsheetApp.newDataValidation().setHelpText('x').build()).toThrow(/criteria/);
+    expect(() =>
+      emulator.globals.SpreadsheetApp.newDataValidation().setHelpText('x').build(),
+    ).toThrow(/criteria/);
   });
 
   it('replaces the conditional format rules of a sheet', () => {
     const { emulator, sheet } = sheetOf();
     const app = emulator.globals.SpreadsheetApp;
-    const green = app.newConditionalFormatRule().whenNumberGreaterThanOrEqualTo(0.7).setBackground('#b7e1cd').setRanges([sheet.getRange('D2:D')]).build();
-    const red = app.newConditionalFormatRule().whenNumberLessThan(0.4).setFontColor('#cc0000').setRanges([sheet.getRange('D2:D')]).build();
+    const green = app
+      .newConditionalFormatRule()
+      .whenNumberGreaterThanOrEqualTo(0.7)
+      .setBackground('#b7e1cd')
+      .setRanges([sheet.getRange('D2:D')])
+      .build();
+    const red = app
+      .newConditionalFormatRule()
+      .whenNumberLessThan(0.4)
+      .setFontColor('#cc0000')
+      .setRanges([sheet.getRange('D2:D')])
+      .build();
     sheet.setConditionalFormatRules([green, red]);
     const rules = sheet.getConditionalFormatRules();
-    expect(rules.map((r) => r.getBooleanCondition()!.getCriteriaType())).toEqual(['NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_LESS_THAN']);
+    expect(rules.map((r) => r.getBooleanCondition()!.getCriteriaType())).toEqual([
+      'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+      'NUMBER_LESS_THAN',
+    ]);
     expect(rules[0]!.getRanges()[0]!.getA1Notation()).toBe('D2:D1000');
     sheet.setConditionalFormatRules([red]);
     expect(sheet.getConditionalFormatRules()).toHaveLength(1);
@@ -245,13 +304,25 @@ describe('Data validation and conditional formats', () => {
 describe('Charts', () => {
   it('inserts, updates and removes a built chart', () => {
     const { emulator, sheet } = sheetOf();
-    const chart = sheet.newChart().setChartType(emulator.globals.Charts.ChartType.BAR).addRange(sheet.getRange('A1:C4')).setPosition(2, 5, 0, 0).setOption('title', 'Planned vs actual').build();
+    const chart = sheet
+      .newChart()
+      .setChartType(emulator.globals.Charts.ChartType.BAR)
+      .addRange(sheet.getRange('A1:C4'))
+      .setPosition(2, 5, 0, 0)
+      .setOption('title', 'Planned vs actual')
+      .build();
     expect(chart.getChartId()).toBeNull();
     sheet.insertChart(chart);
     const [inserted] = sheet.getCharts();
     expect(inserted!.getOptions().get('title')).toBe('Planned vs actual');
     sheet.updateChart(inserted!.modify().setOption('title', 'Balance').build());
-    expect(emulator.workbook.sheetByName('Data')!.charts).toMatchObject([{ chartType: 'BAR', options: { title: 'Balance' }, position: { anchorRow: 2, anchorColumn: 5 } }]);
+    expect(emulator.workbook.sheetByName('Data')!.charts).toMatchObject([
+      {
+        chartType: 'BAR',
+        options: { title: 'Balance' },
+        position: { anchorRow: 2, anchorColumn: 5 },
+      },
+    ]);
     sheet.removeChart(sheet.getCharts()[0]!);
     expect(sheet.getCharts()).toHaveLength(0);
   });

@@ -61,7 +61,9 @@ describe('The script context', () => {
 
   it('gives the script Dates and arrays of its own realm', () => {
     const emulator = scripted();
-    emulator.uncounted(() => emulator.spreadsheet.getSheets()[0]!.getRange('A1').setValue(new Date(0)));
+    emulator.uncounted(() =>
+      emulator.spreadsheet.getSheets()[0]!.getRange('A1').setValue(new Date(0)),
+    );
     expect(emulator.call('isDate', new Date())).toBe(true);
     expect(emulator.call('isArray', [[1]])).toBe(true);
     const cell = emulator.call('readCell') as Date;
@@ -70,7 +72,9 @@ describe('The script context', () => {
   });
 
   it('refuses a bundle with import or export statements', () => {
-    expect(() => createEmulator().loadBundle('export function onOpen() {}')).toThrow(/import\/export/);
+    expect(() => createEmulator().loadBundle('export function onOpen() {}')).toThrow(
+      /import\/export/,
+    );
   });
 
   it('calls top-level functions by name and refuses private or unknown ones', () => {
@@ -79,7 +83,9 @@ describe('The script context', () => {
     expect(emulator.call('readCell')).toBe('hello');
     expect(() => emulator.call('secret_')).toThrow(/private \(its name ends in _\)/);
     expect(() => emulator.call('nope')).toThrow('Script function not found: nope');
-    expect(() => emulator.call('SpreadsheetApp')).toThrow('Script function not found: SpreadsheetApp');
+    expect(() => emulator.call('SpreadsheetApp')).toThrow(
+      'Script function not found: SpreadsheetApp',
+    );
     expect(emulator.functionNames()).toContain('writeCell');
     expect(emulator.functionNames()).not.toContain('Date');
   });
@@ -109,14 +115,18 @@ describe('The clock', () => {
 describe('AuthMode', () => {
   it('lets onOpen build the menu in AuthMode.NONE but refuses other services', () => {
     const emulator = scripted();
-    expect(() => emulator.callWith({ authMode: 'NONE' }, 'readCell')).toThrow(/You do not have permission to call SpreadsheetApp.getActive in AuthMode.NONE/);
+    expect(() => emulator.callWith({ authMode: 'NONE' }, 'readCell')).toThrow(
+      /You do not have permission to call SpreadsheetApp.getActive in AuthMode.NONE/,
+    );
     expect(emulator.callWith({ authMode: 'FULL' }, 'readCell')).toBe('');
   });
 
   it('refuses writes and mail from custom functions', () => {
     const emulator = scripted();
     expect(emulator.callWith({ authMode: 'CUSTOM_FUNCTION' }, 'readCell')).toBe('');
-    expect(() => emulator.callWith({ authMode: 'CUSTOM_FUNCTION' }, 'writeCell', 1)).toThrow(/Range.setValue from a custom function/);
+    expect(() => emulator.callWith({ authMode: 'CUSTOM_FUNCTION' }, 'writeCell', 1)).toThrow(
+      /Range.setValue from a custom function/,
+    );
   });
 });
 
@@ -124,7 +134,12 @@ describe('The service-call counter', () => {
   it('counts each call by service and method, and can be reset', () => {
     const emulator = scripted();
     emulator.call('readCell');
-    expect(emulator.calls.snapshot()).toEqual({ 'Range.getValue': 1, 'Sheet.getRange': 1, 'Spreadsheet.getSheets': 1, 'SpreadsheetApp.getActive': 1 });
+    expect(emulator.calls.snapshot()).toEqual({
+      'Range.getValue': 1,
+      'Sheet.getRange': 1,
+      'Spreadsheet.getSheets': 1,
+      'SpreadsheetApp.getActive': 1,
+    });
     emulator.calls.reset();
     expect(emulator.calls.count()).toBe(0);
   });
@@ -133,22 +148,33 @@ describe('The service-call counter', () => {
     const counts = [10, 10_000].map((size) => {
       const emulator = scripted();
       emulator.workbook.sheets[0]!.maxRows = size;
-      emulator.uncounted(() => emulator.spreadsheet.getSheets()[0]!.getRange(1, 1, size, 2).setValues(Array.from({ length: size }, (_, i) => [i, 'x'])));
+      emulator.uncounted(() =>
+        emulator.spreadsheet
+          .getSheets()[0]!
+          .getRange(1, 1, size, 2)
+          .setValues(Array.from({ length: size }, (_, i) => [i, 'x'])),
+      );
       emulator.call('sumRows', size);
       return emulator.calls.count();
     });
     expect(counts[0]).toBe(counts[1]);
   });
 
-  it('runs the before-call hook before each counted call, without counting the hook\'s own calls', () => {
+  it("runs the before-call hook before each counted call, without counting the hook's own calls", () => {
     const emulator = scripted();
     const seen: string[] = [];
     emulator.calls.beforeCall = (call) => {
       seen.push(call);
-      if (call === 'Range.getValue') emulator.spreadsheet.getSheets()[0]!.getRange('A1').setValue('other user');
+      if (call === 'Range.getValue')
+        emulator.spreadsheet.getSheets()[0]!.getRange('A1').setValue('other user');
     };
     expect(emulator.call('readCell')).toBe('other user');
-    expect(seen).toEqual(['SpreadsheetApp.getActive', 'Spreadsheet.getSheets', 'Sheet.getRange', 'Range.getValue']);
+    expect(seen).toEqual([
+      'SpreadsheetApp.getActive',
+      'Spreadsheet.getSheets',
+      'Sheet.getRange',
+      'Range.getValue',
+    ]);
     expect(emulator.calls.count()).toBe(4);
   });
 });
@@ -160,7 +186,10 @@ describe('Time-driven triggers', () => {
     emulator.setActiveUser('bo@example.com');
     const runs = emulator.runDueTriggers('2026-01-07T12:00:00Z');
     // 09:00 in Berlin is 08:00 UTC in January; the trigger was created at 08:00 UTC on the 5th.
-    expect(runs.map((run) => new Date(run.at).toISOString())).toEqual(['2026-01-06T08:00:00.000Z', '2026-01-07T08:00:00.000Z']);
+    expect(runs.map((run) => new Date(run.at).toISOString())).toEqual([
+      '2026-01-06T08:00:00.000Z',
+      '2026-01-07T08:00:00.000Z',
+    ]);
     expect(emulator.logs.map((line) => line.message)).toEqual([
       'remind trigger-1 at 2026-01-06T08:00:00.000Z as ana@example.com',
       'remind trigger-1 at 2026-01-07T08:00:00.000Z as ana@example.com',
@@ -172,7 +201,10 @@ describe('Time-driven triggers', () => {
     const emulator = scripted();
     emulator.call('weekly');
     const runs = emulator.runDueTriggers('2026-01-20T00:00:00Z');
-    expect(runs.map((run) => new Date(run.at).toISOString())).toEqual(['2026-01-09T09:30:00.000Z', '2026-01-16T09:30:00.000Z']);
+    expect(runs.map((run) => new Date(run.at).toISOString())).toEqual([
+      '2026-01-09T09:30:00.000Z',
+      '2026-01-16T09:30:00.000Z',
+    ]);
   });
 
   it('allows one time-driven trigger per user and spreadsheet', () => {
@@ -181,20 +213,41 @@ describe('Time-driven triggers', () => {
     expect(() => emulator.call('remindLater')).toThrow(/too many time-based triggers/);
     emulator.setActiveUser('bo@example.com');
     emulator.call('remindLater');
-    expect(emulator.triggers.triggers.map((t) => t.owner)).toEqual(['ana@example.com', 'bo@example.com']);
+    expect(emulator.triggers.triggers.map((t) => t.owner)).toEqual([
+      'ana@example.com',
+      'bo@example.com',
+    ]);
   });
 
   it('records handler errors of due runs and throws them from runTrigger', () => {
     const emulator = scripted();
-    emulator.triggers.triggers.push({ id: 't-fail', handlerFunction: 'failing', owner: 'owner@example.com', spreadsheetId: emulator.workbook.id, schedule: { everyHours: 1, timeZone: 'Etc/UTC' }, createdAt: emulator.clock.now(), nextRunAt: emulator.clock.now() + 3_600_000 });
+    emulator.triggers.triggers.push({
+      id: 't-fail',
+      handlerFunction: 'failing',
+      owner: 'owner@example.com',
+      spreadsheetId: emulator.workbook.id,
+      schedule: { everyHours: 1, timeZone: 'Etc/UTC' },
+      createdAt: emulator.clock.now(),
+      nextRunAt: emulator.clock.now() + 3_600_000,
+    });
     expect(emulator.runDueTriggers(emulator.clock.now() + 2 * 3_600_000)).toEqual([
-      { triggerId: 't-fail', handlerFunction: 'failing', at: Date.parse('2026-01-05T09:00:00Z'), error: 'boom' },
-      { triggerId: 't-fail', handlerFunction: 'failing', at: Date.parse('2026-01-05T10:00:00Z'), error: 'boom' },
+      {
+        triggerId: 't-fail',
+        handlerFunction: 'failing',
+        at: Date.parse('2026-01-05T09:00:00Z'),
+        error: 'boom',
+      },
+      {
+        triggerId: 't-fail',
+        handlerFunction: 'failing',
+        at: Date.parse('2026-01-05T10:00:00Z'),
+        error: 'boom',
+      },
     ]);
     expect(() => emulator.runTrigger('t-fail')).toThrow('boom');
   });
 
-  it('lists and deletes the current user\'s triggers, and refuses minute schedules', () => {
+  it("lists and deletes the current user's triggers, and refuses minute schedules", () => {
     const emulator = scripted();
     emulator.call('remindLater');
     const app = emulator.globals.ScriptApp;
@@ -205,14 +258,18 @@ describe('Time-driven triggers', () => {
     emulator.setActiveUser('owner@example.com');
     app.deleteTrigger(trigger!);
     expect(app.getProjectTriggers()).toHaveLength(0);
-    expect(() => app.newTrigger('remind').timeBased().everyMinutes(5)).toThrow(/more often than once an hour/);
+    expect(() => app.newTrigger('remind').timeBased().everyMinutes(5)).toThrow(
+      /more often than once an hour/,
+    );
     expect(() => app.newTrigger('remind').timeBased().everyHours(3)).toThrow(/1, 2, 4, 6, 8 or 12/);
   });
 
   it('reports the scripted authorisation status', () => {
     const emulator = scripted();
     const app = emulator.globals.ScriptApp;
-    expect(app.getAuthorizationInfo(app.AuthMode.FULL).getAuthorizationStatus()).toBe(app.AuthorizationStatus.NOT_REQUIRED);
+    expect(app.getAuthorizationInfo(app.AuthMode.FULL).getAuthorizationStatus()).toBe(
+      app.AuthorizationStatus.NOT_REQUIRED,
+    );
     emulator.triggers.authorizationStatus = 'REQUIRED';
     const info = app.getAuthorizationInfo(app.AuthMode.FULL);
     expect(info.getAuthorizationStatus()).toBe('REQUIRED');
@@ -234,7 +291,9 @@ describe('Formula evaluation', () => {
     let evaluations = 0;
     emulator.setFormulaEvaluator((cell, workbook) => {
       evaluations++;
-      return cell.formula === '=DOUBLE(A1)' ? Number(workbook.getValue(cell.sheetName, 1, 1)) * 2 : '#NAME?';
+      return cell.formula === '=DOUBLE(A1)'
+        ? Number(workbook.getValue(cell.sheetName, 1, 1)) * 2
+        : '#NAME?';
     });
     sheet.getRange('A1').setValue(4);
     sheet.getRange('B1').setFormula('=DOUBLE(A1)');
@@ -268,7 +327,9 @@ describe('Formula evaluation', () => {
   it('lets a formula read values spilled by a later formula', () => {
     const emulator = createEmulator();
     const sheet = emulator.spreadsheet.getSheets()[0]!;
-    emulator.setFormulaEvaluator((cell, workbook) => (cell.row === 1 ? workbook.getValue(cell.sheetName, 3, 1) : [[7], [8]]));
+    emulator.setFormulaEvaluator((cell, workbook) =>
+      cell.row === 1 ? workbook.getValue(cell.sheetName, 3, 1) : [[7], [8]],
+    );
     sheet.getRange('A1').setFormula('=A3');
     sheet.getRange('A2').setFormula('=SPILL()');
     expect(sheet.getRange('A1:A3').getValues()).toEqual([[8], [7], [8]]);
@@ -280,10 +341,19 @@ describe('Saving the state', () => {
     const emulator = scripted({ user: 'ana@example.com' });
     const spreadsheet = emulator.spreadsheet;
     const sheet = spreadsheet.insertSheet('Key Results');
-    sheet.getRange('A1:C2').setValues([['ID', 'Due', 'Progress'], ['KR1', new Date(Date.UTC(2026, 2, 31)), 0.5]]);
+    sheet.getRange('A1:C2').setValues([
+      ['ID', 'Due', 'Progress'],
+      ['KR1', new Date(Date.UTC(2026, 2, 31)), 0.5],
+    ]);
     sheet.getRange('C2').setNumberFormat('0%').setBackground('#b7e1cd');
     sheet.getRange('D1').setFormula('=OKRSCORE(A1:C2)');
-    sheet.getRange('A2:A').setDataValidation(emulator.globals.SpreadsheetApp.newDataValidation().requireValueInRange(sheet.getRange('A2:A')).build());
+    sheet
+      .getRange('A2:A')
+      .setDataValidation(
+        emulator.globals.SpreadsheetApp.newDataValidation()
+          .requireValueInRange(sheet.getRange('A2:A'))
+          .build(),
+      );
     sheet.setFrozenRows(1);
     spreadsheet.setNamedRange('OKR_KEY_RESULTS', sheet.getRange('A1:C2'));
     emulator.globals.PropertiesService.getUserProperties().setProperty('remindersOn', 'true');
@@ -299,11 +369,16 @@ describe('Saving the state', () => {
     expect(copy.getRange('C2').getDisplayValue()).toBe('50%');
     expect(copy.getRange('C2').getBackground()).toBe('#b7e1cd');
     expect(copy.getRange('D1').getFormula()).toBe('=OKRSCORE(A1:C2)');
-    expect(copy.getRange('A7').getDataValidation()!.getCriteriaValues()[0].getA1Notation()).toBe('A2:A1000');
+    const [listRange] = copy.getRange('A7').getDataValidation()!.getCriteriaValues() as [
+      { getA1Notation(): string },
+    ];
+    expect(listRange.getA1Notation()).toBe('A2:A1000');
     expect(copy.getFrozenRows()).toBe(1);
     expect(restored.spreadsheet.getRangeByName('OKR_KEY_RESULTS')!.getA1Notation()).toBe('A1:C2');
     expect(restored.activeUser).toBe('ana@example.com');
-    expect(restored.globals.PropertiesService.getUserProperties().getProperty('remindersOn')).toBe('true');
+    expect(restored.globals.PropertiesService.getUserProperties().getProperty('remindersOn')).toBe(
+      'true',
+    );
     expect(restored.outbox.map((m) => m.to)).toEqual(['bo@example.com']);
     expect(restored.globals.MailApp.getRemainingDailyQuota()).toBe(99);
     expect(restored.triggers.triggers).toHaveLength(1);

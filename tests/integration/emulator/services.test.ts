@@ -25,10 +25,12 @@ describe('LockService', () => {
   it('throws from waitLock on a busy lock with the Apps Script message', () => {
     const emulator = createEmulator();
     emulator.locks.setBusy('script');
-    expect(() => emulator.globals.LockService.getScriptLock().waitLock(1000)).toThrow('Lock timeout: another process was holding the lock for too long.');
+    expect(() => emulator.globals.LockService.getScriptLock().waitLock(1000)).toThrow(
+      'Lock timeout: another process was holding the lock for too long.',
+    );
   });
 
-  it('lets a test write another user\'s rows while the script waits, then grants the lock', () => {
+  it("lets a test write another user's rows while the script waits, then grants the lock", () => {
     const emulator = createEmulator();
     const sheet = emulator.spreadsheet.getSheets()[0]!;
     emulator.locks.setBusy('document');
@@ -38,7 +40,9 @@ describe('LockService', () => {
     };
     expect(emulator.globals.LockService.getDocumentLock().tryLock(10_000)).toBe(true);
     expect(sheet.getRange('A1').getValue()).toBe('written by the other user');
-    expect(emulator.locks.attempts).toEqual([{ kind: 'document', granted: true, timeoutInMillis: 10_000 }]);
+    expect(emulator.locks.attempts).toEqual([
+      { kind: 'document', granted: true, timeoutInMillis: 10_000 },
+    ]);
   });
 
   it('keeps the kinds of lock apart', () => {
@@ -53,8 +57,16 @@ describe('MailApp', () => {
   it('sends in the object form and the positional forms to the outbox', () => {
     const emulator = createEmulator({ now: '2026-01-09T09:00:00Z', user: 'ana@example.com' });
     const mail = emulator.globals.MailApp;
-    mail.sendEmail({ to: 'bo@example.com', subject: 'Check in', body: 'text', htmlBody: '<p>html</p>' });
-    mail.sendEmail('cy@example.com', 'Reminder', 'Please check in', { cc: 'lead@example.com', name: 'OKR Cadence' });
+    mail.sendEmail({
+      to: 'bo@example.com',
+      subject: 'Check in',
+      body: 'text',
+      htmlBody: '<p>html</p>',
+    });
+    mail.sendEmail('cy@example.com', 'Reminder', 'Please check in', {
+      cc: 'lead@example.com',
+      name: 'OKR Cadence',
+    });
     mail.sendEmail('di@example.com', 'reply@example.com', 'Digest', 'body');
     expect(emulator.outbox.map((m) => [m.to, m.cc, m.replyTo, m.subject, m.name, m.from])).toEqual([
       ['bo@example.com', '', '', 'Check in', '', 'ana@example.com'],
@@ -69,14 +81,18 @@ describe('MailApp', () => {
     const mail = emulator.globals.MailApp;
     mail.sendEmail('a@example.com', 'One', 'body');
     expect(mail.getRemainingDailyQuota()).toBe(1);
-    expect(() => mail.sendEmail('b@example.com', 'Two', 'body', { cc: 'c@example.com' })).toThrow(MAIL_QUOTA_MESSAGE);
+    expect(() => mail.sendEmail('b@example.com', 'Two', 'body', { cc: 'c@example.com' })).toThrow(
+      MAIL_QUOTA_MESSAGE,
+    );
     expect(emulator.outbox).toHaveLength(1);
     expect(mail.getRemainingDailyQuota()).toBe(1);
   });
 
   it('rejects a malformed address', () => {
     const emulator = createEmulator();
-    expect(() => emulator.globals.MailApp.sendEmail('not an address', 'x', 'y')).toThrow('Invalid email: not an address');
+    expect(() => emulator.globals.MailApp.sendEmail('not an address', 'x', 'y')).toThrow(
+      'Invalid email: not an address',
+    );
   });
 });
 
@@ -86,7 +102,10 @@ describe('PropertiesService and CacheService', () => {
     const service = emulator.globals.PropertiesService;
     service.getScriptProperties().setProperty('k', 'script');
     service.getDocumentProperties().setProperty('k', 'document');
-    service.getUserProperties().setProperty('k', 'ana').setProperty('n', 5 as unknown as string);
+    service
+      .getUserProperties()
+      .setProperty('k', 'ana')
+      .setProperty('n', 5 as unknown as string);
     emulator.setActiveUser('bo@example.com');
     expect(service.getUserProperties().getProperty('k')).toBeNull();
     emulator.setActiveUser('ana@example.com');
@@ -111,7 +130,10 @@ describe('Session and Utilities', () => {
   it('reports the active user and switches it for multi-user tests', () => {
     const emulator = createEmulator({ user: 'ana@example.com', timeZone: 'Europe/Paris' });
     const session = emulator.globals.Session;
-    expect([session.getActiveUser().getEmail(), session.getScriptTimeZone()]).toEqual(['ana@example.com', 'Europe/Paris']);
+    expect([session.getActiveUser().getEmail(), session.getScriptTimeZone()]).toEqual([
+      'ana@example.com',
+      'Europe/Paris',
+    ]);
     const anaKey = session.getTemporaryActiveUserKey();
     emulator.setActiveUser('bo@example.com');
     expect(session.getEffectiveUser().getEmail()).toBe('bo@example.com');
@@ -121,9 +143,15 @@ describe('Session and Utilities', () => {
   it('formats dates with Java patterns in a time zone', () => {
     const { globals } = createEmulator();
     const instant = new Date(Date.UTC(2026, 0, 9, 23, 5, 7));
-    expect(globals.Utilities.formatDate(instant, 'Etc/UTC', 'yyyy-MM-dd HH:mm:ss')).toBe('2026-01-09 23:05:07');
-    expect(globals.Utilities.formatDate(instant, 'Europe/Berlin', "EEE, d MMM yyyy 'at' h:mm a")).toBe('Sat, 10 Jan 2026 at 12:05 AM');
-    expect(globals.Utilities.formatDate(instant, 'America/New_York', 'EEEE MMMM dd, Z XXX')).toBe('Friday January 09, -0500 -05:00');
+    expect(globals.Utilities.formatDate(instant, 'Etc/UTC', 'yyyy-MM-dd HH:mm:ss')).toBe(
+      '2026-01-09 23:05:07',
+    );
+    expect(
+      globals.Utilities.formatDate(instant, 'Europe/Berlin', "EEE, d MMM yyyy 'at' h:mm a"),
+    ).toBe('Sat, 10 Jan 2026 at 12:05 AM');
+    expect(globals.Utilities.formatDate(instant, 'America/New_York', 'EEEE MMMM dd, Z XXX')).toBe(
+      'Friday January 09, -0500 -05:00',
+    );
   });
 
   it('sleeps by moving the clock', () => {
@@ -137,28 +165,41 @@ describe('Session and Utilities', () => {
     const { globals } = createEmulator();
     expect(globals.Utilities.getUuid()).not.toBe(globals.Utilities.getUuid());
     const blob = globals.Utilities.newBlob('héllo', 'text/plain', 'a.txt');
-    expect([blob.getDataAsString(), blob.getContentType(), blob.getName(), blob.getBytes().length]).toEqual(['héllo', 'text/plain', 'a.txt', 6]);
+    expect([
+      blob.getDataAsString(),
+      blob.getContentType(),
+      blob.getName(),
+      blob.getBytes().length,
+    ]).toEqual(['héllo', 'text/plain', 'a.txt', 6]);
   });
 });
 
 describe('HtmlService and Ui', () => {
   it('reads pages from the dist directory and records sidebars with their size and title', () => {
     const emulator = createEmulator({ distDir: new URL('./pages', import.meta.url).pathname });
-    const output = emulator.globals.HtmlService.createHtmlOutputFromFile('Hello').setTitle('OKR Cadence').setWidth(300);
+    const output = emulator.globals.HtmlService.createHtmlOutputFromFile('Hello')
+      .setTitle('OKR Cadence')
+      .setWidth(300);
     emulator.globals.SpreadsheetApp.getUi().showSidebar(output);
     expect(emulator.ui.pages).toHaveLength(1);
     expect(emulator.ui.pages[0]!.kind).toBe('sidebar');
     expect(emulator.ui.pages[0]!.title).toBe('OKR Cadence');
     expect(emulator.ui.pages[0]!.output.getContent()).toContain('<h1>Hello</h1>');
-    expect(() => emulator.globals.HtmlService.createHtmlOutputFromFile('Missing')).toThrow('No HTML file named Missing was found.');
+    expect(() => emulator.globals.HtmlService.createHtmlOutputFromFile('Missing')).toThrow(
+      'No HTML file named Missing was found.',
+    );
   });
 
   it('evaluates template scriptlets, escaping <?= ?> output', () => {
     const { globals } = createEmulator();
-    const template = globals.HtmlService.createTemplate('<p><?= name ?></p><? for (let i = 0; i < 2; i++) { ?><i><?!= raw ?></i><? } ?>');
+    const template = globals.HtmlService.createTemplate(
+      '<p><?= name ?></p><? for (let i = 0; i < 2; i++) { ?><i><?!= raw ?></i><? } ?>',
+    );
     template.name = '<b>Ana</b>';
     template.raw = '<br>';
-    expect(template.evaluate().getContent()).toBe('<p>&lt;b&gt;Ana&lt;/b&gt;</p><i><br></i><i><br></i>');
+    expect(template.evaluate().getContent()).toBe(
+      '<p>&lt;b&gt;Ana&lt;/b&gt;</p><i><br></i><i><br></i>',
+    );
   });
 
   it('answers alerts and prompts from scripted responses', () => {
@@ -176,7 +217,11 @@ describe('HtmlService and Ui', () => {
     const emulator = createEmulator();
     const ui = emulator.globals.SpreadsheetApp.getUi();
     for (let i = 0; i < 2; i++) {
-      ui.createAddonMenu().addItem('Set up', 'setUpWorkbook').addSeparator().addSubMenu(ui.createMenu('Reminders').addItem('Turn on', 'turnOnReminders')).addToUi();
+      ui.createAddonMenu()
+        .addItem('Set up', 'setUpWorkbook')
+        .addSeparator()
+        .addSubMenu(ui.createMenu('Reminders').addItem('Turn on', 'turnOnReminders'))
+        .addToUi();
     }
     expect(emulator.ui.menus).toEqual([
       {
@@ -185,7 +230,11 @@ describe('HtmlService and Ui', () => {
         entries: [
           { kind: 'item', caption: 'Set up', functionName: 'setUpWorkbook' },
           { kind: 'separator' },
-          { kind: 'submenu', caption: 'Reminders', entries: [{ kind: 'item', caption: 'Turn on', functionName: 'turnOnReminders' }] },
+          {
+            kind: 'submenu',
+            caption: 'Reminders',
+            entries: [{ kind: 'item', caption: 'Turn on', functionName: 'turnOnReminders' }],
+          },
         ],
       },
     ]);
