@@ -17,14 +17,18 @@ export function exampleEmulator(options: { now?: string; mailQuota?: number } = 
   });
   emulator.loadBundle();
   emulator.call('loadExampleOkrs');
-  // The example names its cycle on the Objectives sheet; Settings must name the same cycle.
+  alignCycleName(emulator);
+  emulator.ui.alerts.length = 0;
+  emulator.calls.reset();
+  return emulator;
+}
+
+/** The example names its cycle on the Objectives sheet; Settings must name the same cycle. */
+export function alignCycleName(emulator: Emulator): void {
   const cycle = String(
     sheetValues(emulator, 'Objectives')[1]![column(emulator, 'Objectives', 'Cycle')],
   );
   setSetting(emulator, 'Cycle Name', cycle);
-  emulator.ui.alerts.length = 0;
-  emulator.calls.reset();
-  return emulator;
 }
 
 export function sheetValues(emulator: Emulator, sheetName: string): unknown[][] {

@@ -1,0 +1,88 @@
+/**
+ * Reminders ▸ Preview reminders in the local preview, in headless Chromium: the real dialog page,
+ * its google.script.run call reaching the built bundle, the email shown in a sandboxed frame,
+ * and nothing sent. The dialog is kept as artifacts/reminder-preview.png.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewServer } from '../../preview/server/server';
+import {
+  alignCycleName,
+  keyResultsByOwner,
+  setKeyResultCell,
+} from '../integration/reminderWorkbook';
+import {
+  openBrowser,
+  openPreview,
+  runMenuItem,
+  screenshot,
+  startPreview,
+  type Browser,
+} from './harness';
+
+const OWNER = 'sam@example.com';
+const XSS_TITLE = '<script>alert(1)</script>';
+
+let preview: PreviewServer;
+let browser: Browser;
+let page: Page;
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  // A Friday, the example's check-in day, after the 9:00 reminder hour.
+  preview = await startPreview({ now: '2026-11-20T10:00:00Z' });
+  const emulator = preview.session.emulator;
+  alignCycleName(emulator);
+  setKeyResultCell(emulator, keyResultsByOwner(emulator).get(OWNER)![0]!, 'Key Result', XSS_TITLE);
+  browser = await openBrowser();
+  page = browser.page;
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await openPreview(page, preview);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+async function openDialog(): Promise<Frame> {
+  await runMenuItem(page, 'previewReminders');
+  const handle = await page.locator('iframe.dialog-frame').elementHandle();
+  const frame = await handle!.contentFrame();
+  if (!frame) throw new Error('Preview reminders opened no dialog.');
+  await frame.locator('#content').waitFor();
+  return frame;
+}
+
+describe('Preview reminders', () => {
+  it('lists who would get what, shows the selected email escaped, and sends nothing', async () => {
+    const dialog = await openDialog();
+    const recipients = dialog.locator('.recipient');
+    expect(await recipients.count()).toBeGreaterThan(2);
+    await expect(dialog.locator('#summary').textContent()).resolves.toMatch(
+      /^Check-in period from Fri 20 Nov 2026: \d+ reminders\./,
+    );
+
+    await recipients.filter({ hasText: OWNER }).click();
+    await expect(dialog.locator('#email-to').textContent()).resolves.toBe(`To: ${OWNER}`);
+    const chips = await recipients
+      .filter({ hasText: OWNER })
+      .locator('.okr-chip')
+      .allTextContents();
+    expect(chips.length).toBeGreaterThan(0);
+
+    const emailHandle = await dialog.locator('#email-frame').elementHandle();
+    const email = (await emailHandle!.contentFrame())!;
+    await email.locator('h1').waitFor();
+    expect(await email.locator('body').innerText()).toContain(XSS_TITLE);
+    expect(await email.locator('script').count()).toBe(0);
+    expect(await dialog.locator('#email-frame').getAttribute('sandbox')).toBe('');
+    expect(dialogs).toEqual([]);
+
+    await screenshot(page, 'reminder-preview');
+    expect(preview.session.emulator.outbox).toHaveLength(0);
+  });
+});
