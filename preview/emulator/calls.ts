@@ -45,8 +45,9 @@ export class CallCounter {
   }
 
   around<T>(call: string, action: () => T): T {
-    if (this.depth > 0) return action();
+    // The guard applies at every depth: a custom function evaluated during a read is still refused.
     this.guard?.(call);
+    if (this.depth > 0) return action();
     this.counts.set(call, (this.counts.get(call) ?? 0) + 1);
     const hook = this.beforeCall;
     if (hook) this.uncounted(() => hook(call));

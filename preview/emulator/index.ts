@@ -302,6 +302,23 @@ export class Emulator {
     }
   }
 
+  /**
+   * Runs a custom function as Sheets does while computing a formula: in AuthMode.CUSTOM_FUNCTION,
+   * with the arguments copied into the script's realm, without ending the current execution (a
+   * formula read in the middle of an operation must not release the script's locks). Its service
+   * calls are counted only when it runs outside a script's service call.
+   */
+  callCustomFunction(name: string, args: unknown[]): unknown {
+    const fn = this.topLevelFunction(name);
+    const savedMode = this.env.authMode;
+    this.env.authMode = 'CUSTOM_FUNCTION';
+    try {
+      return fn(...args.map((arg) => this.toRealm(arg)));
+    } finally {
+      this.env.authMode = savedMode;
+    }
+  }
+
   /** Names of the bundle's top-level functions. */
   functionNames(): string[] {
     return Object.keys(this.context).filter(

@@ -83,11 +83,13 @@ export class FakeRange
     readonly sheet: SheetModel,
     readonly grid: GridRange,
   ) {
-    if (grid.row < 1 || grid.column < 1 || grid.numRows < 1 || grid.numColumns < 1) {
-      env.fail(
-        'Exception: The starting row and column of the range must be at least 1, and the range must have at least 1 row and 1 column.',
-      );
-    }
+    // Apps Script's wording for each bad coordinate.
+    if (grid.row < 1) env.fail('Exception: The starting row of the range is too small.');
+    if (grid.column < 1) env.fail('Exception: The starting column of the range is too small.');
+    if (grid.numRows < 1)
+      env.fail('Exception: The number of rows in the range must be at least 1.');
+    if (grid.numColumns < 1)
+      env.fail('Exception: The number of columns in the range must be at least 1.');
     if (
       grid.row + grid.numRows - 1 > sheet.maxRows ||
       grid.column + grid.numColumns - 1 > sheet.maxColumns

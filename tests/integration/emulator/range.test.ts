@@ -162,7 +162,7 @@ describe('Sheet extent', () => {
     expect(() => sheet.getRange(1001, 1)).toThrow(
       'The coordinates of the range are outside the dimensions of the sheet.',
     );
-    expect(() => sheet.getRange(0, 1)).toThrow(/at least 1/);
+    expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
   });
 
   it('shifts cells and named ranges down when rows are inserted', () => {

@@ -130,6 +130,27 @@ describe('AuthMode', () => {
   });
 });
 
+describe('Custom functions', () => {
+  it('run without releasing the locks of the running script', () => {
+    const emulator = scripted();
+    emulator.globals.LockService.getDocumentLock().tryLock(0);
+    expect(emulator.callCustomFunction('readCell', [])).toBe('');
+    expect(emulator.locks.isHeld('document')).toBe(true);
+  });
+
+  it('are refused writes even when a script read triggers them', () => {
+    const emulator = scripted();
+    emulator.setFormulaEvaluator(() => emulator.callCustomFunction('writeCell', ['x']) as string);
+    emulator.uncounted(() =>
+      emulator.spreadsheet.getSheets()[0]!.getRange('A1').setFormula('=WRITE()'),
+    );
+    expect(emulator.call('readCell')).toBe('#ERROR!');
+    expect(() => emulator.callCustomFunction('writeCell', [1])).toThrow(
+      /Range.setValue from a custom function/,
+    );
+  });
+});
+
 describe('The service-call counter', () => {
   it('counts each call by service and method, and can be reset', () => {
     const emulator = scripted();
