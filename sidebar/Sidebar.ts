@@ -81,9 +81,9 @@ function renderPicker(): void {
   byId('empty-state-email').textContent = context.userEmail || 'your email';
   renderSearchResults();
   const problems = context.problems;
-  show(byId('problems'), problems.length > 0);
+  show(byId('sheet-problems'), problems.length > 0);
   replaceChildren(
-    byId('problem-list'),
+    byId('sheet-problem-list'),
     problems.map((problem) => element('li', { text: problem })),
   );
 }
@@ -656,18 +656,16 @@ async function submit(): Promise<void> {
   }
   clearErrors();
   setSaving(true);
+  let result: SaveCheckInResult;
   try {
-    const result = await runServer<SaveCheckInResult>('saveCheckIn', payload);
-    if (!result.ok) {
-      showErrors(result.errors);
-      return;
-    }
-    saved(result.keyResult, result.savedAt);
+    result = await runServer<SaveCheckInResult>('saveCheckIn', payload);
   } catch (error) {
-    showErrors([{ field: null, message: messageOf(error) }]);
-  } finally {
-    setSaving(false);
+    result = { ok: false, errors: [{ field: null, message: messageOf(error) }] };
   }
+  // Re-enabled before showing the outcome: errors focus a field, success leaves the form.
+  setSaving(false);
+  if (result.ok) saved(result.keyResult, result.savedAt);
+  else showErrors(result.errors);
 }
 
 function saved(keyResult: KeyResultSummary, savedAt: string): void {

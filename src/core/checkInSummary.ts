@@ -176,9 +176,13 @@ export function buildCheckInContext(
   const objectiveOrder = new Map(
     workbook.objectives.map((objective, index) => [idKey(objective.id), index]),
   );
+  // When no objective names the current cycle, Cycle is spelled differently: showing every KR beats an empty list.
+  const cycleKnown = workbook.objectives.some(
+    (objective) => objective.cycle.trim() !== '' && inCurrentCycle(objective, settings.cycleName),
+  );
   const reachable = workbook.keyResults.filter((keyResult) => {
     const objective = objectiveById.get(idKey(keyResult.objectiveId));
-    return objective === undefined || inCurrentCycle(objective, settings.cycleName);
+    return !cycleKnown || objective === undefined || inCurrentCycle(objective, settings.cycleName);
   });
   const summaries = reachable.map((keyResult) =>
     summarizeKeyResult(

@@ -1,0 +1,138 @@
+/**
+ * The check-in sidebar in the local preview, in headless Chromium: the real page, its
+ * google.script.run calls reaching the built bundle, and the grid showing what was saved.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { columnLetters } from '../../preview/emulator/index';
+import type { PreviewServer } from '../../preview/server/server';
+import {
+  cellText,
+  openBrowser,
+  openPreview,
+  openSidebar,
+  screenshot,
+  showSheet,
+  startPreview,
+  type Browser,
+} from './harness';
+
+const USER = 'owner@example.com';
+const XSS_TITLE = '<img src=x onerror=alert(1)>';
+
+let preview: PreviewServer;
+let browser: Browser;
+let page: Page;
+let sidebar: Frame;
+const dialogs: string[] = [];
+/** Where the added key result sits in the Key Results sheet. */
+let row = 0;
+let currentColumn = '';
+
+/** Adds a key result owned by the preview's user, with markup for a title, below the examples. */
+function addKeyResult(): void {
+  const emulator = preview.session.emulator;
+  emulator.uncounted(() => {
+    const sheet = emulator.spreadsheet.getSheetByName('Key Results')!;
+    const values = sheet.getDataRange().getValues();
+    const header = values[0]!.map((cell) => String(cell));
+    const objectiveId = String(
+      emulator.spreadsheet.getSheetByName('Objectives')!.getRange(2, 1).getValue(),
+    );
+    const fields: Record<string, unknown> = {
+      ID: 'KR-XSS',
+      'Objective ID': objectiveId,
+      'Key Result': XSS_TITLE,
+      Owner: USER,
+      Type: 'increase',
+      Unit: 'teams',
+      Start: 0,
+      Target: 10,
+      Current: 1,
+    };
+    row = values.filter((cells) => cells.some((cell) => cell !== '' && cell !== null)).length + 1;
+    currentColumn = columnLetters(header.indexOf('Current') + 1);
+    for (const [name, value] of Object.entries(fields)) {
+      const column = header.indexOf(name);
+      if (column === -1) throw new Error(`The example Key Results sheet has no ${name} column.`);
+      sheet.getRange(row, column + 1).setValue(value);
+    }
+  });
+}
+
+beforeAll(async () => {
+  preview = await startPreview({ user: USER });
+  addKeyResult();
+  browser = await openBrowser();
+  page = browser.page;
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await openPreview(page, preview, 'Key Results');
+  sidebar = await openSidebar(page, 'showCheckInSidebar');
+  await sidebar.locator('#picker').waitFor({ state: 'visible' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+describe('check-in sidebar in the preview', () => {
+  it('renders a key result named like markup as text', async () => {
+    const title = sidebar.locator('#my-key-results .kr-item__title', { hasText: XSS_TITLE });
+    await expect(title.textContent()).resolves.toBe(XSS_TITLE);
+    expect(await sidebar.locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await screenshot(page, 'sidebar-list');
+  });
+
+  it('picks a key result, saves a value with PPP text, and the grid shows the new current value', async () => {
+    await sidebar.locator('[data-key-result-id="KR-XSS"]').first().click();
+    await expect(sidebar.locator('#kr-title').textContent()).resolves.toBe(XSS_TITLE);
+    await expect(sidebar.locator('#kr-range').textContent()).resolves.toBe('0 → 10 teams');
+    await sidebar.locator('#value').fill('6');
+    await sidebar.locator('#confidence').fill('8');
+    await sidebar.locator('#progress').fill('Five pilot teams live');
+    await sidebar.locator('#plans').fill('Onboard the next five');
+    await sidebar.locator('#problems').fill('=SUM(1,2) looks like a formula');
+    await sidebar.locator('#learnings').fill('Templates help');
+    await screenshot(page, 'sidebar-check-in-form');
+    await sidebar.locator('#save').click();
+    await sidebar.locator('#saved-banner').waitFor({ state: 'visible' });
+    await expect(sidebar.locator('#saved-banner').textContent()).resolves.toMatch(
+      /Check-in saved for “<img src=x onerror=alert\(1\)>”/,
+    );
+    await expect.poll(() => cellText(page, `${currentColumn}${row}`)).toBe('6');
+    await showSheet(page, 'Check-ins');
+    const log = await page.locator('#grid').textContent();
+    expect(log).toContain('Five pilot teams live');
+    expect(log).toContain('=SUM(1,2) looks like a formula');
+    await showSheet(page, 'Key Results');
+    await screenshot(page, 'sidebar-after-save');
+    expect(dialogs).toEqual([]);
+  });
+
+  it('shows errors next to the field and keeps the form usable from the keyboard', async () => {
+    await sidebar.locator('[data-key-result-id="KR-XSS"]').first().focus();
+    await page.keyboard.press('Enter');
+    await sidebar.locator('#value').fill('');
+    await sidebar.locator('#progress').focus();
+    await page.keyboard.press('Control+Enter');
+    await expect(sidebar.locator('#value-error').textContent()).resolves.toBe(
+      'Enter the current value.',
+    );
+    await expect(sidebar.locator('#value').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.keyboard.press('Escape');
+    await sidebar.locator('#picker').waitFor({ state: 'visible' });
+  });
+
+  it('looks like Google Sheets next to the grid', async () => {
+    const frame = page.locator('#sidebar-frame');
+    await sidebar.locator('[data-key-result-id="KR-XSS"]').first().click();
+    const path = await screenshot(page, 'sidebar');
+    await frame.screenshot({ path: path.replace(/sidebar\.png$/, 'sidebar-panel.png') });
+    expect(path).toMatch(/artifacts/);
+  });
+});
