@@ -243,7 +243,8 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
         : '',
     );
   });
-  while (grid.length < objectiveHeaderRow + Math.max(1, tree.length)) {
+  // Down to the last row the balance lookups reach, so the sheet is tall enough for them.
+  while (grid.length < balanceEndRow) {
     grid.push(new Array<SheetCell>(DASHBOARD_WIDTH).fill(''));
   }
 
@@ -290,6 +291,11 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
             { a1: objectiveRows(10), numberFormat: '0.0' },
           ]
         : []),
+      // Actual, Planned and Gap of the OKRBALANCE table.
+      {
+        a1: `${cellOf(objectiveHeaderRow + 1, BALANCE_COLUMN + 1)}:${cellOf(balanceEndRow, BALANCE_COLUMN + 3)}`,
+        numberFormat: '0.0',
+      },
     ],
     charts,
     objectiveHeaderRow,

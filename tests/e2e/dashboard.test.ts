@@ -1,0 +1,85 @@
+/**
+ * The dashboard and the health check in the local preview, in headless Chromium: built from the
+ * menu on the example OKRs, shown with their colours, and captured for docs/dashboard.md and
+ * docs/health.md (artifacts/dashboard.png, artifacts/health.png, artifacts/health-dialog.png).
+ */
+import { statSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewServer } from '../../preview/server/server.js';
+import {
+  cellText,
+  openBrowser,
+  openPreview,
+  runMenuItem,
+  screenshot,
+  showSheet,
+  startPreview,
+  type Browser,
+} from './harness.js';
+
+const START = new Date(Date.UTC(2026, 10, 23, 9));
+
+function sheetValues(preview: PreviewServer, name: string): unknown[][] {
+  const { emulator } = preview.session;
+  return emulator.uncounted(() =>
+    emulator.spreadsheet.getSheetByName(name)!.getDataRange().getValues(),
+  );
+}
+
+describe('the dashboard and health check in the preview', () => {
+  let preview: PreviewServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    preview = await startPreview({ now: START });
+    browser = await openBrowser();
+    await openPreview(browser.page, preview);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+
+  it('builds the dashboard from the menu and shows scores with one decimal', async () => {
+    const { page } = browser;
+    await runMenuItem(page, 'buildDashboard');
+    await showSheet(page, 'Dashboard');
+    expect(await cellText(page, 'A1')).toBe('OKR Dashboard');
+    const values = sheetValues(preview, 'Dashboard');
+    const header = values.findIndex((row) => row[0] === 'ID' && row[5] === 'Score');
+    const score = values[header + 1]![5] as number;
+    expect(typeof score).toBe('number');
+    expect(await cellText(page, `F${header + 2}`)).toBe(score.toFixed(1));
+    const path = await screenshot(page, 'dashboard');
+    expect(statSync(path).size).toBeGreaterThan(10_000);
+  });
+
+  it('draws planned vs actual and the score distribution below the grid', async () => {
+    const { page } = browser;
+    const charts = page.locator('#charts .chart');
+    expect(await charts.count()).toBe(2);
+    expect(await charts.first().locator('figcaption').textContent()).toBe(
+      'Planned vs actual per objective',
+    );
+    await charts.first().scrollIntoViewIfNeeded();
+    const path = await screenshot(page, 'dashboard-charts');
+    expect(statSync(path).size).toBeGreaterThan(10_000);
+  });
+
+  it('checks OKR health from the menu: a summary dialog and the Health sheet', async () => {
+    const { page } = browser;
+    await runMenuItem(page, 'checkOkrHealth');
+    await page.locator('#overlay:not([hidden]) iframe.dialog-frame').waitFor();
+    const frame = await (await page.locator('iframe.dialog-frame').elementHandle())!.contentFrame();
+    expect(await frame!.locator('body').textContent()).toMatch(/red flag|No red flags/);
+    const dialogPath = await screenshot(page, 'health-dialog');
+    expect(statSync(dialogPath).size).toBeGreaterThan(10_000);
+    await page.locator('#modal-close').click();
+    await showSheet(page, 'Health');
+    expect(await cellText(page, 'A1')).toBe('OKR Health Check');
+    expect(await cellText(page, 'A5')).toBe('Red flag');
+    const path = await screenshot(page, 'health');
+    expect(statSync(path).size).toBeGreaterThan(10_000);
+  });
+});
