@@ -196,6 +196,32 @@ describe('the reminder trigger', () => {
     expect(remindersTitle()).toBe('Reminders');
   });
 
+  it('opens the spreadsheet by the ID stored with the trigger when the run has no active spreadsheet', () => {
+    const emulator = turnedOn(exampleEmulator());
+    // Whether an add-on's time-driven trigger has an active spreadsheet is not documented:
+    // imitate the case where it has none until the script sets one.
+    const spreadsheetApp = emulator.globals.SpreadsheetApp as unknown as {
+      getActiveSpreadsheet(): unknown;
+      setActiveSpreadsheet(spreadsheet: unknown): void;
+      openById(id: string): unknown;
+    };
+    const realGet = spreadsheetApp.getActiveSpreadsheet.bind(spreadsheetApp);
+    const realOpen = spreadsheetApp.openById.bind(spreadsheetApp);
+    let active = false;
+    const opened: string[] = [];
+    spreadsheetApp.getActiveSpreadsheet = () => (active ? realGet() : null);
+    spreadsheetApp.setActiveSpreadsheet = () => {
+      active = true;
+    };
+    spreadsheetApp.openById = (id: string) => {
+      opened.push(id);
+      return realOpen(id);
+    };
+    emulator.runDueTriggers(FIRST_FRIDAY + 10 * HOUR);
+    expect(opened[0]).toBe(emulator.triggers.triggers[0]!.spreadsheetId);
+    expect(emulator.outbox.length).toBeGreaterThan(2);
+  });
+
   it('keeps the report date at today on every daily run', () => {
     const emulator = turnedOn(exampleEmulator());
     emulator.runDueTriggers(Date.parse('2026-11-24T12:00:00Z'));
