@@ -32,6 +32,8 @@ export class EmulatorEnv {
   readonly calls = new CallCounter();
   authMode: AuthModeName = 'FULL';
   activeUser: string;
+  /** True while a trigger runs without an active spreadsheet (see Emulator.activeSpreadsheetInTriggers). */
+  noActiveSpreadsheet = false;
   /** The user whose authority the script runs with (the trigger owner for triggers). */
   effectiveUser: string;
 

@@ -147,6 +147,11 @@ export class Emulator {
   };
   /** Outbox and remaining daily quota of MailApp (set `remainingDailyQuota` in tests). */
   readonly mail: MailState;
+  /**
+   * Whether SpreadsheetApp.getActive() returns the spreadsheet inside time-driven trigger runs
+   * (default true). Set false to test code that must then open the spreadsheet by id.
+   */
+  activeSpreadsheetInTriggers = true;
   /** The vm context's global object: only the Apps Script globals and JS builtins. */
   readonly context: vm.Context;
   /** The fake services, as the script sees them. */
@@ -331,11 +336,16 @@ export class Emulator {
   /** Runs one trigger now, as its owner, in AuthMode.FULL; errors are thrown. */
   runTrigger(triggerOrId: string | TriggerData | FakeTrigger): unknown {
     const trigger = this.findTrigger(triggerOrId);
-    return this.callWith(
-      { authMode: 'FULL', user: trigger.owner },
-      trigger.handlerFunction,
-      this.triggerEvent(trigger),
-    );
+    this.env.noActiveSpreadsheet = !this.activeSpreadsheetInTriggers;
+    try {
+      return this.callWith(
+        { authMode: 'FULL', user: trigger.owner },
+        trigger.handlerFunction,
+        this.triggerEvent(trigger),
+      );
+    } finally {
+      this.env.noActiveSpreadsheet = false;
+    }
   }
 
   /**

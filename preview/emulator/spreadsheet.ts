@@ -274,16 +274,24 @@ export class FakeSpreadsheetApp
    * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush */
   flush(): void {}
 
+  /** null when there is no active spreadsheet (a trigger run with `activeSpreadsheetInTriggers` off).
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#getactive */
   getActive(): FakeSpreadsheet {
-    return new FakeSpreadsheet(this.env, this.registry.active());
+    return this.active();
   }
 
   getActiveSpreadsheet(): FakeSpreadsheet {
-    return new FakeSpreadsheet(this.env, this.registry.active());
+    return this.active();
   }
 
   getActiveSheet(): FakeSheet {
     return new FakeSpreadsheet(this.env, this.registry.active()).getActiveSheet();
+  }
+
+  private active(): FakeSpreadsheet {
+    // The real signature says Spreadsheet, yet Apps Script returns null without an active document.
+    if (this.env.noActiveSpreadsheet) return null as unknown as FakeSpreadsheet;
+    return new FakeSpreadsheet(this.env, this.registry.active());
   }
 
   openById(id: string): FakeSpreadsheet {

@@ -285,6 +285,28 @@ describe('Time-driven triggers', () => {
     expect(() => app.newTrigger('remind').timeBased().everyHours(3)).toThrow(/1, 2, 4, 6, 8 or 12/);
   });
 
+  it('can run triggers without an active spreadsheet, leaving openById working', () => {
+    const emulator = scripted();
+    emulator.loadBundle(
+      "function whereAmI() { Logger.log(String(SpreadsheetApp.getActiveSpreadsheet()) + ' ' + SpreadsheetApp.openById('" +
+        emulator.workbook.id +
+        "').getName()); }",
+    );
+    emulator.triggers.triggers.push({
+      id: 't-where',
+      handlerFunction: 'whereAmI',
+      owner: 'owner@example.com',
+      spreadsheetId: emulator.workbook.id,
+      schedule: { everyHours: 1, timeZone: 'Etc/UTC' },
+      createdAt: emulator.clock.now(),
+      nextRunAt: emulator.clock.now() + 3_600_000,
+    });
+    emulator.activeSpreadsheetInTriggers = false;
+    emulator.runTrigger('t-where');
+    expect(emulator.logs.map((line) => line.message)).toEqual([`null ${emulator.workbook.name}`]);
+    expect(emulator.globals.SpreadsheetApp.getActive()).not.toBeNull();
+  });
+
   it('reports the scripted authorisation status', () => {
     const emulator = scripted();
     const app = emulator.globals.ScriptApp;
