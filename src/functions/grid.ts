@@ -2,6 +2,8 @@
  * How custom functions take their arguments (SPEC §3): a single cell arrives as a plain value,
  * a range as a 2-D array. Range calls return one value per cell of the ranges (one per row for
  * columns, spilling); a bad row becomes an `ERROR:` text so it never hides the others.
+ * Argument shapes and returned 2-D arrays follow Google's custom function guide, "Arguments" and
+ * "Optimization": https://developers.google.com/apps-script/guides/sheets/functions
  */
 import { OkrInputError } from '../core/errors';
 
