@@ -197,23 +197,30 @@ function spillReason(
   return 'Array result was not expanded because it would run past the edge of the sheet.';
 }
 
+/** Labels from the first column of the chart's ranges, one series per further column (header row = names). */
 function chartView(book: WorkbookModel, chart: SheetModel['charts'][number]): ChartView {
-  const range = chart.ranges[0];
-  const source = range && book.sheetById(range.sheetId);
-  const labels: string[] = [];
-  const series: ChartView['series'] = [];
-  if (range && source) {
-    const header = range.row;
-    for (let column = range.column + 1; column < range.column + range.numColumns; column++) {
-      series.push({ name: String(book.readValue(source, header, column)), values: [] });
+  const columns: { sheet: SheetModel; row: number; numRows: number; column: number }[] = [];
+  for (const range of chart.ranges) {
+    const sheet = book.sheetById(range.sheetId);
+    if (!sheet) continue;
+    for (let column = range.column; column < range.column + range.numColumns; column++) {
+      columns.push({ sheet, row: range.row, numRows: range.numRows, column });
     }
-    for (let row = header + 1; row < range.row + range.numRows; row++) {
-      const label = book.readValue(source, row, range.column);
+  }
+  const [labelColumn, ...seriesColumns] = columns;
+  const labels: string[] = [];
+  const series: ChartView['series'] = seriesColumns.map((source) => ({
+    name: String(book.readValue(source.sheet, source.row, source.column)),
+    values: [],
+  }));
+  if (labelColumn) {
+    for (let offset = 1; offset < labelColumn.numRows; offset++) {
+      const label = book.readValue(labelColumn.sheet, labelColumn.row + offset, labelColumn.column);
       if (label === '') continue;
       labels.push(String(label));
-      series.forEach((line, index) => {
-        const value = book.readValue(source, row, range.column + 1 + index);
-        line.values.push(typeof value === 'number' ? value : 0);
+      seriesColumns.forEach((source, index) => {
+        const value = book.readValue(source.sheet, source.row + offset, source.column);
+        series[index]!.values.push(typeof value === 'number' ? value : 0);
       });
     }
   }

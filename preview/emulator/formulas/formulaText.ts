@@ -209,9 +209,9 @@ function rowByRow(body: string, isRangeFunction: (name: string) => boolean): str
   for (const found of body.matchAll(CELL_RANGE)) {
     const [whole, prefix, fromColumn, fromRow, toColumn, toRow] = found;
     if (fromColumn!.toUpperCase() !== toColumn!.toUpperCase()) continue;
-    const insideRangeFunction = enclosingFunctions(body, found.index).some(
-      (name) => RANGE_FUNCTIONS.has(name) || isRangeFunction(name),
-    );
+    // The innermost call decides: OKREXPECTED(IF(A2:A="", …)) still applies IF row by row.
+    const innermost = enclosingFunctions(body, found.index).at(-1) ?? '';
+    const insideRangeFunction = RANGE_FUNCTIONS.has(innermost) || isRangeFunction(innermost);
     if (insideRangeFunction) continue;
     ranges.push({
       index: found.index,

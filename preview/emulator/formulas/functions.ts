@@ -102,6 +102,57 @@ function extreme(pick: (...values: number[]) => number) {
   };
 }
 
+/** A COUNTIF-style criterion ("<0.7", ">=0.4", "=Done", "Done") as a test of one value. */
+function criterion(argument: Argument): (value: unknown) => boolean {
+  const raw = argument.value;
+  if (typeof raw !== 'string') return (value) => value === raw;
+  const match = /^(<=|>=|<>|<|>|=)?(.*)$/.exec(raw)!;
+  const operator = match[1] ?? '=';
+  const operand = match[2]!;
+  const number = operand.trim() !== '' && !Number.isNaN(Number(operand)) ? Number(operand) : null;
+  return (value) => {
+    if (number !== null && typeof value === 'number') {
+      return {
+        '=': value === number,
+        '<>': value !== number,
+        '<': value < number,
+        '>': value > number,
+        '<=': value <= number,
+        '>=': value >= number,
+      }[operator]!;
+    }
+    if (
+      number !== null ||
+      operator === '<' ||
+      operator === '>' ||
+      operator === '<=' ||
+      operator === '>='
+    )
+      return operator === '<>';
+    const same = String(value ?? '').toLowerCase() === operand.toLowerCase();
+    return operator === '<>' ? !same : same;
+  };
+}
+
+/** COUNTIFS(range1, criterion1, …): rows where every criterion holds. https://support.google.com/docs/answer/3256550 */
+function countifs(...args: Argument[]): number {
+  if (args.length < 2 || args.length % 2 !== 0)
+    throw new FormulaError('#N/A', 'COUNTIFS needs pairs of range and criterion.');
+  const ranges: unknown[][] = [];
+  const tests: ((value: unknown) => boolean)[] = [];
+  for (let index = 0; index < args.length; index += 2) {
+    ranges.push(flat(args[index]!));
+    tests.push(criterion(args[index + 1]!));
+  }
+  const length = ranges[0]!.length;
+  if (ranges.some((range) => range.length !== length))
+    throw new FormulaError('#VALUE!', 'COUNTIFS ranges must all be the same size.');
+  let count = 0;
+  for (let row = 0; row < length; row++)
+    if (tests.every((test, index) => test(ranges[index]![row]))) count++;
+  return count;
+}
+
 export function extraFunctions(
   today: () => number,
   now: () => number,
@@ -112,6 +163,7 @@ export function extraFunctions(
     MATCH: match,
     COUNTA: counta,
     COUNTBLANK: countblank,
+    COUNTIFS: countifs,
     // https://support.google.com/docs/answer/3094013 and https://support.google.com/docs/answer/3094017
     MAX: extreme(Math.max),
     MIN: extreme(Math.min),

@@ -1,0 +1,123 @@
+import { statSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewServer } from '../../preview/server/server.js';
+import {
+  cellText,
+  openBrowser,
+  openPreview,
+  openSidebar,
+  runMenuItem,
+  screenshot,
+  showSheet,
+  startPreview,
+  type Browser,
+} from './harness.js';
+
+const START = new Date(Date.UTC(2026, 10, 23, 9));
+
+function letters(column: number): string {
+  return String.fromCharCode(64 + column);
+}
+
+/** The Key Results table as OKRSCORE takes it: the whole sheet, header row included. */
+function keyResultsTable(preview: PreviewServer): unknown[][] {
+  const { emulator } = preview.session;
+  return emulator.uncounted(() =>
+    emulator.spreadsheet.getSheetByName('Key Results')!.getDataRange().getValues(),
+  );
+}
+
+describe('the preview in a browser', () => {
+  let preview: PreviewServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    preview = await startPreview({ now: START });
+    browser = await openBrowser();
+    await openPreview(browser.page, preview);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+
+  it('shows the example key results with progress computed by the bundle', async () => {
+    const { page } = browser;
+    await showSheet(page, 'Key Results');
+    const table = keyResultsTable(preview);
+    const header = table[0]!.map(String);
+    const column = (name: string) => header.indexOf(name);
+    const row = table[1]!;
+    const progress = preview.session.emulator.call(
+      'OKRPROGRESS',
+      row[column('Type')],
+      row[column('Start')],
+      row[column('Target')],
+      row[column('Current')],
+    ) as number;
+    expect(await cellText(page, `${letters(column('Progress') + 1)}2`)).toBe(
+      `${Math.round(progress * 100)}%`,
+    );
+    expect(await cellText(page, 'A2')).toBe(String(row[column('ID')]));
+  });
+
+  it('builds the dashboard from the menu and shows the scores OKRSCORE computes from the table', async () => {
+    const { page } = browser;
+    await runMenuItem(page, 'buildDashboard');
+    await showSheet(page, 'Dashboard');
+    const dashboard = preview.session.state().sheets.find((sheet) => sheet.name === 'Dashboard')!;
+    const headerRow = dashboard.cells.findIndex(
+      (line) => line[0]?.text === 'ID' && line.some((cell) => cell.text === 'Score'),
+    );
+    expect(headerRow).toBeGreaterThan(0);
+    const scoreColumn = dashboard.cells[headerRow]!.findIndex((cell) => cell.text === 'Score') + 1;
+    const table = keyResultsTable(preview);
+    let compared = 0;
+    for (let row = headerRow + 2; dashboard.cells[row - 1]?.[0]?.text; row++) {
+      const objectiveId = dashboard.cells[row - 1]![0]!.text;
+      const score = preview.session.emulator.call('OKRSCORE', table, objectiveId) as number;
+      expect(await cellText(page, `${letters(scoreColumn)}${row}`), `score of ${objectiveId}`).toBe(
+        score.toFixed(1),
+      );
+      compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(3);
+    const overallRow = dashboard.cells.findIndex((line) => line[0]?.text === 'Overall score') + 1;
+    const overall = preview.session.emulator.call('OKRSCORE', table) as number;
+    expect(await cellText(page, `B${overallRow}`)).toBe(overall.toFixed(1));
+  });
+
+  it('takes a screenshot of the dashboard as a test artifact', async () => {
+    const path = await screenshot(browser.page, 'preview-dashboard');
+    expect(statSync(path).size).toBeGreaterThan(10_000);
+  });
+
+  it('writes what is typed into a cell through the emulator and evaluates it', async () => {
+    const { page } = browser;
+    await showSheet(page, 'Sheet1');
+    await page.locator('#grid td[data-cell="B2"]').click();
+    const written = page.waitForResponse((response) => response.url().endsWith('/api/cell'));
+    await page.keyboard.type('=OKRSTATUS(0.2, 0.5)');
+    await page.keyboard.press('Enter');
+    await written;
+    await expect.poll(() => cellText(page, 'B2')).toBe('Off track');
+    await page.locator('#grid td[data-cell="B2"]').click();
+    expect(await page.locator('#formula-input').inputValue()).toBe('=OKRSTATUS(0.2, 0.5)');
+  });
+
+  it('opens the check-in sidebar 300 px wide beside the grid, with google.script.run available', async () => {
+    const { page } = browser;
+    const sidebar = await openSidebar(page, 'showCheckInSidebar');
+    const box = await page.locator('#sidebar').boundingBox();
+    expect(box?.width).toBe(300);
+    expect(
+      await sidebar.evaluate(
+        () =>
+          typeof (window as unknown as { google?: { script?: { run?: unknown } } }).google?.script
+            ?.run,
+      ),
+    ).toBe('object');
+    await screenshot(page, 'preview-sidebar');
+  });
+});
