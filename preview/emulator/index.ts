@@ -401,7 +401,7 @@ export class Emulator {
 
   /** Replaces the state with a saved one (the loaded bundle and hooks stay). */
   fromJSON(saved: EmulatorState): void {
-    const state = decodeDates(structuredClone(saved)) as EmulatorState;
+    const state = decodeDates(saved) as EmulatorState;
     if (state.version !== 1)
       throw new Error(`fromJSON: unsupported state version ${String(state.version)}; expected 1.`);
     this.clock.set(state.now);
