@@ -9,7 +9,9 @@ import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 const USUAL_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 export const HOW_TO_INSTALL = [
-  'The browser tests need Chromium and none was found (looked at CHROME_PATH, ' + USUAL_PATHS.join(', ') + ').',
+  'The browser tests need Chromium and none was found (looked at CHROME_PATH, ' +
+    USUAL_PATHS.join(', ') +
+    ').',
   'Install it, then run the tests again:',
   '  Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y chromium',
   '  Fedora:         sudo dnf install -y chromium',
@@ -30,14 +32,17 @@ export function findChromium(): string | null {
   const fromEnvironment = process.env.CHROME_PATH;
   if (fromEnvironment) {
     if (isExecutable(fromEnvironment)) return fromEnvironment;
-    throw new Error(`CHROME_PATH is set to "${fromEnvironment}", which is not an executable file. Fix or unset it.\n${HOW_TO_INSTALL}`);
+    throw new Error(
+      `CHROME_PATH is set to "${fromEnvironment}", which is not an executable file. Fix or unset it.\n${HOW_TO_INSTALL}`,
+    );
   }
   return USUAL_PATHS.find(isExecutable) ?? null;
 }
 
 function isDebianRootWithApt(): boolean {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const isDebian = existsSync('/etc/debian_version') || /debian|ubuntu/i.test(readOptional('/etc/os-release'));
+  const isDebian =
+    existsSync('/etc/debian_version') || /debian|ubuntu/i.test(readOptional('/etc/os-release'));
   return isRoot && isDebian && isExecutable('/usr/bin/apt-get');
 }
 
@@ -54,12 +59,15 @@ export function ensureChromium(log: (line: string) => void = console.log): strin
   const found = findChromium();
   if (found) return found;
   if (!isDebianRootWithApt()) throw new Error(HOW_TO_INSTALL);
-  log('Chromium not found: installing Debian\'s "chromium" package (apt-get update && apt-get install -y chromium)…');
+  log(
+    'Chromium not found: installing Debian\'s "chromium" package (apt-get update && apt-get install -y chromium)…',
+  );
   const environment = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update'], { stdio: 'inherit', env: environment });
   execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: environment });
   const installed = findChromium();
-  if (!installed) throw new Error(`apt-get installed "chromium" but no executable appeared.\n${HOW_TO_INSTALL}`);
+  if (!installed)
+    throw new Error(`apt-get installed "chromium" but no executable appeared.\n${HOW_TO_INSTALL}`);
   return installed;
 }
 

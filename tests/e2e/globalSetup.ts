@@ -6,7 +6,9 @@
 import { ensureChromium } from './chromium.js';
 
 export default function setup(): void {
-  const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('-') && arg !== 'run' && !/vitest(\.m?js)?$/.test(arg));
+  const filters = process.argv
+    .slice(2)
+    .filter((arg) => !arg.startsWith('-') && arg !== 'run' && !/vitest(\.m?js)?$/.test(arg));
   const runsBrowserTests = filters.length === 0 || filters.some((filter) => filter.includes('e2e'));
   if (!runsBrowserTests) return;
   process.env.CHROME_PATH = ensureChromium();

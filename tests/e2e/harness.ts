@@ -7,7 +7,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { startPreviewServer, type PreviewServer, type PreviewServerOptions } from '../../preview/server/server.js';
+import {
+  startPreviewServer,
+  type PreviewServer,
+  type PreviewServerOptions,
+} from '../../preview/server/server.js';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -46,7 +50,11 @@ export async function openBrowser(): Promise<Browser> {
 }
 
 /** Opens the preview page and waits until the grid shows its first sheet. */
-export async function openPreview(page: Page, preview: PreviewServer, sheetName?: string): Promise<void> {
+export async function openPreview(
+  page: Page,
+  preview: PreviewServer,
+  sheetName?: string,
+): Promise<void> {
   await page.goto(preview.url);
   await page.locator('#grid td[data-cell="A1"]').waitFor();
   if (sheetName) await showSheet(page, sheetName);
