@@ -1,7 +1,7 @@
 /** OKRPROGRESS(type, start, target, current): key result progress per row (SPEC §3). */
 import { parseKeyResultType } from '../core/keyResultType';
 import { keyResultProgress } from '../core/progress';
-import { isBlankCell, readMeasured, readNumber } from '../workbook/cells';
+import { isBlankCell, readMeasured, readNumber, readText } from '../workbook/cells';
 import { cellValue } from './cellValue';
 import { mapCells, type CellOutput, type RangeOutput } from './grid';
 
@@ -32,7 +32,7 @@ function progressCell(
   // Rows below the last key result are blank in every column: they stay blank, not errors.
   if ([typeCell, startCell, targetCell, currentCell].every(isBlankCell)) return '';
   const progress = keyResultProgress(
-    parseKeyResultType(typeCell),
+    parseKeyResultType(cellValue('Type', readText(typeCell))),
     cellValue('Start', readNumber(startCell)),
     cellValue('Target', readNumber(targetCell)),
     cellValue('Current', readMeasured(currentCell)),

@@ -6,7 +6,7 @@ import {
   statusFor,
   validateGaps,
 } from '../core/status';
-import { isBlankCell, readPercent } from '../workbook/cells';
+import { isBlankCell, readNumber, readPercent } from '../workbook/cells';
 import { cellValue, isErrorText } from './cellValue';
 import { mapCells, singleValue, withUserErrors, type CellOutput, type RangeOutput } from './grid';
 
@@ -51,13 +51,14 @@ function statusCell(
       throw new OkrInputError(`the ${name} cell of this row shows an error. Fix that cell first.`);
     }
   }
-  const progress = cellValue('progress', readPercent(progressCell));
+  // Progress and plan are fractions as Sheets passes percent cells: 120% arrives as 1.2.
+  const progress = cellValue('progress', readNumber(progressCell));
   if (progress === null) return '';
   if (isBlankCell(expectedCell)) {
     throw new OkrInputError(
       'expected is blank. Pass the planned progress, such as OKREXPECTED(start_date, due_date, OKR_REPORT_DATE).',
     );
   }
-  const expected = cellValue('expected', readPercent(expectedCell));
+  const expected = cellValue('expected', readNumber(expectedCell));
   return statusFor(progress, expected ?? 0, atRiskGap, offTrackGap);
 }

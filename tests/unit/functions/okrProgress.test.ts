@@ -19,6 +19,12 @@ describe('OKRPROGRESS', () => {
     expect(okrProgress('binary', '', '', 'no')).toBe(0);
   });
 
+  it('names a type cell that holds a date as it is shown', () => {
+    expect(() => okrProgress(new Date(2026, 0, 5), 1, 2, 3)).toThrow(
+      /^"2026-01-05" is not a key result type\./,
+    );
+  });
+
   it('gives "" for a baseline key result', () => {
     expect(okrProgress('baseline', '', '', 42)).toBe('');
   });

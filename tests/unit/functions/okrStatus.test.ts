@@ -9,6 +9,11 @@ describe('OKRSTATUS', () => {
     expect(okrStatus(0.25, 0.55)).toBe('Off track');
   });
 
+  it('reads progress and plan as fractions, so a 120% cell (1.2) is Done', () => {
+    expect(okrStatus(1.2, 0.5)).toBe('Done');
+    expect(okrStatus('45%', '55%')).toBe('On track');
+  });
+
   it('gives "" for blank progress', () => {
     expect(okrStatus('', 0.5)).toBe('');
   });
