@@ -86,36 +86,42 @@ export interface ReminderRunSummary {
 
 /** Reminders ▸ Turn on weekly reminders. */
 export function turnOnRemindersFromMenu(): void {
-  const message = installReminderTrigger(new Date());
-  SpreadsheetApp.getUi().alert(
-    'Weekly reminders are on',
-    message,
-    SpreadsheetApp.getUi().ButtonSet.OK,
-  );
+  withAlert('Reminders were not turned on', () => {
+    alert('Weekly reminders are on', installReminderTrigger(new Date()));
+  });
 }
 
 /** Reminders ▸ Turn off. */
 export function turnOffRemindersFromMenu(): void {
-  const removed = removeReminderTrigger();
-  const message =
-    removed > 0
-      ? 'You will send no more reminders from this spreadsheet. Others who turned reminders on keep theirs.'
-      : 'Reminders were not on for you in this spreadsheet, so there was nothing to turn off.';
-  SpreadsheetApp.getUi().alert(
-    'Weekly reminders are off',
-    message,
-    SpreadsheetApp.getUi().ButtonSet.OK,
-  );
+  withAlert('Reminders were not turned off', () => {
+    const message =
+      removeReminderTrigger() > 0
+        ? 'You will send no more reminders from this spreadsheet. Others who turned reminders on keep theirs.'
+        : 'Reminders were not on for you in this spreadsheet, so there was nothing to turn off.';
+    alert('Weekly reminders are off', message);
+  });
 }
 
 /** Reminders ▸ Send reminders now: the same rules, for the current period, whatever the day. */
 export function sendRemindersNowFromMenu(): void {
-  const summary = runReminders('now', new Date(), Date.now());
-  SpreadsheetApp.getUi().alert(
-    'Reminders',
-    describeSummary(summary),
-    SpreadsheetApp.getUi().ButtonSet.OK,
-  );
+  withAlert('Reminders were not sent', () => {
+    alert('Reminders', describeSummary(runReminders('now', new Date(), Date.now())));
+  });
+}
+
+function alert(title: string, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+/** Problems meant for people (a missing sheet, a busy lock) become an alert instead of an error. */
+function withAlert(title: string, action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    if (!(error instanceof OkrInputError)) throw error;
+    alert(title, error.message);
+  }
 }
 
 /** Reminders ▸ Preview reminders: a dialog that sends nothing. */
@@ -247,9 +253,17 @@ export function runDailyReminderTrigger(event?: Partial<GoogleAppsScript.Events.
   const spreadsheet = reminderSpreadsheet(event?.triggerUid);
   if (!spreadsheet) return;
   const now = new Date();
-  refreshReportDate(spreadsheet, now);
-  const summary = runReminders('daily', now, startedAt);
-  console.log(`OKR Cadence reminders for ${spreadsheet.getName()}: ${describeSummary(summary)}`);
+  try {
+    refreshReportDate(spreadsheet, now);
+    const summary = runReminders('daily', now, startedAt);
+    console.log(`OKR Cadence reminders for ${spreadsheet.getName()}: ${describeSummary(summary)}`);
+  } catch (error) {
+    // A sheet problem is for people: log it plainly instead of failing the trigger every day.
+    if (!(error instanceof OkrInputError)) throw error;
+    console.warn(
+      `OKR Cadence reminders for ${spreadsheet.getName()} were not sent: ${error.message}`,
+    );
+  }
 }
 
 /**

@@ -288,6 +288,30 @@ describe('the reminder trigger', () => {
   });
 });
 
+describe('Send reminders now', () => {
+  it('explains in an alert how to fix a missing Key Results sheet, and sends nothing', () => {
+    const emulator = exampleEmulator();
+    emulator.uncounted(() =>
+      emulator.spreadsheet.getSheetByName('Key Results')!.setName('Old KRs'),
+    );
+    emulator.call('sendRemindersNow');
+    expect(emulator.ui.alerts.at(-1)).toMatchObject({ title: 'Reminders were not sent' });
+    expect(emulator.ui.alerts.at(-1)!.prompt).toContain('"Key Results" sheet is missing');
+    expect(emulator.outbox).toHaveLength(0);
+  });
+
+  it('reports what it did in an alert', () => {
+    const emulator = exampleEmulator();
+    // Tuesday of the period that began on Friday 20 November: nobody has checked in since.
+    emulator.clock.set(new Date('2026-11-24T15:00:00Z'));
+    emulator.call('sendRemindersNow');
+    expect(emulator.ui.alerts.at(-1)!.prompt).toMatch(
+      /^Check-in period from 2026-11-20: \d+ sent, 0 up to date, 0 already reminded this period\. Details are in the Reminder Log sheet\.$/,
+    );
+    expect(emulator.outbox.length).toBeGreaterThan(2);
+  });
+});
+
 describe('getReminderPreview', () => {
   it('shows who would get what without sending or writing anything', () => {
     const emulator = exampleEmulator();
