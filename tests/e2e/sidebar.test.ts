@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { columnLetters } from '../../preview/emulator/index';
 import type { PreviewServer } from '../../preview/server/server';
 import {
+  ARTIFACTS_DIR,
   cellText,
   openBrowser,
   openPreview,
@@ -28,6 +29,7 @@ const dialogs: string[] = [];
 /** Where the added key result sits in the Key Results sheet. */
 let row = 0;
 let currentColumn = '';
+let typeColumn = '';
 
 /** Adds a key result owned by the preview's user, with markup for a title, below the examples. */
 function addKeyResult(): void {
@@ -52,6 +54,7 @@ function addKeyResult(): void {
     };
     row = values.filter((cells) => cells.some((cell) => cell !== '' && cell !== null)).length + 1;
     currentColumn = columnLetters(header.indexOf('Current') + 1);
+    typeColumn = columnLetters(header.indexOf('Type') + 1);
     for (const [name, value] of Object.entries(fields)) {
       const column = header.indexOf(name);
       if (column === -1) throw new Error(`The example Key Results sheet has no ${name} column.`);
@@ -128,11 +131,56 @@ describe('check-in sidebar in the preview', () => {
     await sidebar.locator('#picker').waitFor({ state: 'visible' });
   });
 
+  it('puts a server-side refusal next to the field it names and writes nothing', async () => {
+    await sidebar.locator('[data-key-result-id="KR-XSS"]').first().click();
+    const emulator = preview.session.emulator;
+    const checkInsBefore = emulator.uncounted(() =>
+      emulator.spreadsheet.getSheetByName('Check-ins')!.getLastRow(),
+    );
+    // Someone changes the KR to yes/no while the sidebar still offers a number.
+    emulator.uncounted(() =>
+      emulator.spreadsheet
+        .getSheetByName('Key Results')!
+        .getRange(`${typeColumn}${row}`)
+        .setValue('binary'),
+    );
+    await sidebar.locator('#value').fill('7');
+    await sidebar.locator('#save').click();
+    await expect
+      .poll(() => sidebar.locator('#value-error').textContent())
+      .toMatch(/yes\/no key result\. Choose Yes or No/);
+    await expect(sidebar.locator('#save').isEnabled()).resolves.toBe(true);
+    expect(
+      emulator.uncounted(() => emulator.spreadsheet.getSheetByName('Check-ins')!.getLastRow()),
+    ).toBe(checkInsBefore);
+    emulator.uncounted(() =>
+      emulator.spreadsheet
+        .getSheetByName('Key Results')!
+        .getRange(`${typeColumn}${row}`)
+        .setValue('increase'),
+    );
+    await page.keyboard.press('Escape');
+  });
+
   it('looks like Google Sheets next to the grid', async () => {
     const frame = page.locator('#sidebar-frame');
     await sidebar.locator('[data-key-result-id="KR-XSS"]').first().click();
     const path = await screenshot(page, 'sidebar');
     await frame.screenshot({ path: path.replace(/sidebar\.png$/, 'sidebar-panel.png') });
     expect(path).toMatch(/artifacts/);
+  });
+
+  it('explains how to add key results to someone who owns none', async () => {
+    preview.session.emulator.setActiveUser('newcomer@example.com');
+    const fresh = await openSidebar(page, 'showCheckInSidebar');
+    await fresh.locator('#picker').waitFor({ state: 'visible' });
+    await expect(fresh.locator('#empty-state').isVisible()).resolves.toBe(true);
+    await expect(fresh.locator('#empty-state-email').textContent()).resolves.toBe(
+      'newcomer@example.com',
+    );
+    expect(await fresh.locator('#all-key-results .kr-item').count()).toBeGreaterThan(0);
+    await page
+      .locator('#sidebar-frame')
+      .screenshot({ path: `${ARTIFACTS_DIR}/sidebar-empty-state.png` });
   });
 });

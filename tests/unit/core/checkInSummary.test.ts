@@ -172,7 +172,13 @@ describe('buildCheckInContext', () => {
   it('lists every key result when no objective names the current cycle', () => {
     const renamed = { ...workbook, settings: { ...settings, cycleName: 'Autumn 2026' } };
     const context = buildCheckInContext(renamed, 'ana@example.com', asOf, []);
-    expect(context.keyResults.map((summary) => summary.id)).toEqual(['KR3', 'KR2', 'KR4', 'KR1', 'KR5']);
+    expect(context.keyResults.map((summary) => summary.id)).toEqual([
+      'KR3',
+      'KR2',
+      'KR4',
+      'KR1',
+      'KR5',
+    ]);
   });
 
   it('keeps sheet order when the user owns nothing', () => {
