@@ -139,6 +139,25 @@ describe('weekly reminders over four weeks', () => {
     expect(emulator.outbox).toHaveLength(recipients.length);
   });
 
+  it('stops a run nearing the 6-minute limit cleanly and sends the rest the next day', () => {
+    const emulator = turnedOn(exampleEmulator());
+    emulator.runDueTriggers(FIRST_FRIDAY);
+    // Each email takes two minutes on a slow day: after the third, the run is past 4½ minutes.
+    emulator.calls.beforeCall = (call) => {
+      if (call === 'MailApp.sendEmail') emulator.clock.advance(2 * 60_000);
+    };
+    emulator.runDueTriggers(FIRST_FRIDAY + 10 * HOUR);
+    expect(emulator.outbox).toHaveLength(3);
+    const deferred = reminderLog(emulator).filter((row) => row.outcome === 'deferred: time limit');
+    expect(deferred.length).toBeGreaterThan(0);
+    emulator.calls.beforeCall = null;
+    emulator.runDueTriggers(FIRST_FRIDAY + DAY + 10 * HOUR);
+    const saturday = emulator.outbox.filter((email) => email.at >= FIRST_FRIDAY + DAY);
+    expect(saturday.map((email) => email.to).sort()).toEqual(
+      deferred.map((row) => row.recipient).sort(),
+    );
+  });
+
   it('logs an owner cell that is not an email address and still reminds everyone else', () => {
     const emulator = turnedOn(exampleEmulator());
     const [samKeyResult] = keyResultsByOwner(emulator).get('sam@example.com')!;
