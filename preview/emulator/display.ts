@@ -79,13 +79,19 @@ function formatNumber(value: number, format: string): string {
   const numeric = /([#0,]+)(\.([0#]+))?/.exec(pattern);
   if (!numeric) return defaultDisplay(value, 'Etc/UTC');
   const percent = pattern.includes('%');
-  const decimals = numeric[3]?.length ?? 0;
+  // 0 is a digit always shown, # one shown only when not a trailing zero.
+  const fractionPattern = numeric[3] ?? '';
+  const maxDecimals = fractionPattern.length;
+  const minDecimals = fractionPattern.replace(/#/g, '').length;
   const grouped = numeric[1]!.includes(',');
   const scaled = percent ? value * 100 : value;
-  const fixed = Math.abs(scaled).toFixed(decimals);
-  const [whole, fraction] = fixed.split('.');
+  const fixed = Math.abs(scaled).toFixed(maxDecimals);
+  const [whole, rawFraction = ''] = fixed.split('.');
+  let fraction = rawFraction;
+  while (fraction.length > minDecimals && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
   const wholeText = grouped ? whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole!;
-  const number = `${scaled < 0 && Number(fixed) !== 0 ? '-' : ''}${wholeText}${fraction ? `.${fraction}` : ''}`;
+  const sign = scaled < 0 && Number(fixed) !== 0 ? '-' : '';
+  const number = `${sign}${wholeText}${fraction ? `.${fraction}` : ''}`;
   // The first numeric token takes the number; literals lose their quotes; the % sign stays.
   let placed = false;
   return section.replace(

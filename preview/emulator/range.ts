@@ -17,6 +17,10 @@ import { isDateLike, parseEntry, type CellValue } from './values.js';
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 
+/** What getNumberFormat reports for a cell never formatted (Sheets' "Automatic").
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#getnumberformat */
+export const DEFAULT_NUMBER_FORMAT = '0.###############';
+
 /** Default background and font colour Range getters report. */
 const WHITE = '#ffffff';
 const BLACK = '#000000';
@@ -136,12 +140,14 @@ export class FakeRange
   }
 
   getNumberFormat(): string {
-    return this.sheet.cell(this.grid.row, this.grid.column)?.numberFormat ?? '0.###############';
+    return this.sheet.cell(this.grid.row, this.grid.column)?.numberFormat ?? DEFAULT_NUMBER_FORMAT;
   }
 
   getNumberFormats(): string[][] {
     return this.env.realm.grid(
-      this.map((row, column) => this.sheet.cell(row, column)?.numberFormat ?? '0.###############'),
+      this.map(
+        (row, column) => this.sheet.cell(row, column)?.numberFormat ?? DEFAULT_NUMBER_FORMAT,
+      ),
     );
   }
 
@@ -349,7 +355,7 @@ export class FakeRange
         options.contentsOnly ||
         options.formatOnly ||
         options.validationsOnly);
-    this.eachCell((cell) => {
+    this.eachExistingCell((cell) => {
       if (!narrowed || options.contentsOnly) clearContent(cell);
       if (!narrowed || options.formatOnly) clearFormat(cell);
       if (narrowed && options.commentsOnly) delete cell.note;
@@ -361,22 +367,22 @@ export class FakeRange
   /** Clears values and formulas, keeping formats.
    * https://developers.google.com/apps-script/reference/spreadsheet/range#clearcontent */
   clearContent(): FakeRange {
-    this.eachCell(clearContent);
+    this.eachExistingCell(clearContent);
     return this.changed();
   }
 
   clearFormat(): FakeRange {
-    this.eachCell(clearFormat);
+    this.eachExistingCell(clearFormat);
     return this;
   }
 
   clearNote(): FakeRange {
-    this.eachCell((cell) => delete cell.note);
+    this.eachExistingCell((cell) => delete cell.note);
     return this;
   }
 
   clearDataValidations(): FakeRange {
-    this.eachCell((cell) => delete cell.validation);
+    this.eachExistingCell((cell) => delete cell.validation);
     return this;
   }
 
@@ -385,7 +391,8 @@ export class FakeRange
   setDataValidation(rule: DataValidation | FakeDataValidation | null): FakeRange {
     const data =
       rule === null ? null : own(this.env, rule, FakeDataValidation, 'DataValidation').rule;
-    this.eachCell((cell) => setOrDelete(cell, 'validation', data));
+    if (data === null) this.eachExistingCell((cell) => delete cell.validation);
+    else this.eachCell((cell) => (cell.validation = data));
     return this;
   }
 
@@ -429,6 +436,21 @@ export class FakeRange
       rows[r] = line;
     }
     return rows;
+  }
+
+  /** Visits the cells that exist (clearing never needs to create one). */
+  private eachExistingCell(clear: (cell: CellData) => unknown): void {
+    const { row, column, numRows, numColumns } = this.grid;
+    const lastRow = Math.min(row + numRows - 1, this.sheet.rows.length);
+    for (let r = row; r <= lastRow; r++) {
+      const cells = this.sheet.rows[r - 1];
+      if (!cells) continue;
+      const lastColumn = Math.min(column + numColumns - 1, cells.length);
+      for (let c = column; c <= lastColumn; c++) {
+        const cell = cells[c - 1];
+        if (cell) clear(cell);
+      }
+    }
   }
 
   private eachCell(write: (cell: CellData, r: number, c: number) => unknown): void {

@@ -95,6 +95,15 @@ describe('Range values', () => {
     expect([cell.getValue(), cell.getBackground()]).toEqual(['', '#ffffff']);
   });
 
+  it('creates no cell data when clearing empty cells', () => {
+    const { emulator, sheet } = sheetOf();
+    sheet.getRange('A1').setValue('kept');
+    sheet.clear();
+    sheet.getRange('A1:Z1000').clearDataValidations().clearNote();
+    expect(emulator.workbook.sheetByName('Data')!.rows.map((cells) => cells.length)).toEqual([1]);
+    expect(sheet.getRange('A1').getValue()).toBe('');
+  });
+
   it('records font weight and notes', () => {
     const { sheet } = sheetOf();
     sheet.getRange('A1:B1').setFontWeight('bold').setNote('Header');
@@ -119,6 +128,14 @@ describe('Display values', () => {
     sheet.getRange('A1:B1').setValues([[lateEvening, lateEvening]]);
     sheet.getRange('A1:B1').setNumberFormats([['yyyy-mm-dd', 'd mmm yyyy']]);
     expect(sheet.getRange('A1:B1').getDisplayValues()).toEqual([['2026-01-06', '6 Jan 2026']]);
+  });
+
+  it('drops trailing zeros where the format has # digits, as the default format does', () => {
+    const { sheet } = sheetOf();
+    const cells = sheet.getRange('A1:C1').setValues([[3.14159, 2, 0.5]]);
+    expect(cells.getNumberFormat()).toBe('0.###############');
+    cells.setNumberFormats([['0.0#', '0.0#', cells.getNumberFormat()]]);
+    expect(cells.getDisplayValues()).toEqual([['3.14', '2.0', '0.5']]);
   });
 
   it('shows unformatted values plainly', () => {
