@@ -16,6 +16,7 @@ let activeSheet = '';
 let selected = { row: 1, column: 1 };
 let seenToasts = 0;
 let seenAlerts = 0;
+let dismissedError: string | null = null;
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -69,6 +70,9 @@ function render(): void {
   const notice = byId('notice');
   notice.hidden = !state.notice;
   notice.textContent = state.notice ?? '';
+  const errorBar = byId('error-bar');
+  errorBar.hidden = !state.lastError || dismissedError === state.lastError;
+  byId('error-text').textContent = state.lastError ?? '';
   byId('outbox-count').textContent = String(state.outbox.length);
   byId('trigger-count').textContent = String(state.triggers.length);
   byId('clock').textContent = new Date(state.clock).toLocaleString('en-GB', {
@@ -183,13 +187,16 @@ function renderGrid(): void {
   const letters = element('tr');
   letters.append(element('th', 'corner'));
   for (let column = 1; column <= sheet.columnCount; column++) {
-    letters.append(
-      element(
-        'th',
-        `column-head${column === selected.column ? ' current' : ''}`,
-        columnLetters(column),
-      ),
+    const letter = element(
+      'th',
+      `column-head${column === selected.column ? ' current' : ''}`,
+      columnLetters(column),
     );
+    const width = `${columnWidth(sheet, column)}px`;
+    letter.style.width = width;
+    letter.style.minWidth = width;
+    letter.style.maxWidth = width;
+    letters.append(letter);
   }
   head.append(letters);
   const body = element('tbody');
@@ -208,6 +215,12 @@ function renderGrid(): void {
   table.append(head, body);
   showSelection();
   renderCharts(sheet.charts);
+}
+
+/** Sheets keeps column widths a script sets; the emulator records none, so fit the content (capped). */
+function columnWidth(sheet: SheetView, column: number): number {
+  const longest = Math.max(0, ...sheet.cells.map((line) => line[column - 1]?.text.length ?? 0));
+  return Math.min(260, Math.max(90, longest * 7 + 14));
 }
 
 function cellElement(cell: CellView, row: number, column: number): HTMLTableCellElement {
@@ -281,10 +294,19 @@ function writeCell(row: number, column: number, input: string): Promise<void> {
   return api('/api/cell', { sheet: activeSheet, row, column, input });
 }
 
+/** Charts float over the grid at their anchor cell, as in Sheets. */
 function renderCharts(charts: ChartView[]): void {
   const holder = byId('charts');
   holder.replaceChildren();
-  for (const chart of charts) holder.append(barChart(chart));
+  for (const chart of charts) {
+    const card = barChart(chart);
+    const anchor = document.querySelector<HTMLElement>(
+      `#grid td[data-cell="${columnLetters(chart.anchorColumn)}${chart.anchorRow}"]`,
+    );
+    card.style.left = `${anchor ? anchor.offsetLeft : byId('grid').offsetWidth + 16}px`;
+    card.style.top = `${anchor ? anchor.offsetTop : 0}px`;
+    holder.append(card);
+  }
 }
 
 /** A plain SVG bar chart of the chart's first range: one group per label, one bar per series. */
@@ -576,6 +598,10 @@ function wire(): void {
     if (modalKind === 'alert') seenAlerts += 1;
     closeModal();
     if (modalKind === null) render();
+  });
+  byId('error-close').addEventListener('click', () => {
+    dismissedError = state?.lastError ?? null;
+    byId('error-bar').hidden = true;
   });
   byId('sidebar-close').addEventListener(
     'click',
