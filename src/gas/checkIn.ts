@@ -154,8 +154,9 @@ function writeCheckIn(checkIn: Parameters<typeof checkInRecord>[0], author: stri
       ],
     };
   }
-  const milestones =
-    keyResult.type === 'milestone' ? parseMilestones(readOptionalTable(MILESTONES)) : null;
+  // Only milestone KRs need the checklist; without a Milestones sheet they take the number done.
+  const milestonesValues = keyResult.type === 'milestone' ? readOptionalTable(MILESTONES) : [];
+  const milestones = milestonesValues.length > 0 ? parseMilestones(milestonesValues) : null;
   const ownMilestones = (milestones?.rows ?? []).filter(
     (row) => idKey(row.keyResultId) === idKey(keyResult.id),
   );

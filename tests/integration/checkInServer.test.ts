@@ -341,3 +341,36 @@ describe('saveCheckIn refuses bad payloads and writes nothing', () => {
     );
   });
 });
+
+describe('saveCheckIn without optional sheets', () => {
+  it('takes the number done for a milestone key result when the Milestones sheet is missing', () => {
+    const emulator = checkInEmulator();
+    emulator.uncounted(() =>
+      emulator.spreadsheet.deleteSheet(emulator.spreadsheet.getSheetByName('Milestones')!),
+    );
+    const result = save(emulator, checkInPayload({ keyResultId: 'KR-MS', value: 2 }));
+    expect(result.ok).toBe(true);
+    expect(keyResultRow(emulator, 'KR-MS').Current).toBe(2);
+  });
+
+  it('tells the user to run setup when the Check-ins sheet is missing, writing nothing', () => {
+    const emulator = checkInEmulator();
+    emulator.uncounted(() =>
+      emulator.spreadsheet.deleteSheet(emulator.spreadsheet.getSheetByName('Check-ins')!),
+    );
+    const before = sheetValues(emulator, 'Key Results');
+    const result = save(emulator, checkInPayload());
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: null,
+          message: expect.stringMatching(
+            /"Check-ins" sheet is missing\. Run Extensions → OKR Cadence → Set up OKR workbook/,
+          ),
+        },
+      ],
+    });
+    expect(sheetValues(emulator, 'Key Results')).toEqual(before);
+  });
+});
