@@ -34,6 +34,8 @@ export class EmulatorEnv {
   activeUser: string;
   /** True while a trigger runs without an active spreadsheet (see Emulator.activeSpreadsheetInTriggers). */
   noActiveSpreadsheet = false;
+  /** True while a time-driven trigger runs: there is no user interface to show anything in. */
+  inTrigger = false;
   /** The user whose authority the script runs with (the trigger owner for triggers). */
   effectiveUser: string;
 

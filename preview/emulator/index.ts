@@ -337,6 +337,7 @@ export class Emulator {
   runTrigger(triggerOrId: string | TriggerData | FakeTrigger): unknown {
     const trigger = this.findTrigger(triggerOrId);
     this.env.noActiveSpreadsheet = !this.activeSpreadsheetInTriggers;
+    this.env.inTrigger = true;
     try {
       return this.callWith(
         { authMode: 'FULL', user: trigger.owner },
@@ -345,6 +346,7 @@ export class Emulator {
       );
     } finally {
       this.env.noActiveSpreadsheet = false;
+      this.env.inTrigger = false;
     }
   }
 

@@ -311,7 +311,11 @@ export class FakeSpreadsheetApp
       this.env.fail(`Exception: Spreadsheet ${book.id} is not open in the emulator.`);
   }
 
+  /** Triggers run with no editor open, so there is no Ui to get.
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#getui */
   getUi(): FakeUi {
+    if (this.env.inTrigger)
+      this.env.fail('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
     return new FakeUi(this.env, this.ui);
   }
 

@@ -28,6 +28,7 @@ function remind(event) {
   Logger.log('remind %s at %s as %s', event.triggerUid, new Date().toISOString(), Session.getEffectiveUser().getEmail());
 }
 function failing() { throw new Error('boom'); }
+function alertFromTrigger() { SpreadsheetApp.getUi().alert('hello'); }
 function sumRows(size) {
   var sheet = SpreadsheetApp.getActive().getSheets()[0];
   var values = sheet.getRange(1, 1, size, 2).getValues();
@@ -238,6 +239,24 @@ describe('Time-driven triggers', () => {
       'ana@example.com',
       'bo@example.com',
     ]);
+  });
+
+  it('refuses the Ui inside a trigger run', () => {
+    const emulator = scripted();
+    emulator.triggers.triggers.push({
+      id: 't-ui',
+      handlerFunction: 'alertFromTrigger',
+      owner: 'owner@example.com',
+      spreadsheetId: emulator.workbook.id,
+      schedule: { everyHours: 1, timeZone: 'Etc/UTC' },
+      createdAt: emulator.clock.now(),
+      nextRunAt: emulator.clock.now() + 3_600_000,
+    });
+    expect(() => emulator.runTrigger('t-ui')).toThrow(
+      'Cannot call SpreadsheetApp.getUi() from this context.',
+    );
+    emulator.call('alertFromTrigger');
+    expect(emulator.ui.alerts).toHaveLength(1);
   });
 
   it('records handler errors of due runs and throws them from runTrigger', () => {
