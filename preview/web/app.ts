@@ -17,6 +17,7 @@ let selected = { row: 1, column: 1 };
 let seenToasts = 0;
 let seenAlerts = 0;
 let dismissedError: string | null = null;
+let lastScriptSheet = '';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -64,7 +65,14 @@ function currentSheet(): SheetView | undefined {
 
 function render(): void {
   if (!state) return;
-  if (!state.sheets.some((sheet) => sheet.name === activeSheet)) activeSheet = state.activeSheet;
+  // Follow the script when it activates a sheet (Sheets shows the active sheet), else keep the user's tab.
+  if (
+    state.activeSheet !== lastScriptSheet ||
+    !state.sheets.some((sheet) => sheet.name === activeSheet)
+  ) {
+    activeSheet = state.activeSheet;
+    lastScriptSheet = state.activeSheet;
+  }
   byId('doc-name').textContent = state.spreadsheetName;
   document.title = `${state.spreadsheetName} — OKR Cadence preview`;
   const notice = byId('notice');
@@ -503,6 +511,7 @@ function showOutbox(): void {
     );
   const preview = element('iframe', 'email-frame');
   preview.setAttribute('sandbox', '');
+  preview.hidden = emails.length === 0;
   emails.forEach((email, index) => {
     const row = element('button', 'panel-row email-row');
     row.type = 'button';
