@@ -13,36 +13,13 @@ export const KEY_RESULTS_HEADER = [
   'Weight',
 ];
 
-export type KeyResultRow = [
-  id: string,
-  objectiveId: string,
-  title: string,
-  type: string,
-  start: number | string,
-  target: number | string,
-  current: number | string | boolean,
-  startDate: Date | string,
-  dueDate: Date | string,
-  weight: number | string,
-];
-
-export function keyResultTable(rows: readonly KeyResultRow[]): unknown[][] {
+/**
+ * Rows given as [ID, Objective ID, Key Result, Type, Start, Target, Current, Start Date,
+ * Due Date, Weight]; every key result gets the same valid Owner.
+ */
+export function keyResultTable(rows: readonly (readonly unknown[])[]): unknown[][] {
   return [
     KEY_RESULTS_HEADER,
-    ...rows.map(
-      ([id, objectiveId, title, type, start, target, current, startDate, dueDate, weight]) => [
-        id,
-        objectiveId,
-        title,
-        'ana@example.com',
-        type,
-        start,
-        target,
-        current,
-        startDate,
-        dueDate,
-        weight,
-      ],
-    ),
+    ...rows.map((row) => [...row.slice(0, 3), 'ana@example.com', ...row.slice(3)]),
   ];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { okrScore } from '../../../src/functions/okrScore';
 import { keyResultTable } from './keyResultTable';
 
@@ -92,6 +93,44 @@ describe('OKRSCORE', () => {
     );
     expect(() => okrScore([['Name', 'Value']], 'KR1')).toThrow(
       /The Key Results sheet has no "ID", "Objective ID", "Key Result" columns/,
+    );
+  });
+});
+
+describe('OKRSCORE on any table', () => {
+  const cell = fc.oneof(
+    fc.constant(''),
+    fc.double({ min: -1000, max: 1000, noNaN: true }),
+    fc.constantFrom('increase', 'decrease', 'binary', 'at most', 'baseline', 'yes', '#N/A', 'abc'),
+    fc.boolean(),
+  );
+  const row = fc.tuple(
+    fc.constantFrom('KR1', 'KR2', 'KR3', 'kr1', ''),
+    fc.constantFrom('O1', 'O2', 'o1', ''),
+    fc.constantFrom('A key result', ''),
+    cell,
+    cell,
+    cell,
+    cell,
+    fc.constant(''),
+    fc.constant(''),
+    cell,
+  );
+
+  it('gives every ID a score in [0, 1], "" or an ERROR: text, and never throws for a range', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 8 }), (rows) => {
+        const table = keyResultTable(rows);
+        const scores = okrScore(table, [['O1'], ['O2'], ['KR1'], ['KR2']]) as unknown[][];
+        for (const [score] of scores) {
+          if (typeof score === 'number') {
+            expect(score).toBeGreaterThanOrEqual(0);
+            expect(score).toBeLessThanOrEqual(1);
+          } else {
+            expect(score === '' || String(score).startsWith('ERROR: ')).toBe(true);
+          }
+        }
+      }),
     );
   });
 });
