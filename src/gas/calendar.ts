@@ -6,7 +6,7 @@ import { calendarRows } from '../workbook/calendar';
 import { parseSettings } from '../workbook/settings';
 import { SETTINGS } from '../workbook/schema';
 import { toSheetCell } from '../workbook/sheetRows';
-import { claimOwnSheet, rectangle } from './health';
+import { claimOwnSheet, rectangle } from './ownSheet';
 import { readTable, withDocumentLock } from './tables';
 
 export const CALENDAR_SHEET = 'Calendar';

@@ -26,7 +26,7 @@ import { KEY_RESULTS, OBJECTIVES, SETTINGS } from '../workbook/schema';
 import { SETTING_LABELS } from '../core/settings';
 import { nextCycle } from '../workbook/settings';
 import type { SheetCell } from '../workbook/sheetRows';
-import { readOkrWorkbook, type OkrWorkbook } from './health';
+import { readOkrWorkbook, type OkrWorkbook } from './okrWorkbook';
 import { showDialogPage } from './ui';
 import { appendRows, readTable, withDocumentLock, writeRowFields } from './tables';
 
@@ -170,7 +170,8 @@ export function closeOpenCycle(payload: unknown, today: Date = new Date()): Clos
     const next = nextCycle(settings, today);
     const archive = archiveRows({
       cycleName: settings.cycleName,
-      closedOn: today,
+      // The calendar day, so the Archive shows a date rather than a time.
+      closedOn: new Date(today.getFullYear(), today.getMonth(), today.getDate()),
       objectives: cycle.objectives,
       keyResults: cycle.keyResults,
       scores: cycle.scores,

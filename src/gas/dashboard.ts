@@ -16,7 +16,8 @@ import {
   type DashboardChart,
   type DashboardLayout,
 } from '../workbook/dashboard';
-import { claimOwnSheet, readOkrWorkbook } from './health';
+import { readOkrWorkbook } from './okrWorkbook';
+import { claimOwnSheet } from './ownSheet';
 import { withDocumentLock } from './tables';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

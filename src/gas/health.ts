@@ -1,137 +1,19 @@
 /**
  * Check OKR health: reads each table once, runs the health check and writes the Health sheet in
- * one setValues, then shows a short summary dialog. Also the workbook reader the dashboard and
- * close-cycle adapters share.
+ * one setValues, then shows a short summary dialog.
  */
-import { OkrInputError } from '../core/errors';
 import { checkHealth, healthTable, HEALTH_HEADER, type HealthFinding } from '../core/health';
 import { escapeHtml } from '../core/html';
-import type { OkrSettings } from '../core/settings';
-import type { CheckIn, Initiative, KeyResult, Kpi, Objective } from '../core/types';
-import {
-  ARCHIVE_SHEET,
-  archivedObjectiveIds,
-  closedCycleNames,
-  keyResultsOf,
-  objectivesInCycle,
-  type CycleHistory,
-} from '../workbook/archive';
-import type { ColumnMap } from '../workbook/headers';
+import { keyResultsOf, objectivesInCycle } from '../workbook/archive';
 import { describeProblem, type RowProblem } from '../workbook/problems';
-import {
-  CHECK_INS,
-  INITIATIVES,
-  KEY_RESULTS,
-  KPIS,
-  OBJECTIVES,
-  SETTINGS,
-  type TableDef,
-} from '../workbook/schema';
-import { parseSettings } from '../workbook/settings';
 import { toSheetCell, type SheetCell } from '../workbook/sheetRows';
-import {
-  parseCheckIns,
-  parseInitiatives,
-  parseKeyResults,
-  parseKpis,
-  parseObjectives,
-} from '../workbook/tables';
-import { readTable, withDocumentLock } from './tables';
+import { readOkrWorkbook } from './okrWorkbook';
+import { claimOwnSheet, rectangle } from './ownSheet';
+import { withDocumentLock } from './tables';
 
 export const HEALTH_SHEET = 'Health';
 /** A1 of the Health sheet; a sheet called Health without it belongs to the user. */
 export const HEALTH_TITLE = 'OKR Health Check';
-
-export interface OkrWorkbook {
-  objectives: Objective[];
-  keyResults: KeyResult[];
-  keyResultColumns: ColumnMap;
-  checkIns: CheckIn[];
-  initiatives: Initiative[] | null;
-  kpis: Kpi[] | null;
-  settings: OkrSettings;
-  /** Closed cycles and archived objectives: history, left out of the open cycle. */
-  history: CycleHistory;
-  /** Cells that could not be read: their rows are left out or read as blank. */
-  problems: RowProblem[];
-}
-
-/** A table whose sheet may be missing: null then, so checks that need it are skipped. */
-function readOptionalValues(table: TableDef): unknown[][] | null {
-  try {
-    return readTable(table).values;
-  } catch (error) {
-    if (error instanceof OkrInputError) return null;
-    throw error;
-  }
-}
-
-/** The Archive sheet's values (one getValues), or none before the first cycle is closed. */
-function archiveValues(): unknown[][] {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(ARCHIVE_SHEET);
-  return sheet ? sheet.getDataRange().getValues() : [];
-}
-
-/** Reads every OKR table once (one getValues each). Objectives and Key Results are required. */
-export function readOkrWorkbook(today: Date): OkrWorkbook {
-  const objectives = parseObjectives(readTable(OBJECTIVES).values);
-  const keyResults = parseKeyResults(readTable(KEY_RESULTS).values);
-  const checkInValues = readOptionalValues(CHECK_INS);
-  const checkIns = checkInValues ? parseCheckIns(checkInValues) : null;
-  const initiativeValues = readOptionalValues(INITIATIVES);
-  const initiatives = initiativeValues ? parseInitiatives(initiativeValues) : null;
-  const kpiValues = readOptionalValues(KPIS);
-  const kpis = kpiValues ? parseKpis(kpiValues) : null;
-  const settingsValues = readOptionalValues(SETTINGS) ?? [];
-  const settings = parseSettings(settingsValues, today);
-  return {
-    objectives: objectives.rows,
-    keyResults: keyResults.rows,
-    keyResultColumns: keyResults.columns,
-    checkIns: checkIns?.rows ?? [],
-    initiatives: initiatives?.rows ?? null,
-    kpis: kpis?.rows ?? null,
-    settings: settings.settings,
-    history: {
-      closedCycles: closedCycleNames(settingsValues),
-      archivedObjectiveIds: archivedObjectiveIds(archiveValues()),
-    },
-    problems: [
-      ...objectives.problems,
-      ...keyResults.problems,
-      ...(checkIns?.problems ?? []),
-      ...(initiatives?.problems ?? []),
-      ...(kpis?.problems ?? []),
-      ...settings.problems,
-    ],
-  };
-}
-
-/**
- * The add-on's own sheet by name, emptied for a rebuild (values, formats and charts). A sheet of
- * that name whose A1 is not the add-on's title is the user's, and is never touched.
- */
-export function claimOwnSheet(name: string, title: string): GoogleAppsScript.Spreadsheet.Sheet {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const existing = spreadsheet.getSheetByName(name);
-  if (!existing) return spreadsheet.insertSheet(name);
-  const isEmpty = existing.getLastRow() === 0;
-  if (!isEmpty && existing.getRange(1, 1).getValue() !== title) {
-    throw new OkrInputError(
-      `A sheet named "${name}" already exists and was not made by OKR Cadence (its cell A1 is not "${title}"). ` +
-        `Rename that sheet, then try again; OKR Cadence never overwrites your sheets.`,
-    );
-  }
-  existing.clear();
-  for (const chart of existing.getCharts()) existing.removeChart(chart);
-  return existing;
-}
-
-/** Pads rows to one width so a single setValues can write them. */
-export function rectangle(rows: readonly SheetCell[][]): SheetCell[][] {
-  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
-  return rows.map((row) => [...row, ...new Array<SheetCell>(width - row.length).fill('')]);
-}
 
 /** The Health sheet: title, when it was checked, the red flags table and unreadable cells. */
 export function healthSheetRows(
