@@ -523,7 +523,7 @@ const KEY_RESULTS: readonly ExampleKeyResult[] = [
     category: 'outcome',
     impact: 'medium',
     effort: 'medium',
-    valueAt: series([9, 8.5, 8, 7.5, 7, 6.5, 6.5, 6.5, 6.5, 6.5, 6.5, 6.5, 6.5, 6.5]),
+    valueAt: series([9, 8, 7, 6, 5.5, 5, 4.5, 4.5, 4.5, 4.5, 4.5, 4.5, 4.5, 4.5]),
     confidence: [5, 5, 4, 4, 3, 3, 3],
     progress: ['Measured for the first time.', 'Conversion falling.', 'Still falling.'],
     plans: [
