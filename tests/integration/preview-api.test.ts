@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewState } from '../../preview/server/apiTypes.js';
 import { startPreviewServer, type PreviewServer } from '../../preview/server/server.js';
+import { writeFixtureDist } from '../e2e/fixtureBundle.js';
 
 const START = new Date(Date.UTC(2026, 10, 2, 9));
 
@@ -186,5 +187,63 @@ describe('preview workbook file', () => {
     expect(cell(await state(preview), 'Sheet1', 'C3').text).toBe('');
     expect(existsSync(join(process.cwd(), 'team.workbook.json'))).toBe(false);
     await preview.stop();
+  });
+});
+
+describe('preview questions from Ui.alert and Ui.prompt', () => {
+  let preview: PreviewServer;
+  let distDir: string;
+
+  beforeAll(async () => {
+    distDir = writeFixtureDist();
+    preview = await startPreviewServer({ port: 0, workbook: null, quiet: true, distDir });
+  });
+  afterAll(async () => {
+    await preview.stop();
+    rmSync(distDir, { recursive: true, force: true });
+  });
+
+  it('starts on an empty sheet and says why when the bundle cannot load example OKRs', async () => {
+    const current = await state(preview);
+    expect(current.notice).toMatch(/neither loadExampleOkrs nor setUpWorkbook/);
+    expect(current.sheets.map((sheet) => sheet.name)).toEqual(['Sheet1']);
+  });
+
+  it('undoes the run until each question is answered, then finishes it with the answers', async () => {
+    const asked = await post(preview, '/api/menu', { functionName: 'renameFirstSheet' });
+    expect(asked.json.question).toEqual({
+      kind: 'prompt',
+      title: 'Rename',
+      prompt: 'New name for the first sheet?',
+      buttons: ['OK', 'CANCEL'],
+    });
+    // What the script did before asking is undone until the run completes.
+    expect(cell(asked.json, 'Sheet1', 'A1').text).toBe('');
+
+    const confirm = await post(preview, '/api/answer', { button: 'OK', text: 'Goals' });
+    expect(confirm.json.question).toMatchObject({
+      kind: 'alert',
+      prompt: 'Rename to Goals?',
+      buttons: ['YES', 'NO'],
+    });
+
+    const done = await post(preview, '/api/answer', { button: 'YES' });
+    expect(done.json.question).toBeNull();
+    expect(done.json.sheets.map((sheet: { name: string }) => sheet.name)).toEqual(['Goals']);
+    expect(cell(done.json, 'Goals', 'A1').text).toBe('started');
+    expect(done.json.alerts.at(-1)).toEqual({ title: '', prompt: 'Renamed.' });
+  });
+
+  it('keeps what the script did when the user cancels', async () => {
+    await post(preview, '/api/menu', { functionName: 'renameFirstSheet' });
+    const cancelled = await post(preview, '/api/answer', { button: 'CANCEL' });
+    expect(cancelled.json.question).toBeNull();
+    expect(cancelled.json.sheets.map((sheet: { name: string }) => sheet.name)).toEqual(['Goals']);
+  });
+
+  it('refuses an answer when no question is waiting', async () => {
+    const answer = await post(preview, '/api/answer', { button: 'YES' });
+    expect(answer.status).toBe(409);
+    expect(answer.json.error).toMatch(/No question is waiting/);
   });
 });
