@@ -23,6 +23,8 @@ export interface KeyResultBook {
   keyResultsById: Map<string, KeyResult>;
   objectives: Map<string, ObjectiveGroup>;
   problemsByRow: Map<number, RowProblem[]>;
+  /** Problems of left-out rows by the key result ID they were typed with (repeated IDs, no title). */
+  leftOutById: Map<string, RowProblem[]>;
   /** Every problem that stops a score, for the overall score. */
   scoringProblems: RowProblem[];
 }
@@ -72,20 +74,31 @@ export function readKeyResultBook(
   }
   const problemsByRow = new Map<number, RowProblem[]>();
   const scoringProblems: RowProblem[] = [];
-  const objectiveColumn = table.columns['objectiveId'];
+  const leftOutById = new Map<string, RowProblem[]>();
   for (const problem of table.problems) {
     if (!relevantColumns.has(problem.column)) continue;
     scoringProblems.push(problem);
-    const rowProblems = problemsByRow.get(problem.row);
-    if (rowProblems) rowProblems.push(problem);
-    else problemsByRow.set(problem.row, [problem]);
-    if (keptRows.has(problem.row) || objectiveColumn === undefined) continue;
-    // A left-out row still tells its objective that its score is incomplete.
+    addTo(problemsByRow, problem.row, problem);
+    if (keptRows.has(problem.row)) continue;
+    // A left-out row still tells its key result ID and its objective that they are incomplete.
     const cells = (values as unknown[][])[problem.row - 1];
-    const objectiveId = readId(Array.isArray(cells) ? cells[objectiveColumn] : '');
-    if (objectiveId.ok && objectiveId.value) groupOf(objectiveId.value).leftOut.push(problem);
+    const idIn = (key: string): string | null => {
+      const index = table.columns[key];
+      const read = readId(index !== undefined && Array.isArray(cells) ? cells[index] : '');
+      return read.ok && read.value ? read.value : null;
+    };
+    const keyResultId = idIn('id');
+    if (keyResultId !== null) addTo(leftOutById, idKey(keyResultId), problem);
+    const objectiveId = idIn('objectiveId');
+    if (objectiveId !== null) groupOf(objectiveId).leftOut.push(problem);
   }
-  return { keyResultsById, objectives, problemsByRow, scoringProblems };
+  return { keyResultsById, objectives, problemsByRow, leftOutById, scoringProblems };
+}
+
+function addTo<K>(map: Map<K, RowProblem[]>, key: K, problem: RowProblem): void {
+  const problems = map.get(key);
+  if (problems) problems.push(problem);
+  else map.set(key, [problem]);
 }
 
 /** One error for several messages: the first few, then how many more. */

@@ -30,6 +30,8 @@ function blankIfNull(score: number | null): CellOutput {
 function scoreOfId(book: KeyResultBook, cell: unknown): CellOutput {
   const id = cellValue('id', readId(cell));
   if (id === null) return '';
+  const leftOut = book.leftOutById.get(idKey(id));
+  if (leftOut) throw problemsError(leftOut);
   const keyResult = book.keyResultsById.get(idKey(id));
   if (keyResult) return blankIfNull(bookProgress(book, keyResult));
   const objective = book.objectives.get(idKey(id));

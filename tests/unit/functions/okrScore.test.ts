@@ -79,6 +79,16 @@ describe('OKRSCORE', () => {
     expect(() => okrScore(repeated, 'O1')).toThrow(
       /Key Results row 3, column ID: The ID "KR1" is already used in row 2/,
     );
+    expect(() => okrScore(repeated, 'KR1')).toThrow(
+      /Key Results row 3, column ID: The ID "KR1" is already used in row 2/,
+    );
+  });
+
+  it('explains why a key result ID whose row was left out has no score', () => {
+    const untitled = keyResultTable([['KR1', 'O1', '', 'increase', 0, 10, 5, '', '', '']]);
+    expect(() => okrScore(untitled, 'KR1')).toThrow(
+      'Key Results row 2, column Key Result: Key Result is blank, so this row is left out. Fill it in to include the row.',
+    );
   });
 
   it('ignores problems that do not change a score, such as an owner that is not an email', () => {
