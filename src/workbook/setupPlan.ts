@@ -161,9 +161,20 @@ interface PlacedTable {
   missing: ColumnDef[];
 }
 
+function isHeaderlessSettings(
+  table: TableDef,
+  sheet: SheetSnapshot | undefined,
+  found: ColumnMap,
+): boolean {
+  const hasHeader = found.setting !== undefined && found.value !== undefined;
+  return table === SETTINGS && sheet !== undefined && sheet.lastColumn > 0 && !hasHeader;
+}
+
 function placeColumns(table: TableDef, sheet: SheetSnapshot | undefined): PlacedTable {
   const header = sheet ? headerTexts(sheet) : [];
-  const { columns: existing } = findColumns(table, header);
+  const found = findColumns(table, header).columns;
+  // Like parseSettings: a used Settings sheet without a Setting / Value header is read from A and B.
+  const existing = isHeaderlessSettings(table, sheet, found) ? { setting: 0, value: 1 } : found;
   const columns: ColumnMap = { ...existing };
   // Plain columns first, then formula columns, so the formula header cells are one block.
   const missing = table.columns
@@ -196,10 +207,12 @@ function planSettingsRows(
 ): { firstRow: number; rows: SheetCell[][]; rowOfLabel: Map<string, number> } {
   const values = snapshot.settingsValues;
   const labelColumn = settings.columns.setting!;
+  const headerless = headerKey(values[0]?.[labelColumn]) !== headerKey(SETTINGS.columns[0]!.header);
   const rowOfLabel = new Map<string, number>();
   values.forEach((row, index) => {
     const label = headerKey(row[labelColumn]);
-    if (index > 0 && label && !rowOfLabel.has(label)) rowOfLabel.set(label, index + 1);
+    if ((index > 0 || headerless) && label && !rowOfLabel.has(label))
+      rowOfLabel.set(label, index + 1);
   });
   const missingRows = defaultRows.filter(([label]) => !rowOfLabel.has(headerKey(label)));
   const firstRow = Math.max(lastContentRow(SETTINGS, values), 1) + 1;
@@ -243,7 +256,8 @@ export function planSetup(
       formula: headerFormula(table, column.key, entry.columns),
       numberFormat: numberFormatFor(table, column),
       validation: validationFor(table, column, objectiveIds),
-      colourBands: Boolean(column.computed) && column.kind === 'percent' && column.key !== 'planned',
+      colourBands:
+        Boolean(column.computed) && column.kind === 'percent' && column.key !== 'planned',
     }));
   }
 

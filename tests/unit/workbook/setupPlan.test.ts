@@ -211,6 +211,27 @@ describe('planSetup on a half-set-up workbook', () => {
   });
 });
 
+describe('planSetup on a Settings sheet without a Setting / Value header', () => {
+  const snapshot: WorkbookSnapshot = {
+    sheets: [sheet('Settings', ['Cycle Name', 'Ours'])],
+    namedRanges: [],
+    settingsValues: [
+      ['Cycle Name', 'Ours'],
+      ['Report Date', '2026-03-01'],
+    ],
+  };
+  const plan = planSetup(snapshot, defaults);
+
+  it('reads it from columns A and B, as the settings parser does, and adds no header', () => {
+    expect(plan.sheets.find((s) => s.table.key === 'settings')!.newColumns).toEqual([]);
+    const labels = plan.settingsRows!.rows.map((row) => row[0]);
+    expect(labels).not.toContain('Cycle Name');
+    expect(labels).not.toContain('Report Date');
+    expect(plan.settingsRows!.firstRow).toBe(3);
+    expect(plan.namedRanges.find((r) => r.name === 'OKR_REPORT_DATE')!.a1).toBe('B2');
+  });
+});
+
 describe('planSetup run twice', () => {
   it('plans nothing the second time on an empty workbook', () => {
     const first = planSetup(emptyWorkbook, defaults);
