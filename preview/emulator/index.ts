@@ -47,6 +47,7 @@ export type { TriggerData } from './triggers.js';
 export type { LockKind } from './lock.js';
 export type { LogLine } from './logger.js';
 export { displayValue } from './display.js';
+export { validationProblem } from './validation.js';
 export { parseA1, resolveA1, columnLetters, columnIndex, toA1 } from './a1.js';
 export { formatJavaDate } from './utilities.js';
 

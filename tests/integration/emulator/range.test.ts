@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEmulator } from '../../../preview/emulator/index.js';
+import { createEmulator, validationProblem } from '../../../preview/emulator/index.js';
 
 function sheetOf(name = 'Data') {
   const emulator = createEmulator({ sheetNames: [name], timeZone: 'Europe/Berlin' });
@@ -342,5 +342,43 @@ describe('Charts', () => {
     ]);
     sheet.removeChart(sheet.getCharts()[0]!);
     expect(sheet.getCharts()).toHaveLength(0);
+  });
+});
+
+describe('validationProblem', () => {
+  it('passes typed values the rule allows and explains the ones it rejects', () => {
+    const { emulator, sheet } = sheetOf();
+    const app = emulator.globals.SpreadsheetApp;
+    sheet
+      .getRange('A1')
+      .setDataValidation(app.newDataValidation().requireNumberBetween(0, 10).build());
+    sheet
+      .getRange('B1')
+      .setDataValidation(
+        app
+          .newDataValidation()
+          .requireValueInList(['increase', 'decrease'])
+          .setHelpText('Pick a KR type')
+          .build(),
+      );
+    const rule = (cell: string) =>
+      emulator.workbook.sheetByName('Data')!.cell(1, cell === 'A1' ? 1 : 2)!.validation!;
+    expect(validationProblem(rule('A1'), 7, emulator.workbook)).toBeNull();
+    expect(validationProblem(rule('A1'), 11, emulator.workbook)).toBe(
+      'Enter a number between 0 and 10.',
+    );
+    expect(validationProblem(rule('A1'), '', emulator.workbook)).toBeNull();
+    expect(validationProblem(rule('B1'), 'Increase', emulator.workbook)).toBeNull();
+    expect(validationProblem(rule('B1'), 'grow', emulator.workbook)).toBe('Pick a KR type');
+  });
+
+  it('checks values against the current contents of a source range', () => {
+    const { emulator, sheet } = sheetOf();
+    sheet.getRange('A1:A2').setValues([['O1'], ['O2']]);
+    const rule = emulator.globals.SpreadsheetApp.newDataValidation()
+      .requireValueInRange(sheet.getRange('A1:A'))
+      .build().rule;
+    expect(validationProblem(rule, 'O2', emulator.workbook)).toBeNull();
+    expect(validationProblem(rule, 'O3', emulator.workbook)).toBe('Enter a value from the list.');
   });
 });
