@@ -152,7 +152,9 @@ class Workbook {
     for (const checkIn of input.checkIns) {
       const key = fold(checkIn.keyResultId);
       if (!known.has(key)) continue;
-      this.checkInsByKeyResult.set(key, [...(this.checkInsByKeyResult.get(key) ?? []), checkIn]);
+      const list = this.checkInsByKeyResult.get(key);
+      if (list) list.push(checkIn);
+      else this.checkInsByKeyResult.set(key, [checkIn]);
     }
     for (const list of this.checkInsByKeyResult.values()) {
       list.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime() || a.row - b.row);
@@ -191,7 +193,9 @@ function focusFindings(book: Workbook): HealthFinding[] {
   const teams = new Map<string, Objective[]>();
   for (const objective of objectives) {
     const key = fold(objective.team);
-    teams.set(key, [...(teams.get(key) ?? []), objective]);
+    const members = teams.get(key);
+    if (members) members.push(objective);
+    else teams.set(key, [objective]);
   }
   for (const group of teams.values()) {
     const team = group[0]!.team.trim() || '(no team)';

@@ -92,7 +92,9 @@ export function alignmentTree(objectives: readonly Objective[]): AlignedObjectiv
   for (const objective of objectives) {
     const parent = idKey(objective.parentId);
     if (parent && parent !== idKey(objective.id) && byId.has(parent)) {
-      children.set(parent, [...(children.get(parent) ?? []), objective]);
+      const siblings = children.get(parent);
+      if (siblings) siblings.push(objective);
+      else children.set(parent, [objective]);
     } else {
       roots.push(objective);
     }
