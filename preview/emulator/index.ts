@@ -497,6 +497,7 @@ const REALM_SETUP = `(function (now) {
     apply() { return new RealDate(now()).toString(); },
     get(target, property, receiver) { return property === 'now' ? () => now() : Reflect.get(target, property, receiver); },
   });
+  RealDate.prototype.constructor = globalThis.Date;
   const isDate = (v) => Object.prototype.toString.call(v) === '[object Date]';
   const clone = (v) => {
     if (isDate(v)) return new RealDate(v.getTime());

@@ -8,7 +8,7 @@ import { createEmulator, type Emulator } from '../../../preview/emulator/index.j
 
 const SCRIPT = `
 function whatTimeIsIt() { return new Date().toISOString() + ' ' + Date.now(); }
-function isDate(value) { return value instanceof Date; }
+function isDate(value) { return value instanceof Date && value.constructor === Date; }
 function isArray(value) { return value instanceof Array; }
 function globalsSeen() {
   return ['require', 'process', 'setTimeout', 'fetch', 'Buffer', 'module', 'SpreadsheetApp', 'Charts', 'Utilities']
