@@ -13,11 +13,12 @@ interface ScriptRunner {
   [serverFunction: string]: unknown;
 }
 
-declare global {
-  interface Window {
-    google?: { script?: { run?: ScriptRunner; host?: { close(): void } } };
-  }
+/** What Apps Script adds to the page; read through globalThis so this module needs no DOM types. */
+interface PageGlobals {
+  google?: { script?: { run?: ScriptRunner; host?: { close(): void } } };
 }
+
+const pageGlobals = (): PageGlobals => globalThis as PageGlobals;
 
 /** A server function threw; `message` is what it said (OkrInputError messages are for people). */
 export class ServerCallError extends Error {
@@ -39,7 +40,7 @@ export function runServer<Result extends JsonValue | void>(
   ...args: JsonValue[]
 ): Promise<Result> {
   return new Promise<Result>((resolve, reject) => {
-    const runner = window.google?.script?.run;
+    const runner = pageGlobals().google?.script?.run;
     if (!runner) {
       reject(
         new ServerCallError(
@@ -50,8 +51,8 @@ export function runServer<Result extends JsonValue | void>(
       return;
     }
     const configured = runner
-      .withSuccessHandler((result) => resolve(result as Result))
-      .withFailureHandler((error) =>
+      .withSuccessHandler((result: unknown) => resolve(result as Result))
+      .withFailureHandler((error: unknown) =>
         reject(new ServerCallError(functionName, failureMessage(error))),
       );
     const call = configured[functionName];
@@ -71,7 +72,7 @@ export function runServer<Result extends JsonValue | void>(
 
 /** Closes the sidebar or dialog the page is shown in. */
 export function closePage(): void {
-  window.google?.script?.host?.close();
+  pageGlobals().google?.script?.host?.close();
 }
 
 function failureMessage(error: unknown): string {

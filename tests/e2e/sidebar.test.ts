@@ -162,6 +162,32 @@ describe('check-in sidebar in the preview', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('disables Save and shows a spinner while a save is in flight', async () => {
+    await sidebar.locator('[data-key-result-id="KR-XSS"]').first().click();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/run', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const emulator = preview.session.emulator;
+    const lastRow = () =>
+      emulator.uncounted(() => emulator.spreadsheet.getSheetByName('Check-ins')!.getLastRow());
+    const before = lastRow();
+    await sidebar.locator('#value').fill('7');
+    await sidebar.locator('#save').click();
+    await expect(sidebar.locator('#save').isDisabled()).resolves.toBe(true);
+    await expect(sidebar.locator('#save-spinner').isVisible()).resolves.toBe(true);
+    await expect(sidebar.locator('#save-label').textContent()).resolves.toBe('Saving…');
+    // A second Ctrl+Enter while saving sends nothing more.
+    await sidebar.locator('#progress').press('Control+Enter');
+    release();
+    await sidebar.locator('#saved-banner').waitFor({ state: 'visible' });
+    await page.unroute('**/api/run');
+    await expect.poll(() => cellText(page, `${currentColumn}${row}`)).toBe('7');
+    expect(lastRow()).toBe(before + 1);
+  });
+
   it('looks like Google Sheets next to the grid', async () => {
     const frame = page.locator('#sidebar-frame');
     await sidebar.locator('[data-key-result-id="KR-XSS"]').first().click();
