@@ -202,6 +202,20 @@ describe('the reminder trigger', () => {
     expect(emulator.triggers.triggers).toHaveLength(0);
   });
 
+  it('lets two people each keep a trigger without emailing an owner twice in a period', () => {
+    const emulator = turnedOn(exampleEmulator());
+    emulator.setActiveUser('lead@example.com');
+    emulator.call('turnOnReminders');
+    expect(emulator.triggers.triggers.map((trigger) => trigger.owner).sort()).toEqual([
+      'lead@example.com',
+      'owner@example.com',
+    ]);
+    emulator.runDueTriggers(FIRST_FRIDAY + 10 * HOUR);
+    const recipients = emulator.outbox.map((email) => email.to);
+    expect(recipients.length).toBeGreaterThan(2);
+    expect(new Set(recipients).size).toBe(recipients.length);
+  });
+
   it('shows in the menu whether reminders are on, except in AuthMode.NONE where it reads nothing', () => {
     const emulator = exampleEmulator();
     const remindersTitle = (): string =>
