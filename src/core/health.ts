@@ -93,7 +93,7 @@ export const HEALTH_HEADER = [
 const fold = (text: string): string => text.trim().toLowerCase();
 
 /** A KR's progress, or null when it is not scored or its row cannot be scored (a row problem says why). */
-function safeProgress(keyResult: KeyResult): number | null {
+export function scoredProgress(keyResult: KeyResult): number | null {
   try {
     return keyResultProgress(keyResult.type, keyResult.start, keyResult.target, keyResult.current);
   } catch {
@@ -101,11 +101,12 @@ function safeProgress(keyResult: KeyResult): number | null {
   }
 }
 
-function safeObjectiveScore(keyResults: readonly KeyResult[]): number | null {
+/** An objective's score from its KRs, or null when nothing is scored or a weight is invalid. */
+export function scoredObjective(keyResults: readonly KeyResult[]): number | null {
   try {
     return objectiveScore(
       keyResults.map((keyResult) => ({
-        progress: safeProgress(keyResult),
+        progress: scoredProgress(keyResult),
         weight: keyResult.weight,
       })),
     );
@@ -146,7 +147,7 @@ class Workbook {
       this.keyResultsByObjective.set(fold(objective.id), []);
     for (const keyResult of input.keyResults) {
       this.keyResultsByObjective.get(fold(keyResult.objectiveId))?.push(keyResult);
-      this.progress.set(keyResult, safeProgress(keyResult));
+      this.progress.set(keyResult, scoredProgress(keyResult));
     }
     const known = new Set(input.keyResults.map((keyResult) => fold(keyResult.id)));
     for (const checkIn of input.checkIns) {
@@ -550,7 +551,7 @@ function endOfCycleFindings(book: Workbook): HealthFinding[] {
   if (!book.cycleHasEnded()) return [];
   const scored: ScoredObjective[] = book.input.objectives.map((objective) => ({
     objective,
-    score: safeObjectiveScore(book.keyResultsOf(objective)),
+    score: scoredObjective(book.keyResultsOf(objective)),
   }));
   const findings: HealthFinding[] = [];
   const missedCommitments = scored.filter(

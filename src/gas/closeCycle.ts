@@ -5,9 +5,8 @@
  * Nothing is deleted or rewritten: existing objective, key result and check-in rows stay as they are.
  */
 import { OkrInputError } from '../core/errors';
-import { formatIsoDate, idKey } from '../workbook/cells';
-import { keyResultProgress } from '../core/progress';
-import { objectiveScore } from '../core/score';
+import { scoredObjective, scoredProgress } from '../core/health';
+import { SETTING_LABELS } from '../core/settings';
 import type { KeyResult, Objective } from '../core/types';
 import type { CloseCycleData, CloseCycleResult } from '../shared/closeCycle';
 import {
@@ -21,14 +20,14 @@ import {
   objectivesInCycle,
   readCloseCyclePayload,
 } from '../workbook/archive';
+import { formatIsoDate, idKey } from '../workbook/cells';
 import { findColumns, headerKey } from '../workbook/headers';
 import { KEY_RESULTS, OBJECTIVES, SETTINGS } from '../workbook/schema';
-import { SETTING_LABELS } from '../core/settings';
 import { nextCycle } from '../workbook/settings';
 import type { SheetCell } from '../workbook/sheetRows';
 import { readOkrWorkbook, type OkrWorkbook } from './okrWorkbook';
-import { showDialogPage } from './ui';
 import { appendRows, readTable, withDocumentLock, writeRowFields } from './tables';
+import { showDialogPage } from './ui';
 
 interface OpenCycle {
   workbook: OkrWorkbook;
@@ -38,36 +37,17 @@ interface OpenCycle {
   scores: Map<string, number | null>;
 }
 
-function safeProgress(keyResult: KeyResult): number | null {
-  try {
-    return keyResultProgress(keyResult.type, keyResult.start, keyResult.target, keyResult.current);
-  } catch {
-    return null;
-  }
-}
-
 function readOpenCycle(today: Date): OpenCycle {
   const workbook = readOkrWorkbook(today);
   const objectives = objectivesInCycle(workbook.objectives, workbook.history);
   const keyResults = keyResultsOf(workbook.keyResults, objectives);
   const scores = new Map<string, number | null>();
-  for (const keyResult of keyResults) scores.set(idKey(keyResult.id), safeProgress(keyResult));
+  for (const keyResult of keyResults) scores.set(idKey(keyResult.id), scoredProgress(keyResult));
   for (const objective of objectives) {
     const own = keyResults.filter(
       (keyResult) => idKey(keyResult.objectiveId) === idKey(objective.id),
     );
-    let score: number | null = null;
-    try {
-      score = objectiveScore(
-        own.map((keyResult) => ({
-          progress: scores.get(idKey(keyResult.id)) ?? null,
-          weight: keyResult.weight,
-        })),
-      );
-    } catch {
-      // A negative weight is a row problem the health check reports; the score stays blank.
-    }
-    scores.set(idKey(objective.id), score);
+    scores.set(idKey(objective.id), scoredObjective(own));
   }
   return { workbook, objectives, keyResults, scores };
 }
