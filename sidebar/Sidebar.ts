@@ -126,6 +126,9 @@ function renderSearchResults(): void {
   const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
   const found = context.keyResults.filter((keyResult) => matches(keyResult, words));
   const container = byId('all-key-results');
+  // One short announcement per search instead of reading out the whole list again.
+  byId('search-status').textContent =
+    words.length === 0 ? '' : `${found.length} key result${found.length === 1 ? '' : 's'} found`;
   if (found.length === 0) {
     const text =
       context.keyResults.length === 0
