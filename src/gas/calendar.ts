@@ -3,11 +3,9 @@
  * mid-cycle and end-of-cycle reviews, retrospective) for the cycle in Settings, in one setValues.
  */
 import { calendarRows } from '../workbook/calendar';
-import { parseSettings } from '../workbook/settings';
-import { SETTINGS } from '../workbook/schema';
 import { toSheetCell } from '../workbook/sheetRows';
 import { claimOwnSheet, rectangle } from './ownSheet';
-import { readTable, withDocumentLock } from './tables';
+import { readSettings, withDocumentLock } from './tables';
 
 export const CALENDAR_SHEET = 'Calendar';
 /** A1 of the Calendar sheet; a sheet called Calendar without it belongs to the user. */
@@ -15,7 +13,7 @@ export const CALENDAR_TITLE = 'OKR Cycle Calendar';
 
 /** Builds or rebuilds the Calendar sheet; returns how many events it lists. */
 export function buildCalendarSheet(today: Date = new Date()): number {
-  const { settings } = parseSettings(readTable(SETTINGS).values, today);
+  const { settings } = readSettings(today);
   const events = calendarRows(settings);
   const rows = rectangle([[CALENDAR_TITLE, toSheetCell(settings.cycleName)], [], ...events]);
   withDocumentLock(() => {
