@@ -92,6 +92,22 @@ describe('Check OKR health in the emulator', () => {
     expect(emulator.ui.pages.at(-1)!.output.getContent()).not.toContain('<img');
   });
 
+  it('makes the same service calls however many check-ins the workbook holds', () => {
+    const calls = (copies: number): Record<string, number> => {
+      const book = cleanWorkbook();
+      const [header, ...checkIns] = book.checkIns;
+      book.checkIns = [header!, ...Array.from({ length: copies }, () => checkIns).flat()];
+      const emulator = workbookOf(book);
+      emulator.calls.reset();
+      emulator.call('checkOkrHealth');
+      return emulator.calls.snapshot();
+    };
+    const small = calls(1);
+    expect(small['Range.getValues']).toBeGreaterThan(0);
+    expect(small['Range.setValues']).toBe(1);
+    expect(calls(20)).toEqual(small);
+  });
+
   it('computes OKRHEALTH as a formula over the named tables', () => {
     const book = seededWorkbook();
     const emulator = workbookOf(book);
