@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { CallCounter } from './calls.js';
 import { Clock } from './clock.js';
-import { EmulatorEnv, type AuthModeName, type Realm } from './env.js';
+import { checkAuthMode } from './authModes.js';
+import { EmulatorEnv, type AuthModeName } from './env.js';
 import { CHART_TYPES, realEnum } from './enums.js';
 import { FakeHtmlService } from './html.js';
 import { decodeDates, encodeDates } from './json.js';
@@ -28,6 +29,7 @@ import {
   type TriggerState,
 } from './triggers.js';
 import { UiRecord } from './ui.js';
+import { setUpScriptRealm } from './realm.js';
 import { FakeUtilities } from './utilities.js';
 
 export type { AuthModeName } from './env.js';
@@ -96,40 +98,6 @@ export interface EmulatorState {
   mail: MailState;
 }
 
-/** Services allowed in AuthMode.NONE: building the add-on menu (and logging).
- * https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes */
-const ALLOWED_IN_NONE = new Set([
-  'SpreadsheetApp.getUi',
-  'Ui.createAddonMenu',
-  'Ui.createMenu',
-  'Menu.addItem',
-  'Menu.addSeparator',
-  'Menu.addSubMenu',
-  'Menu.addToUi',
-  'Logger.log',
-]);
-
-/** Custom functions may read the spreadsheet but not change it or use services needing authorisation.
- * https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services */
-function refusedInCustomFunction(call: string): boolean {
-  const [service, method = ''] = call.split('.');
-  if (
-    [
-      'MailApp',
-      'ScriptApp',
-      'Ui',
-      'Menu',
-      'HtmlService',
-      'ClockTriggerBuilder',
-      'TriggerBuilder',
-    ].includes(service!)
-  )
-    return true;
-  return /^(set|clear|insert|append|delete|remove|protect|toast|getUi|rename|activate|hide|show|update)/.test(
-    method,
-  );
-}
-
 export class Emulator {
   readonly clock: Clock;
   readonly env: EmulatorEnv;
@@ -187,7 +155,7 @@ export class Emulator {
       options.distDir ?? join(repoRoot, 'dist'),
     );
     this.calls = this.env.calls;
-    this.calls.guard = (call) => this.checkAuthMode(call);
+    this.calls.guard = (call) => checkAuthMode(this.env, call);
     this.workbook = new WorkbookModel(
       undefined,
       options.spreadsheetName ?? 'OKR Cadence (emulated)',
@@ -223,10 +191,8 @@ export class Emulator {
     };
 
     this.context = vm.createContext({ ...this.globals });
-    const realm = vm.runInContext(REALM_SETUP, this.context, { filename: 'emulator-realm.js' })(
-      () => this.clock.now(),
-    );
-    this.env.realm = realm as Realm;
+    const realm = setUpScriptRealm(this.context, () => this.clock.now());
+    this.env.realm = realm;
     this.compile = realm.compile;
     this.toRealm = realm.clone;
     this.builtInNames = new Set(Object.keys(this.context));
@@ -471,51 +437,7 @@ export class Emulator {
       timezone: 'UTC',
     };
   }
-
-  private checkAuthMode(call: string): void {
-    const mode = this.env.authMode;
-    if (mode === 'NONE' && !ALLOWED_IN_NONE.has(call)) {
-      this.env.fail(
-        `Exception: You do not have permission to call ${call} in AuthMode.NONE (before the add-on is authorised onOpen may only build the add-on menu).`,
-      );
-    }
-    if (mode === 'CUSTOM_FUNCTION' && refusedInCustomFunction(call)) {
-      this.env.fail(
-        `Exception: You do not have permission to call ${call} from a custom function.`,
-      );
-    }
-  }
 }
-
-/** Builds the realm helpers inside the context and makes its Date follow the emulator's clock. */
-const REALM_SETUP = `(function (now) {
-  const RealDate = Date;
-  globalThis.Date = new Proxy(RealDate, {
-    construct(target, args, newTarget) {
-      return Reflect.construct(target, args.length === 0 ? [now()] : args, newTarget === globalThis.Date ? target : newTarget);
-    },
-    apply() { return new RealDate(now()).toString(); },
-    get(target, property, receiver) { return property === 'now' ? () => now() : Reflect.get(target, property, receiver); },
-  });
-  RealDate.prototype.constructor = globalThis.Date;
-  const isDate = (v) => Object.prototype.toString.call(v) === '[object Date]';
-  const clone = (v) => {
-    if (isDate(v)) return new RealDate(v.getTime());
-    if (Array.isArray(v)) { const out = []; for (const x of v) out.push(clone(x)); return out; }
-    if (v && typeof v === 'object' && (Object.getPrototypeOf(v) === null || Object.getPrototypeOf(Object.getPrototypeOf(v)) === null)) {
-      const out = {}; for (const k of Object.keys(v)) out[k] = clone(v[k]); return out;
-    }
-    return v;
-  };
-  return {
-    date: (ms) => new RealDate(ms),
-    list: (items) => { const out = []; for (const x of items) out.push(x); return out; },
-    grid: (rows) => { const out = []; for (const row of rows) { const line = []; for (const x of row) line.push(x); out.push(line); } return out; },
-    error: (message) => new Error(message),
-    compile: (code, keys) => new Function(...keys, code),
-    clone,
-  };
-})`;
 
 /** A new emulator; see EmulatorOptions. */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
