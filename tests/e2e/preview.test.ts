@@ -114,8 +114,8 @@ describe('the preview in a browser', () => {
     expect(
       await sidebar.evaluate(
         () =>
-          typeof (window as unknown as { google?: { script?: { run?: unknown } } }).google?.script
-            ?.run,
+          typeof (globalThis as unknown as { google?: { script?: { run?: unknown } } }).google
+            ?.script?.run,
       ),
     ).toBe('object');
     await screenshot(page, 'preview-sidebar');

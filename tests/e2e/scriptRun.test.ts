@@ -40,7 +40,7 @@ describe('google.script.run and questions in the browser', () => {
     sidebar.evaluate(
       ([code, userObject]) =>
         (
-          window as unknown as { callEcho: (value: unknown, user: unknown) => Promise<Outcome> }
+          globalThis as unknown as { callEcho: (value: unknown, user: unknown) => Promise<Outcome> }
         ).callEcho(new Function(`return ${code}`)(), userObject),
       [value, user] as const,
     );
@@ -84,7 +84,9 @@ describe('google.script.run and questions in the browser', () => {
       sidebar.evaluate(
         ([fn]) =>
           (
-            window as unknown as { callNamed: (name: string, value: unknown) => Promise<Outcome> }
+            globalThis as unknown as {
+              callNamed: (name: string, value: unknown) => Promise<Outcome>;
+            }
           ).callNamed(fn, 'no'),
         [name] as const,
       );

@@ -8,17 +8,20 @@ import { writeFixtureDist } from '../e2e/fixtureBundle.js';
 
 const START = new Date(Date.UTC(2026, 10, 2, 9));
 
+/** An API answer: the new state, or `ok`/`error` (and `result` for google.script.run). */
+type Answer = PreviewState & { ok?: boolean; error?: string; result?: unknown };
+
 async function post(
   preview: PreviewServer,
   path: string,
   body: unknown,
-): Promise<{ status: number; json: any }> {
+): Promise<{ status: number; json: Answer }> {
   const response = await fetch(new URL(path, preview.url), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: response.status, json: await response.json() };
+  return { status: response.status, json: (await response.json()) as Answer };
 }
 
 async function state(preview: PreviewServer): Promise<PreviewState> {
@@ -151,7 +154,7 @@ describe('preview server API', () => {
   it('serves the sidebar page a menu item opened, with the google.script.run shim injected', async () => {
     const opened = await post(preview, '/api/menu', { functionName: 'showCheckInSidebar' });
     expect(opened.json.sidebar).toMatchObject({ url: expect.stringContaining('/ui/sidebar') });
-    const html = await (await fetch(new URL(opened.json.sidebar.url, preview.url))).text();
+    const html = await (await fetch(new URL(opened.json.sidebar!.url, preview.url))).text();
     expect(html).toContain('__appsScriptIllegal');
     const closed = await post(preview, '/api/ui/close', { kind: 'sidebar' });
     expect(closed.json.sidebar).toBeNull();

@@ -21,8 +21,8 @@ declare module 'fast-formula-parser' {
     static readonly NUM: FormulaError;
   }
   interface ParserConfig {
-    functions?: Record<string, (...args: any[]) => unknown>;
-    functionsNeedContext?: Record<string, (context: unknown, ...args: any[]) => unknown>;
+    functions?: Record<string, (...args: never[]) => unknown>;
+    functionsNeedContext?: Record<string, (context: unknown, ...args: never[]) => unknown>;
     onVariable?: (name: string, sheet: string) => CellRef | RangeRef | null;
     onCell?: (ref: CellRef) => unknown;
     onRange?: (ref: RangeRef) => unknown[][];

@@ -14,7 +14,7 @@ interface Protected {
   pieces: string[];
 }
 
-/** Replaces "strings" and 'sheet names' by \u0000N\u0000 markers so rewrites see only code. */
+/** Replaces "strings" and 'sheet names' by \uE000N\uE000 markers (a private-use character) so rewrites see only code. */
 function protect(formula: string): Protected {
   const pieces: string[] = [];
   let text = '';
@@ -29,7 +29,7 @@ function protect(formula: string): Protected {
         else end += 1;
       }
       pieces.push(formula.slice(index, end + 1));
-      text += `\u0000${pieces.length - 1}\u0000`;
+      text += `\uE000${pieces.length - 1}\uE000`;
       index = end + 1;
     } else {
       text += quote;
@@ -41,7 +41,7 @@ function protect(formula: string): Protected {
 
 function restore(text: string, pieces: string[]): string {
   return text.replace(
-    /\u0000(\d+)\u0000/g,
+    /\uE000(\d+)\uE000/g,
     (_match, position: string) => pieces[Number(position)]!,
   );
 }
@@ -53,7 +53,7 @@ function sheetNameOf(prefix: string | undefined, pieces: string[], currentSheet:
   return name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
 }
 
-const SHEET_PREFIX = String.raw`((?:\u0000\d+\u0000|[A-Za-z0-9_.]+)!)?`;
+const SHEET_PREFIX = String.raw`((?:\uE000\d+\uE000|[A-Za-z0-9_.]+)!)?`;
 const OPEN_ENDED_RANGE = new RegExp(
   String.raw`(?<![A-Za-z0-9_.$])${SHEET_PREFIX}(\$?[A-Za-z]{1,3}\$?\d+):(\$?)([A-Za-z]{1,3})(?![A-Za-z0-9_.(!$])`,
   'g',

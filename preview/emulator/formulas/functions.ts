@@ -156,7 +156,7 @@ function countifs(...args: Argument[]): number {
 export function extraFunctions(
   today: () => number,
   now: () => number,
-): Record<string, (...args: any[]) => unknown> {
+): Record<string, (...args: never[]) => unknown> {
   return {
     [STACK_ROWS]: stackRows,
     [STACK_COLUMNS]: stackColumns,
