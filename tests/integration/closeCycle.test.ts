@@ -130,7 +130,6 @@ describe('Close cycle on the example OKRs', () => {
       result.carried.map((c) => c.to),
     );
     // The dashboard now shows the open cycle only.
-    emulator.context['Charts'] ??= { ChartType: { BAR: 'BAR', COLUMN: 'COLUMN' } };
     emulator.call('buildDashboard');
     const dashboard = values(emulator, 'Dashboard');
     expect(dashboard[5]).toEqual(expect.arrayContaining(['Objectives', 1]));

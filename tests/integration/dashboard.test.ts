@@ -27,17 +27,9 @@ beforeAll(() => {
   }
 });
 
-/** Charts.ChartType as Apps Script defines it, for emulators that do not offer the Charts service. */
-function provideChartsService(emulator: Emulator): void {
-  if (emulator.context['Charts'] === undefined) {
-    emulator.context['Charts'] = { ChartType: { BAR: 'BAR', COLUMN: 'COLUMN' } };
-  }
-}
-
 function exampleWorkbook(withFormulas: boolean): Emulator {
   const emulator = createEmulator({ now: NOW });
   emulator.loadBundle();
-  provideChartsService(emulator);
   if (withFormulas) attachFormulaEvaluator(emulator);
   emulator.call('loadExampleOkrs');
   return emulator;
@@ -200,7 +192,6 @@ describe('Build dashboard on the example OKRs', () => {
   it('refuses to overwrite a Dashboard sheet the user made', () => {
     const own = createEmulator({ now: NOW });
     own.loadBundle();
-    provideChartsService(own);
     own.call('loadExampleOkrs');
     own.uncounted(() =>
       own.spreadsheet.insertSheet('Dashboard').getRange(1, 1).setValue('My own notes'),
@@ -219,7 +210,6 @@ describe('Build dashboard service calls', () => {
   function workbookWithObjectives(count: number): Emulator {
     const emulator = createEmulator({ now: NOW });
     emulator.loadBundle();
-    provideChartsService(emulator);
     emulator.call('setUpWorkbook');
     emulator.uncounted(() => {
       const objectives = emulator.spreadsheet.getSheetByName('Objectives')!;
