@@ -32,6 +32,14 @@ const COLOUR_BANDS: readonly { condition: (cell: string) => string; background: 
   { condition: (cell) => `=AND(ISNUMBER(${cell}), ${cell}<0.4)`, background: '#f4c7c3' },
 ];
 
+/** The same colours for the Status words (SPEC §3 OKRSTATUS). */
+const STATUS_COLOURS: readonly { status: string; background: string }[] = [
+  { status: 'Done', background: '#b7e1cd' },
+  { status: 'On track', background: '#b7e1cd' },
+  { status: 'At risk', background: '#fce8b2' },
+  { status: 'Off track', background: '#f4c7c3' },
+];
+
 function snapshotSheet(sheet: Sheet): SheetSnapshot {
   const lastColumn = sheet.getLastColumn();
   const header = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn) : null;
@@ -136,6 +144,17 @@ function formatColumns(
           SpreadsheetApp.newConditionalFormatRule()
             .whenFormulaSatisfied(band.condition(topCell))
             .setBackground(band.background)
+            .setRanges([cells])
+            .build(),
+        );
+      }
+    }
+    if (column.statusColours) {
+      for (const { status, background } of STATUS_COLOURS) {
+        bandRules.push(
+          SpreadsheetApp.newConditionalFormatRule()
+            .whenTextEqualTo(status)
+            .setBackground(background)
             .setRanges([cells])
             .build(),
         );

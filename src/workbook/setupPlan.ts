@@ -51,6 +51,8 @@ export interface NewColumn {
   validation: ValidationPlan | null;
   /** Score colours: ≥0.7 green, 0.4–0.69 yellow, <0.4 red. */
   colourBands: boolean;
+  /** Status colours: Done and On track green, At risk yellow, Off track red. */
+  statusColours: boolean;
 }
 
 export interface SheetPlan {
@@ -258,6 +260,7 @@ export function planSetup(
       validation: validationFor(table, column, objectiveIds),
       colourBands:
         Boolean(column.computed) && column.kind === 'percent' && column.key !== 'planned',
+      statusColours: Boolean(column.computed) && column.key === 'status',
     }));
   }
 

@@ -95,10 +95,24 @@ describe('Set up OKR workbook on an empty spreadsheet', () => {
     );
     expect(cell('Progress').getNumberFormat()).toBe('0%');
     expect(cell('Due Date').getNumberFormat()).toBe('yyyy-mm-dd');
-    const bands = keyResults
-      .getConditionalFormatRules()
-      .map((rule) => rule.getBooleanCondition()!.getBackground());
-    expect(bands).toEqual(['#b7e1cd', '#fce8b2', '#f4c7c3']);
+    const rules = keyResults.getConditionalFormatRules().map((rule) => ({
+      column: rule.getRanges()[0]!.getColumn() - 1,
+      background: rule.getBooleanCondition()!.getBackground(),
+    }));
+    expect(rules.filter((rule) => rule.column === columns['Progress'])).toEqual(
+      ['#b7e1cd', '#fce8b2', '#f4c7c3'].map((background) => ({
+        column: columns['Progress'],
+        background,
+      })),
+    );
+    expect(
+      rules.filter((rule) => rule.column === columns['Status']).map((rule) => rule.background),
+    ).toEqual(['#b7e1cd', '#b7e1cd', '#fce8b2', '#f4c7c3']);
+    expect(
+      rules.every(
+        (rule) => rule.column === columns['Progress'] || rule.column === columns['Status'],
+      ),
+    ).toBe(true);
   });
 
   it('offers the objective IDs in Key Results Objective ID', () => {

@@ -95,6 +95,7 @@ describe('planSetup on an empty workbook', () => {
     const column = (key: string) => keyResults.newColumns.find((c) => c.key === key)!;
     expect(column('progress')).toMatchObject({ numberFormat: '0%', colourBands: true });
     expect(column('planned')).toMatchObject({ numberFormat: '0%', colourBands: false });
+    expect(column('status')).toMatchObject({ colourBands: false, statusColours: true });
     expect(column('dueDate')).toMatchObject({
       numberFormat: 'yyyy-mm-dd',
       validation: { kind: 'date' },
