@@ -133,6 +133,15 @@ describe('Set up OKR workbook on an empty spreadsheet', () => {
 });
 
 describe('Set up OKR workbook run twice', () => {
+  it('changes nothing on a workbook filled with the example, formulas evaluated', () => {
+    const emulator = emulatorWith(undefined, { formulas: true });
+    emulator.call('loadExampleOkrs');
+    const loaded = workbookJson(emulator);
+    emulator.call('setUpWorkbook');
+    expect(workbookJson(emulator)).toEqual(loaded);
+    expect(lastToast(emulator)).toBe('Everything was already set up');
+  });
+
   it('changes nothing the second time', () => {
     const emulator = emulatorWith();
     emulator.call('setUpWorkbook');
