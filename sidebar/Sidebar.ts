@@ -306,6 +306,8 @@ function renderLastCheckIn(keyResult: KeyResultSummary): void {
   ]);
 }
 
+const TEXT_HISTORY_LENGTH = 4;
+
 /** A sparkline of recent values (numbers) or a row of yes/no marks (binary KRs). */
 function renderHistory(keyResult: KeyResultSummary): void {
   const container = byId('kr-history');
@@ -319,10 +321,11 @@ function renderHistory(keyResult: KeyResultSummary): void {
   );
   const numbers = values.filter((value): value is number => value !== null);
   const label = `Recent values: ${points.map((point) => `${formatDate(point.timestamp)} ${formatMeasured(keyResult, point.value)}`).join('; ')}`;
+  // The sparkline shows the trend; the text lists only the latest values so it fits two lines.
   const list = element(
     'ol',
     { className: 'history__values' },
-    points.map((point) =>
+    points.slice(-TEXT_HISTORY_LENGTH).map((point) =>
       element('li', { attributes: { title: formatDate(point.timestamp) } }, [
         element('span', {
           className: 'history__value',

@@ -26,6 +26,8 @@ let browser: Browser;
 let page: Page;
 let sidebar: Frame;
 const dialogs: string[] = [];
+/** Requests to anything but the preview server (fonts, CDNs): there must be none. */
+const outsideRequests: string[] = [];
 /** Where the added key result sits in the Key Results sheet. */
 let row = 0;
 let currentColumn = '';
@@ -68,6 +70,10 @@ beforeAll(async () => {
   addKeyResult();
   browser = await openBrowser();
   page = browser.page;
+  page.on('request', (request) => {
+    if (!request.url().startsWith(preview.url.replace(/\/$/, '')))
+      outsideRequests.push(request.url());
+  });
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
@@ -188,12 +194,21 @@ describe('check-in sidebar in the preview', () => {
     expect(lastRow()).toBe(before + 1);
   });
 
-  it('looks like Google Sheets next to the grid', async () => {
+  it('sits next to the grid at 300 px in system fonts, loading nothing from outside', async () => {
     const frame = page.locator('#sidebar-frame');
-    await sidebar.locator('[data-key-result-id="KR-XSS"]').first().click();
-    const path = await screenshot(page, 'sidebar');
-    await frame.screenshot({ path: path.replace(/sidebar\.png$/, 'sidebar-panel.png') });
-    expect(path).toMatch(/artifacts/);
+    await sidebar
+      .locator('#all-key-results .kr-item:not([data-key-result-id="KR-XSS"])')
+      .first()
+      .click();
+    await screenshot(page, 'sidebar');
+    await frame.screenshot({ path: `${ARTIFACTS_DIR}/sidebar-panel.png` });
+    expect((await frame.boundingBox())!.width).toBe(300);
+    const fontFamily = await sidebar
+      .locator('body')
+      .evaluate((body) => getComputedStyle(body).fontFamily);
+    expect(fontFamily).toMatch(/^"Google Sans Text", "Google Sans", Roboto/);
+    expect(await sidebar.locator('link[href], script[src], img[src]').count()).toBe(0);
+    expect(outsideRequests).toEqual([]);
   });
 
   it('explains how to add key results to someone who owns none', async () => {
