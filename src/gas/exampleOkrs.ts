@@ -12,7 +12,7 @@ import {
   OBJECTIVES,
 } from '../workbook/schema';
 import { setUpActiveWorkbook } from './setup';
-import { appendRows, readTable, withDocumentLock } from './tables';
+import { appendRows, readSettings, readTable, withDocumentLock } from './tables';
 
 const TABLES_WITH_OKRS = [OBJECTIVES, KEY_RESULTS, CHECK_INS];
 
@@ -30,7 +30,7 @@ export function loadExampleIntoActiveWorkbook(today: Date = new Date()): string 
         'To try the example, open a new spreadsheet and choose Extensions → OKR Cadence → Load example OKRs there.'
       );
     }
-    const example = exampleOkrs(today);
+    const example = exampleOkrs(today, readSettings(today).settings.cycleName);
     appendRows(OBJECTIVES, example.objectives);
     appendRows(KEY_RESULTS, example.keyResults);
     appendRows(CHECK_INS, example.checkIns);

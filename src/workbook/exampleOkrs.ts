@@ -556,8 +556,12 @@ function atHour(date: Date, hour: number): Date {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate(), hour);
 }
 
-/** The example cycle and its records, keyed by the column keys of src/workbook/schema.ts. */
-export function exampleOkrs(today: Date): ExampleOkrs {
+/**
+ * The example cycle and its records, keyed by the column keys of src/workbook/schema.ts.
+ * Objectives carry `cycleName` (the Settings cycle), so reminders and the sidebar count them as
+ * the current cycle.
+ */
+export function exampleOkrs(today: Date, cycleName: string): ExampleOkrs {
   const cycleStart = mondayOnOrBefore(addDays(today, -DAYS_BEFORE_TODAY));
   const cycleEnd = addDays(cycleStart, CYCLE_DAYS);
   const elapsedOn = (date: Date): number => daysBetween(cycleStart, date) / CYCLE_DAYS;
@@ -618,10 +622,7 @@ export function exampleOkrs(today: Date): ExampleOkrs {
   return {
     cycleStart,
     cycleEnd,
-    objectives: OBJECTIVES.map((objective) => ({
-      ...objective,
-      cycle: `Example cycle from ${cycleStart.getFullYear()}-${String(cycleStart.getMonth() + 1).padStart(2, '0')}`,
-    })),
+    objectives: OBJECTIVES.map((objective) => ({ ...objective, cycle: cycleName })),
     keyResults,
     checkIns,
     milestones: exampleMilestones(keyResults, checkInDays, elapsedOn),

@@ -45,6 +45,13 @@ describe('Load example OKRs on an empty spreadsheet', () => {
     expect(teams.every((objective) => company.includes(objective['Parent']))).toBe(true);
   });
 
+  it('puts every objective in the cycle named on the Settings sheet', () => {
+    const cycleName = sheetValues(emulator, 'Settings').find((row) => row[0] === 'Cycle Name')![1];
+    expect(new Set(objectives.map((objective) => objective['Cycle']))).toEqual(
+      new Set([cycleName]),
+    );
+  });
+
   it('uses every key result type, with Milestones rows for the milestone KR', () => {
     expect(new Set(keyResults.map((keyResult) => keyResult['Type']))).toEqual(
       new Set([
