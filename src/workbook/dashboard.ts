@@ -32,6 +32,8 @@ export const OBJECTIVE_HEADER = [
 
 /** Where the OKRBALANCE table spills: two columns right of the objective table. */
 const BALANCE_COLUMN = OBJECTIVE_HEADER.length + 2;
+/** Rows each chart is given, so stacked charts do not overlap. */
+const CHART_ROWS = 20;
 /** Rows the balance lookups reach below the OKRBALANCE table as built. */
 const BALANCE_SPARE_ROWS = 50;
 
@@ -259,7 +261,8 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
       title: 'Score distribution (objectives per band)',
       kind: 'column',
       ranges: ['D2:D5', 'E2:E5'],
-      anchorRow: 1,
+      // Below the planned-vs-actual chart: a default embedded chart is about 18 rows tall.
+      anchorRow: CHART_ROWS + 1,
       anchorColumn: BALANCE_COLUMN + 6,
     },
   ];
@@ -271,7 +274,7 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
         `${cellOf(objectiveHeaderRow, 1)}:${cellOf(lastObjectiveRow, 1)}`,
         `${cellOf(objectiveHeaderRow, 6)}:${cellOf(lastObjectiveRow, 7)}`,
       ],
-      anchorRow: objectiveHeaderRow,
+      anchorRow: 1,
       anchorColumn: BALANCE_COLUMN + 6,
     });
   }

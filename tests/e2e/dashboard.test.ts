@@ -19,6 +19,11 @@ import {
 
 const START = new Date(Date.UTC(2026, 10, 23, 9));
 
+/** Clears the toasts so the docs screenshots show the sheet. */
+async function clearToasts(page: Browser['page']): Promise<void> {
+  await page.locator('#toasts').evaluate((toasts) => toasts.replaceChildren());
+}
+
 function sheetValues(preview: PreviewServer, name: string): unknown[][] {
   const { emulator } = preview.session;
   return emulator.uncounted(() =>
@@ -51,11 +56,12 @@ describe('the dashboard and health check in the preview', () => {
     const score = values[header + 1]![5] as number;
     expect(typeof score).toBe('number');
     expect(await cellText(page, `F${header + 2}`)).toBe(score.toFixed(1));
+    await clearToasts(page);
     const path = await screenshot(page, 'dashboard');
     expect(statSync(path).size).toBeGreaterThan(10_000);
   });
 
-  it('draws planned vs actual and the score distribution below the grid', async () => {
+  it('draws planned vs actual and the score distribution next to the tables', async () => {
     const { page } = browser;
     const charts = page.locator('#charts .chart');
     expect(await charts.count()).toBe(2);
@@ -63,6 +69,7 @@ describe('the dashboard and health check in the preview', () => {
       'Planned vs actual per objective',
     );
     await charts.first().scrollIntoViewIfNeeded();
+    await clearToasts(page);
     const path = await screenshot(page, 'dashboard-charts');
     expect(statSync(path).size).toBeGreaterThan(10_000);
   });
@@ -73,12 +80,14 @@ describe('the dashboard and health check in the preview', () => {
     await page.locator('#overlay:not([hidden]) iframe.dialog-frame').waitFor();
     const frame = await (await page.locator('iframe.dialog-frame').elementHandle())!.contentFrame();
     expect(await frame!.locator('body').textContent()).toMatch(/red flag|No red flags/);
+    await clearToasts(page);
     const dialogPath = await screenshot(page, 'health-dialog');
     expect(statSync(dialogPath).size).toBeGreaterThan(10_000);
     await page.locator('#modal-close').click();
     await showSheet(page, 'Health');
     expect(await cellText(page, 'A1')).toBe('OKR Health Check');
     expect(await cellText(page, 'A5')).toBe('Red flag');
+    await clearToasts(page);
     const path = await screenshot(page, 'health');
     expect(statSync(path).size).toBeGreaterThan(10_000);
   });
