@@ -673,7 +673,10 @@ export function healthTable(findings: readonly HealthFinding[]): string[][] {
     finding.title,
     finding.sheet,
     shortList(finding.concerns),
-    shortList(finding.rows),
+    // "row 4" rather than 4, so a single row reads (and is stored) as text like the others.
+    finding.rows.length === 0
+      ? ''
+      : `${finding.rows.length === 1 ? 'row' : 'rows'} ${shortList(finding.rows)}`,
     finding.detail,
     finding.advice,
   ]);

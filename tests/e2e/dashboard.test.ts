@@ -85,6 +85,7 @@ describe('the dashboard and health check in the preview', () => {
     expect(statSync(dialogPath).size).toBeGreaterThan(10_000);
     await page.locator('#modal-close').click();
     await showSheet(page, 'Health');
+    await page.locator('#grid-scroll').evaluate((grid) => grid.scrollTo(0, 0));
     expect(await cellText(page, 'A1')).toBe('OKR Health Check');
     expect(await cellText(page, 'A5')).toBe('Red flag');
     await clearToasts(page);

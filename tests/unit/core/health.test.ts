@@ -106,6 +106,21 @@ describe('healthTable', () => {
     expect(table[1]![0]).toBe('No red flags found');
   });
 
+  it('names a single row as text', () => {
+    const [, row] = healthTable([
+      {
+        flag: 'stuck',
+        title: 'Stuck key result',
+        sheet: 'Check-ins',
+        concerns: ['KR1'],
+        rows: [4],
+        detail: '',
+        advice: '',
+      },
+    ]);
+    expect(row![3]).toBe('row 4');
+  });
+
   it('shortens long row lists for a cell', () => {
     const rows = Array.from({ length: 30 }, (_, index) => index + 2);
     const [, row] = healthTable([
@@ -119,6 +134,6 @@ describe('healthTable', () => {
         advice: '',
       },
     ]);
-    expect(row![3]).toBe('2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 … (30 in all)');
+    expect(row![3]).toBe('rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 … (30 in all)');
   });
 });
