@@ -36,12 +36,20 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+/** Recent results: date columns repeat a few dates many times, and formatToParts is slow. */
+const partsCache = new Map<string, ZonedParts>();
+const PARTS_CACHE_SIZE = 10_000;
+
 /** The wall-clock fields of an instant in a time zone. */
 export function zonedParts(ms: number, timeZone: string): ZonedParts {
+  const cacheKey = `${timeZone}|${ms}`;
+  const cached = partsCache.get(cacheKey);
+  if (cached) return { ...cached };
   const fields: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(ms)))
+  for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
     fields[part.type] = part.value;
-  return {
+  }
+  const parts: ZonedParts = {
     year: Number(fields.year),
     month: Number(fields.month),
     day: Number(fields.day),
@@ -51,6 +59,9 @@ export function zonedParts(ms: number, timeZone: string): ZonedParts {
     millisecond: ((ms % 1000) + 1000) % 1000,
     weekday: WEEKDAYS.indexOf(fields.weekday ?? ''),
   };
+  if (partsCache.size >= PARTS_CACHE_SIZE) partsCache.clear();
+  partsCache.set(cacheKey, parts);
+  return { ...parts };
 }
 
 /** The offset of the zone from UTC at an instant, in minutes (east positive). */
