@@ -112,6 +112,29 @@ describe('Range values', () => {
   });
 });
 
+describe('Range addressing', () => {
+  it('builds the same range from A1 notation and from row and column numbers', () => {
+    const { sheet } = sheetOf();
+    expect(sheet.getRange(2, 3).getA1Notation()).toBe('C2');
+    expect(sheet.getRange(2, 3, 4).getA1Notation()).toBe('C2:C5');
+    expect(sheet.getRange(2, 3, 4, 2).getA1Notation()).toBe(
+      sheet.getRange('C2:D5').getA1Notation(),
+    );
+    expect([sheet.getRange('C2:D5').getRow(), sheet.getRange('C2:D5').getLastColumn()]).toEqual([
+      2, 4,
+    ]);
+  });
+
+  it('moves with offset and picks cells relative to the range', () => {
+    const { sheet } = sheetOf();
+    const table = sheet.getRange('B2:D10');
+    expect(table.offset(1, 0).getA1Notation()).toBe('B3:D11');
+    expect(table.offset(1, 1, 2, 1).getA1Notation()).toBe('C3:C4');
+    expect(table.getCell(2, 3).getA1Notation()).toBe('D3');
+    expect(() => table.getCell(10, 1)).toThrow(/out of range/);
+  });
+});
+
 describe('Display values', () => {
   it('formats percents, decimals and thousands as Sheets shows them', () => {
     const { sheet } = sheetOf();

@@ -229,6 +229,40 @@ describe('Time-driven triggers', () => {
     ]);
   });
 
+  it('fires every n hours from the creation hour and every n days from the creation day', () => {
+    const emulator = scripted();
+    const app = emulator.globals.ScriptApp;
+    app.newTrigger('remind').timeBased().everyHours(4).create();
+    emulator.setActiveUser('bo@example.com');
+    app.newTrigger('remind').timeBased().everyDays(2).atHour(6).create();
+    const runs = emulator.runDueTriggers('2026-01-08T00:00:00Z');
+    const times = (owner: string) =>
+      runs
+        .filter(
+          (run) => emulator.triggers.triggers.find((t) => t.id === run.triggerId)!.owner === owner,
+        )
+        .map((run) => new Date(run.at).toISOString().slice(5, 16));
+    expect(times('owner@example.com')).toEqual([
+      '01-05T12:00',
+      '01-05T16:00',
+      '01-05T20:00',
+      '01-06T00:00',
+      '01-06T04:00',
+      '01-06T08:00',
+      '01-06T12:00',
+      '01-06T16:00',
+      '01-06T20:00',
+      '01-07T00:00',
+      '01-07T04:00',
+      '01-07T08:00',
+      '01-07T12:00',
+      '01-07T16:00',
+      '01-07T20:00',
+      '01-08T00:00',
+    ]);
+    expect(times('bo@example.com')).toEqual(['01-07T06:00']);
+  });
+
   it('allows one time-driven trigger per user and spreadsheet', () => {
     const emulator = scripted({ user: 'ana@example.com' });
     emulator.call('remindLater');
