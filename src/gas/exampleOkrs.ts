@@ -30,7 +30,7 @@ export function loadExampleIntoActiveWorkbook(today: Date = new Date()): string 
         'To try the example, open a new spreadsheet and choose Extensions → OKR Cadence → Load example OKRs there.'
       );
     }
-    const example = exampleOkrs(today, readSettings(today).settings.cycleName);
+    const example = exampleOkrs(today, readSettings(today).settings);
     appendRows(OBJECTIVES, example.objectives);
     appendRows(KEY_RESULTS, example.keyResults);
     appendRows(CHECK_INS, example.checkIns);

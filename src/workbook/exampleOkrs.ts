@@ -3,8 +3,10 @@
  * (Product, Engineering, Sales), company objectives with aligned team objectives, every KR type,
  * weekly check-ins with Progress / Plans / Problems, and one objective (Sales) clearly behind
  * plan. Everything is dated relative to `today`, so planned progress makes sense whenever the
- * example is loaded: the cycle started about six and a half weeks ago and runs 13 weeks.
+ * example is loaded: it uses the Settings cycle when today is at least three weeks into it, and
+ * otherwise a 13-week cycle that started about six and a half weeks ago.
  */
+import type { OkrSettings, Weekday } from '../core/settings';
 import type { KeyResultType, MeasuredValue, ObjectiveKind } from '../core/types';
 import { addDays, daysBetween } from './calendar';
 
@@ -60,7 +62,17 @@ interface ExampleKeyResult {
 
 const CYCLE_DAYS = 90;
 const DAYS_BEFORE_TODAY = 45;
-const CHECK_IN_OFFSET_DAYS = 4; // Friday of each week, the default check-in day
+/** Fewer elapsed days in the Settings cycle would leave too few check-ins to show. */
+const MIN_ELAPSED_DAYS = 21;
+const WEEKDAYS: readonly Weekday[] = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];
 const CHECK_IN_HOUR = 16;
 
 const OWNERS = {
@@ -556,23 +568,48 @@ function atHour(date: Date, hour: number): Date {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate(), hour);
 }
 
+/** The Settings cycle when today is well inside it, else a cycle about half done. */
+function exampleCycle(
+  today: Date,
+  settings: ExampleSettings,
+): { cycleStart: Date; cycleEnd: Date } {
+  const { cycleStart, cycleEnd } = settings;
+  if (
+    cycleStart &&
+    cycleEnd &&
+    daysBetween(cycleStart, today) >= MIN_ELAPSED_DAYS &&
+    daysBetween(today, cycleEnd) >= 0
+  ) {
+    return { cycleStart, cycleEnd };
+  }
+  const start = mondayOnOrBefore(addDays(today, -DAYS_BEFORE_TODAY));
+  return { cycleStart: start, cycleEnd: addDays(start, CYCLE_DAYS) };
+}
+
+/** Every `checkInDay` from the cycle start up to (not including) today. */
+function checkInDaysOf(cycleStart: Date, today: Date, checkInDay: Weekday): Date[] {
+  const offset = (WEEKDAYS.indexOf(checkInDay) - cycleStart.getDay() + 7) % 7;
+  const days: Date[] = [];
+  for (let day = addDays(cycleStart, offset); daysBetween(day, today) > 0; day = addDays(day, 7))
+    days.push(day);
+  return days;
+}
+
+export type ExampleSettings = Pick<
+  OkrSettings,
+  'cycleName' | 'cycleStart' | 'cycleEnd' | 'checkInDay'
+>;
+
 /**
  * The example cycle and its records, keyed by the column keys of src/workbook/schema.ts.
- * Objectives carry `cycleName` (the Settings cycle), so reminders and the sidebar count them as
- * the current cycle.
+ * Objectives carry the Settings cycle name, so reminders and the sidebar count them as the
+ * current cycle.
  */
-export function exampleOkrs(today: Date, cycleName: string): ExampleOkrs {
-  const cycleStart = mondayOnOrBefore(addDays(today, -DAYS_BEFORE_TODAY));
-  const cycleEnd = addDays(cycleStart, CYCLE_DAYS);
-  const elapsedOn = (date: Date): number => daysBetween(cycleStart, date) / CYCLE_DAYS;
-  const checkInDays: Date[] = [];
-  for (
-    let day = addDays(cycleStart, CHECK_IN_OFFSET_DAYS);
-    daysBetween(day, today) > 0;
-    day = addDays(day, 7)
-  ) {
-    checkInDays.push(day);
-  }
+export function exampleOkrs(today: Date, settings: ExampleSettings): ExampleOkrs {
+  const { cycleStart, cycleEnd } = exampleCycle(today, settings);
+  const cycleDays = Math.max(1, daysBetween(cycleStart, cycleEnd));
+  const elapsedOn = (date: Date): number => daysBetween(cycleStart, date) / cycleDays;
+  const checkInDays = checkInDaysOf(cycleStart, today, settings.checkInDay);
 
   const checkIns: ExampleRecord[] = [];
   const keyResults: ExampleRecord[] = KEY_RESULTS.map((keyResult) => {
@@ -622,7 +659,7 @@ export function exampleOkrs(today: Date, cycleName: string): ExampleOkrs {
   return {
     cycleStart,
     cycleEnd,
-    objectives: OBJECTIVES.map((objective) => ({ ...objective, cycle: cycleName })),
+    objectives: OBJECTIVES.map((objective) => ({ ...objective, cycle: settings.cycleName })),
     keyResults,
     checkIns,
     milestones: exampleMilestones(keyResults, checkInDays, elapsedOn),

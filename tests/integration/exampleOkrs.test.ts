@@ -155,17 +155,50 @@ describe('Load example OKRs on an empty spreadsheet', () => {
 });
 
 describe('Load example OKRs dates', () => {
-  it.each(['2026-02-03T09:00:00Z', '2027-08-30T09:00:00Z'])(
-    'puts the cycle about half done when loaded on %s',
-    (now) => {
+  const settingOf = (table: (name: string) => Row[], label: string) =>
+    table('Settings').find((row) => row['Setting'] === label)!['Value'];
+
+  it.each([
+    ['2026-02-20T09:00:00Z', '2026-01-01'],
+    ['2027-06-29T09:00:00Z', '2027-04-01'],
+  ])(
+    'uses the Settings cycle when loaded on %s, three weeks or more into it',
+    (now, quarterStart) => {
       const { table } = loadedExample(now);
-      const planned = table('Key Results').map((keyResult) => Number(keyResult['Planned']));
-      expect(planned.every((value) => value > 0.4 && value < 0.65)).toBe(true);
+      expect(String(settingOf(table, 'Cycle Start')).slice(0, 10)).toBe(quarterStart);
+      const keyResults = table('Key Results');
       expect(
-        table('Check-ins').every((checkIn) => String(checkIn['Timestamp']) < now.slice(0, 10)),
+        keyResults.every(
+          (keyResult) => keyResult['Start Date'] === settingOf(table, 'Cycle Start'),
+        ),
+      ).toBe(true);
+      expect(
+        keyResults.every((keyResult) => keyResult['Due Date'] === settingOf(table, 'Cycle End')),
+      ).toBe(true);
+      const checkIns = table('Check-ins');
+      expect(
+        checkIns.every((checkIn) => String(checkIn['Timestamp']).slice(0, 10) >= quarterStart),
+      ).toBe(true);
+      expect(checkIns.every((checkIn) => String(checkIn['Timestamp']) < now.slice(0, 10))).toBe(
+        true,
+      );
+      expect(
+        checkIns.every((checkIn) => new Date(String(checkIn['Timestamp'])).getUTCDay() === 5),
       ).toBe(true);
     },
   );
+
+  it('uses a cycle about half done when the Settings cycle has barely started', () => {
+    const now = '2026-04-08T09:00:00Z';
+    const { table } = loadedExample(now);
+    const planned = table('Key Results').map((keyResult) => Number(keyResult['Planned']));
+    expect(planned.every((value) => value > 0.4 && value < 0.65)).toBe(true);
+    const days = new Set(
+      table('Check-ins').map((checkIn) => String(checkIn['Timestamp']).slice(0, 10)),
+    );
+    expect(days.size).toBeGreaterThanOrEqual(5);
+    expect([...days].every((day) => day < now.slice(0, 10))).toBe(true);
+  });
 });
 
 describe('Load example OKRs on a workbook that has OKRs', () => {
