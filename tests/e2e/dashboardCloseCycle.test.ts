@@ -59,11 +59,9 @@ describe('the Close cycle dialog in the preview', () => {
     const firstCard = dialog.locator('.objective-card').first();
     const objectiveId = await firstCard.getAttribute('data-objective');
     await firstCard.locator('textarea').fill('<b>Start the pricing work a month earlier</b>');
-    await dialog
-      .locator('input[data-key-result]')
-      .evaluateAll((boxes) =>
-        boxes.forEach((box, index) => ((box as HTMLInputElement).checked = index === 0)),
-      );
+    const boxes = dialog.locator('input[data-key-result]');
+    const boxCount = await boxes.count();
+    for (let index = 0; index < boxCount; index++) await boxes.nth(index).setChecked(index === 0);
     const carriedFrom = await dialog
       .locator('input[data-key-result]')
       .first()
