@@ -189,6 +189,36 @@ describe('Build dashboard on the example OKRs', () => {
     expect(charts).toHaveLength(2);
   });
 
+  it('follows a new value in the Key Results sheet without a rebuild', () => {
+    const keyResults = sheetValues(emulator, 'Key Results');
+    const header = keyResults[0]!.map(String);
+    const currentColumn = header.indexOf('Current') + 1;
+    const targetColumn = header.indexOf('Target');
+    // A KR measured but not yet at its target, so reaching it changes the objective's score.
+    const row =
+      keyResults.findIndex(
+        (cells, index) =>
+          index > 0 &&
+          typeof cells[currentColumn - 1] === 'number' &&
+          cells[currentColumn - 1] !== cells[targetColumn],
+      ) + 1;
+    const target = keyResults[row - 1]![targetColumn];
+    emulator.uncounted(() =>
+      emulator.spreadsheet
+        .getSheetByName('Key Results')!
+        .getRange(row, currentColumn)
+        .setValue(target),
+    );
+    const objectiveId = String(keyResults[row - 1]![header.indexOf('Objective ID')]);
+    const { byObjective } = engineValues();
+    const updated = sheetValues(emulator, 'Dashboard').find((cells) => cells[0] === objectiveId)!;
+    expect(updated[5]).toBeCloseTo(byObjective.get(objectiveId)!.score!, 10);
+    expect(updated[5]).not.toBeCloseTo(
+      dashboard.find((cells) => cells[0] === objectiveId)![5] as number,
+      10,
+    );
+  });
+
   it('refuses to overwrite a Dashboard sheet the user made', () => {
     const own = createEmulator({ now: NOW });
     own.loadBundle();
