@@ -9,6 +9,8 @@ export interface CellView {
   formula: string;
   /** The value as typed, for editing: ISO date text for dates, otherwise the value itself. */
   input: string;
+  /** The cell's number format ('' when none), e.g. '0%' or 'yyyy-mm-dd'. */
+  numberFormat: string;
   align: 'left' | 'right' | 'center';
   background: string | null;
   color: string | null;

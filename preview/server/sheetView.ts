@@ -146,6 +146,7 @@ export function sheetView(
         text,
         formula: data?.formula ?? '',
         input: data?.formula ?? inputOf(data?.value),
+        numberFormat: data?.numberFormat ?? '',
         align: alignmentOf(value),
         background: background && background !== '#ffffff' ? background : null,
         color,
