@@ -8,6 +8,7 @@ import { progressOfKeyResult } from '../core/progress';
 import type { KeyResult } from '../core/types';
 import { idKey, readId } from '../workbook/cells';
 import { describeProblem, type RowProblem } from '../workbook/problems';
+import { findColumns } from '../workbook/headers';
 import { KEY_RESULTS } from '../workbook/schema';
 import { parseKeyResults } from '../workbook/tables';
 
@@ -29,32 +30,47 @@ export interface KeyResultBook {
   scoringProblems: RowProblem[];
 }
 
-const header = (key: string): string =>
-  KEY_RESULTS.columns.find((column) => column.key === key)!.header;
-
-/** Columns whose problems make a progress or score wrong (Owner or Confidence problems do not). */
-export const SCORE_COLUMNS: ReadonlySet<string> = new Set(
-  ['id', 'objectiveId', 'title', 'type', 'start', 'target', 'current', 'weight'].map(header),
-);
+/** The columns a score reads; problems elsewhere (an Owner that is not an email) do not stop it. */
+export const SCORE_COLUMNS: readonly string[] = [
+  'id',
+  'objectiveId',
+  'title',
+  'type',
+  'start',
+  'target',
+  'current',
+  'weight',
+];
 /** Balance also needs the dates of the plan. */
-export const BALANCE_COLUMNS: ReadonlySet<string> = new Set([
-  ...SCORE_COLUMNS,
-  header('startDate'),
-  header('dueDate'),
-]);
+export const BALANCE_COLUMNS: readonly string[] = [...SCORE_COLUMNS, 'startDate', 'dueDate'];
 
-/** Parses the table (header row first); a table missing a required column throws. */
+/**
+ * The table narrowed to the given columns, rows kept in place so row numbers stay true: the
+ * parse then reads only what scoring needs instead of all 21 Key Results columns.
+ */
+function withColumns(values: unknown[][], keys: readonly string[]): unknown[][] {
+  const { columns, missing } = findColumns(KEY_RESULTS, Array.isArray(values[0]) ? values[0] : []);
+  // Left whole, the parse explains which required headers are missing.
+  if (missing.length > 0) return values;
+  const indexes = keys
+    .map((key) => columns[key])
+    .filter((index): index is number => index !== undefined);
+  return values.map((row) => (Array.isArray(row) ? indexes.map((index) => row[index]) : row));
+}
+
+/** Parses the given columns of the table (header row first); a missing required column throws. */
 export function readKeyResultBook(
-  values: unknown,
+  table: unknown,
   argumentName: string,
-  relevantColumns: ReadonlySet<string>,
+  columnKeys: readonly string[],
 ): KeyResultBook {
-  if (!Array.isArray(values) || values.length === 0 || !Array.isArray(values[0])) {
+  if (!Array.isArray(table) || table.length === 0 || !Array.isArray(table[0])) {
     throw new OkrInputError(
       `${argumentName} must be the Key Results table including its header row, such as OKR_KEY_RESULTS or 'Key Results'!A1:U.`,
     );
   }
-  const table = parseKeyResults(values as unknown[][]);
+  const values = withColumns(table as unknown[][], columnKeys);
+  const parsed = parseKeyResults(values);
   const keyResultsById = new Map<string, KeyResult>();
   const objectives = new Map<string, ObjectiveGroup>();
   const groupOf = (objectiveId: string): ObjectiveGroup => {
@@ -67,23 +83,20 @@ export function readKeyResultBook(
     return group;
   };
   const keptRows = new Set<number>();
-  for (const keyResult of table.rows) {
+  for (const keyResult of parsed.rows) {
     keyResultsById.set(idKey(keyResult.id), keyResult);
     groupOf(keyResult.objectiveId).keyResults.push(keyResult);
     keptRows.add(keyResult.row);
   }
   const problemsByRow = new Map<number, RowProblem[]>();
-  const scoringProblems: RowProblem[] = [];
   const leftOutById = new Map<string, RowProblem[]>();
-  for (const problem of table.problems) {
-    if (!relevantColumns.has(problem.column)) continue;
-    scoringProblems.push(problem);
+  for (const problem of parsed.problems) {
     addTo(problemsByRow, problem.row, problem);
     if (keptRows.has(problem.row)) continue;
     // A left-out row still tells its key result ID and its objective that they are incomplete.
-    const cells = (values as unknown[][])[problem.row - 1];
+    const cells = values[problem.row - 1];
     const idIn = (key: string): string | null => {
-      const index = table.columns[key];
+      const index = parsed.columns[key];
       const read = readId(index !== undefined && Array.isArray(cells) ? cells[index] : '');
       return read.ok && read.value ? read.value : null;
     };
@@ -92,7 +105,13 @@ export function readKeyResultBook(
     const objectiveId = idIn('objectiveId');
     if (objectiveId !== null) groupOf(objectiveId).leftOut.push(problem);
   }
-  return { keyResultsById, objectives, problemsByRow, leftOutById, scoringProblems };
+  return {
+    keyResultsById,
+    objectives,
+    problemsByRow,
+    leftOutById,
+    scoringProblems: parsed.problems,
+  };
 }
 
 function addTo<K>(map: Map<K, RowProblem[]>, key: K, problem: RowProblem): void {
