@@ -16,6 +16,7 @@ import {
 } from '../core/checkInSummary';
 import { OkrInputError } from '../core/errors';
 import type { CheckInContext, CheckInFieldError, SaveCheckInResult } from '../shared/checkIn';
+import { idKey } from '../workbook/cells';
 import { describeProblem, type RowProblem } from '../workbook/problems';
 import {
   CHECK_INS,
@@ -81,8 +82,6 @@ export function getCheckInContext(): CheckInContext {
   const { workbook, problems } = loadWorkbook(now);
   return buildCheckInContext(workbook, activeUserEmail(), now, problems.map(describeProblem));
 }
-
-const idKey = (id: string): string => id.trim().toLowerCase();
 
 /**
  * Validates and saves a check-in. Nothing is written unless every field is valid and the lock is
