@@ -7,7 +7,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 export function saveWorkbookFile(path: string, state: unknown): void {
   const temp = `${path}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(state, null, 1)}\n`);
+  writeFileSync(temp, JSON.stringify(state));
   renameSync(temp, path);
 }
 
