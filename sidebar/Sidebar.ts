@@ -3,20 +3,21 @@
  * and save a check-in. The server validates everything again; this page only helps people get
  * it right the first time. Cell text is only ever set through textContent.
  */
-import { confidenceBand } from '../src/core/confidence';
 import { readCheckInPayload } from '../src/core/checkIn';
 import {
   COMMENT_FIELDS,
   type CheckInContext,
-  type CheckInField,
   type CheckInFieldError,
   type CheckInPayload,
   type KeyResultSummary,
   type SaveCheckInResult,
 } from '../src/shared/checkIn';
 import { byId, element, replaceChildren, show } from './dom';
-import { describeRange, formatDate, formatDaysAgo, formatFraction, formatMeasured } from './format';
+import { clearErrors, showErrors } from './fieldErrors';
+import { describeRange, formatMeasured } from './format';
+import { confidenceTone, history, lastCheckIn, progressBar, statusChip } from './keyResultCard';
 import { runServer, ServerCallError } from './run';
+import { enteredValue, tickedMilestones, valueField } from './valueField';
 
 interface PageState {
   context: CheckInContext | null;
@@ -168,68 +169,6 @@ function rank(order: readonly string[], objectiveId: string): number {
   return index === -1 ? order.length : index;
 }
 
-// ---- Shared pieces: status chip and progress bar with the planned marker ----
-
-function statusChip(keyResult: KeyResultSummary): HTMLElement {
-  const status = keyResult.status || (keyResult.type === 'baseline' ? 'Baseline' : 'No plan');
-  const modifier = status.toLowerCase().replace(/\s+/g, '-');
-  return element('span', { className: `okr-chip okr-chip--${modifier}`, text: status });
-}
-
-function progressBar(keyResult: KeyResultSummary, compact: boolean): HTMLElement {
-  const progress = keyResult.progress;
-  const planned = keyResult.planned;
-  const tone =
-    keyResult.status === 'Off track' ? 'red' : keyResult.status === 'At risk' ? 'amber' : 'green';
-  const track = element(
-    'div',
-    {
-      className: `progress__track progress__track--${tone}`,
-      attributes: {
-        role: 'progressbar',
-        'aria-valuemin': '0',
-        'aria-valuemax': '100',
-        'aria-valuenow': String(Math.round((progress ?? 0) * 100)),
-        'aria-label': `Progress of ${keyResult.title}`,
-        'aria-valuetext': progressText(keyResult),
-      },
-    },
-    [
-      element('div', {
-        className: 'progress__fill',
-        attributes: { style: `width:${(progress ?? 0) * 100}%` },
-      }),
-    ],
-  );
-  if (planned !== null) {
-    track.append(
-      element('div', {
-        className: 'progress__marker',
-        attributes: {
-          style: `left:${planned * 100}%`,
-          title: `Planned for today: ${formatFraction(planned)}`,
-        },
-      }),
-    );
-  }
-  if (compact) return element('span', { className: 'progress progress--compact' }, [track]);
-  return element('div', { className: 'progress' }, [
-    track,
-    element('p', { className: 'progress__caption', text: progressText(keyResult) }),
-  ]);
-}
-
-function progressText(keyResult: KeyResultSummary): string {
-  if (keyResult.progress === null)
-    return keyResult.type === 'baseline'
-      ? 'Not scored: a baseline is being measured'
-      : 'Progress unknown';
-  const done = `${formatFraction(keyResult.progress)} done`;
-  return keyResult.planned === null
-    ? done
-    : `${done} · ${formatFraction(keyResult.planned)} planned by today`;
-}
-
 // ---- Detail: where the KR stands, and the check-in form ----
 
 let returnFocusTo: string | null = null;
@@ -266,248 +205,17 @@ function renderDetail(keyResult: KeyResultSummary): void {
   byId('kr-current').textContent = formatMeasured(keyResult, keyResult.current);
   const confidenceText = byId('kr-confidence');
   confidenceText.textContent = keyResult.confidence === null ? '—' : `${keyResult.confidence}/10`;
-  confidenceText.className = `kr-card__figure confidence-tone--${bandOf(keyResult.confidence)}`;
+  confidenceText.className = `kr-card__figure confidence-tone--${confidenceTone(keyResult.confidence)}`;
   byId('kr-status').replaceWith(Object.assign(statusChip(keyResult), { id: 'kr-status' }));
   replaceChildren(byId('kr-progress'), [progressBar(keyResult, false)]);
   const problem = byId('kr-problem');
   problem.textContent = keyResult.problem;
   show(problem, keyResult.problem !== '');
-  renderLastCheckIn(keyResult);
-  renderHistory(keyResult);
+  replaceChildren(byId('kr-last'), lastCheckIn(keyResult));
+  replaceChildren(byId('kr-history'), history(keyResult));
   const reminder = keyResult.previousPlans.trim();
   byId('plans-reminder-text').textContent = reminder;
   show(byId('plans-reminder'), reminder !== '');
-}
-
-function bandOf(value: number | null): string {
-  return value === null ? 'none' : (confidenceBand(value) ?? 'none');
-}
-
-function renderLastCheckIn(keyResult: KeyResultSummary): void {
-  const container = byId('kr-last');
-  if (keyResult.lastCheckInDate === null) {
-    replaceChildren(container, [
-      element('p', { className: 'okr-muted', text: 'No check-in yet.' }),
-    ]);
-    return;
-  }
-  const date = keyResult.lastCheckInDate;
-  replaceChildren(container, [
-    element('p', { className: 'kr-card__last-date' }, [
-      element('span', { text: 'Last check-in ' }),
-      element('time', {
-        text: `${formatDate(date)} (${formatDaysAgo(date)})`,
-        attributes: { datetime: date },
-      }),
-    ]),
-    keyResult.lastCheckInText
-      ? element('p', { className: 'kr-card__last-text', text: keyResult.lastCheckInText })
-      : null,
-  ]);
-}
-
-const TEXT_HISTORY_LENGTH = 4;
-
-/** A sparkline of recent values (numbers) or a row of yes/no marks (binary KRs). */
-function renderHistory(keyResult: KeyResultSummary): void {
-  const container = byId('kr-history');
-  const points = keyResult.history;
-  if (points.length < 2) {
-    replaceChildren(container, []);
-    return;
-  }
-  const values = points.map((point) =>
-    typeof point.value === 'boolean' ? Number(point.value) : point.value,
-  );
-  const numbers = values.filter((value): value is number => value !== null);
-  const label = `Recent values: ${points.map((point) => `${formatDate(point.timestamp)} ${formatMeasured(keyResult, point.value)}`).join('; ')}`;
-  // The sparkline shows the trend; the text lists only the latest values so it fits two lines.
-  const list = element(
-    'ol',
-    { className: 'history__values' },
-    points.slice(-TEXT_HISTORY_LENGTH).map((point) =>
-      element('li', { attributes: { title: formatDate(point.timestamp) } }, [
-        element('span', {
-          className: 'history__value',
-          text: formatMeasured(keyResult, point.value),
-        }),
-      ]),
-    ),
-  );
-  replaceChildren(container, [
-    element('h3', { text: 'Recent values' }),
-    numbers.length >= 2 ? sparkline(values, label) : null,
-    list,
-  ]);
-}
-
-function sparkline(values: readonly (number | null)[], label: string): SVGSVGElement {
-  const width = 268;
-  const height = 36;
-  const numbers = values.filter((value): value is number => value !== null);
-  const low = Math.min(...numbers);
-  const span = Math.max(...numbers) - low || 1;
-  const step = width / Math.max(1, values.length - 1);
-  const coordinates = values
-    .map((value, index) =>
-      value === null ? null : [index * step, height - 4 - ((value - low) / span) * (height - 8)],
-    )
-    .filter((point): point is number[] => point !== null);
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('viewBox', `-4 0 ${width + 8} ${height}`);
-  svg.setAttribute('class', 'history__sparkline');
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', label);
-  const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
-  line.setAttribute(
-    'points',
-    coordinates.map(([x, y]) => `${x!.toFixed(1)},${y!.toFixed(1)}`).join(' '),
-  );
-  svg.append(line);
-  for (const [x, y] of coordinates) {
-    const dot = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
-    dot.setAttribute('cx', x!.toFixed(1));
-    dot.setAttribute('cy', y!.toFixed(1));
-    dot.setAttribute('r', '2.5');
-    svg.append(dot);
-  }
-  return svg;
-}
-
-// ---- The value input that fits the KR type ----
-
-function renderValueField(keyResult: KeyResultSummary): void {
-  const container = byId('value-field');
-  const error = element('span', { className: 'okr-error', attributes: { id: 'value-error' } });
-  switch (keyResult.inputKind) {
-    case 'binary':
-      replaceChildren(container, [binaryField(keyResult, error)]);
-      return;
-    case 'milestones':
-      replaceChildren(container, [milestonesField(keyResult, error)]);
-      return;
-    default:
-      replaceChildren(container, [numberField(keyResult, error)]);
-  }
-}
-
-function numberField(keyResult: KeyResultSummary, error: HTMLElement): HTMLElement {
-  const percentage = keyResult.inputKind === 'percentage';
-  const unit = percentage ? '%' : keyResult.unit;
-  const input = element('input', {
-    className: 'okr-input value-input__input',
-    attributes: {
-      id: 'value',
-      type: 'number',
-      step: 'any',
-      inputmode: 'decimal',
-      'aria-describedby': 'value-hint value-error',
-      required: '',
-    },
-  });
-  if (percentage) {
-    input.min = '0';
-    input.max = '100';
-  }
-  const current = keyResult.current;
-  if (typeof current === 'number')
-    input.value = String(
-      percentage ? roundPercent(Math.abs(current) > 1 ? current : current * 100) : current,
-    );
-  const hint =
-    keyResult.target === null
-      ? `Now ${formatMeasured(keyResult, current)}`
-      : `Now ${formatMeasured(keyResult, current)} · target ${formatMeasured(keyResult, keyResult.target)}`;
-  return element('div', { className: 'okr-field' }, [
-    element('label', {
-      className: 'okr-label',
-      text:
-        keyResult.inputKind === 'percentage'
-          ? 'Value (%)'
-          : keyResult.unit
-            ? `Value (${keyResult.unit})`
-            : 'Value',
-      attributes: { for: 'value' },
-    }),
-    element('div', { className: 'value-input' }, [
-      input,
-      unit
-        ? element('span', {
-            className: 'value-input__unit',
-            text: unit,
-            attributes: { 'aria-hidden': 'true' },
-          })
-        : null,
-    ]),
-    element('span', { className: 'okr-hint', text: hint, attributes: { id: 'value-hint' } }),
-    error,
-  ]);
-}
-
-function roundPercent(percent: number): number {
-  return Math.round(percent * 100) / 100;
-}
-
-function binaryField(keyResult: KeyResultSummary, error: HTMLElement): HTMLElement {
-  const option = (value: 'yes' | 'no', text: string) => {
-    const input = element('input', {
-      attributes: { type: 'radio', name: 'value', value, id: `value-${value}` },
-    });
-    input.checked =
-      (keyResult.current === true) === (value === 'yes') && keyResult.current !== null;
-    return element('label', { className: 'choice', attributes: { for: `value-${value}` } }, [
-      input,
-      element('span', { text }),
-    ]);
-  };
-  return element(
-    'fieldset',
-    { className: 'okr-field choices', attributes: { 'aria-describedby': 'value-error' } },
-    [
-      element('legend', { className: 'okr-label', text: 'Is it done?' }),
-      element('div', { className: 'choices__row' }, [
-        option('yes', 'Yes, done'),
-        option('no', 'Not yet'),
-      ]),
-      error,
-    ],
-  );
-}
-
-function milestonesField(keyResult: KeyResultSummary, error: HTMLElement): HTMLElement {
-  const totalWeight = keyResult.milestones.reduce((sum, milestone) => sum + milestone.weight, 0);
-  const items = keyResult.milestones.map((milestone, index) => {
-    const id = `milestone-${index}`;
-    const checkbox = element('input', {
-      attributes: { type: 'checkbox', id, 'data-row': String(milestone.row) },
-    });
-    checkbox.checked = milestone.done;
-    const weighted = totalWeight > 0 && keyResult.milestones.some((other) => other.weight !== 1);
-    const details = [
-      weighted ? `${formatFraction(milestone.weight / totalWeight)} of the work` : '',
-      milestone.done && milestone.doneDate ? `done ${formatDate(milestone.doneDate)}` : '',
-    ].filter(Boolean);
-    return element('li', {}, [
-      element('label', { className: 'choice choice--block', attributes: { for: id } }, [
-        checkbox,
-        element('span', {}, [
-          element('span', { text: milestone.milestone }),
-          details.length > 0
-            ? element('span', { className: 'okr-muted', text: details.join(' · ') })
-            : null,
-        ]),
-      ]),
-    ]);
-  });
-  return element(
-    'fieldset',
-    { className: 'okr-field choices', attributes: { 'aria-describedby': 'value-error' } },
-    [
-      element('legend', { className: 'okr-label', text: 'Milestones done' }),
-      element('ul', { className: 'milestones' }, items),
-      error,
-    ],
-  );
 }
 
 function firstInput(): HTMLElement | null {
@@ -517,50 +225,28 @@ function firstInput(): HTMLElement | null {
 // ---- The form ----
 
 function resetForm(keyResult: KeyResultSummary): void {
-  renderValueField(keyResult);
+  replaceChildren(byId('value-field'), [valueField(keyResult)]);
   confidence.value = String(keyResult.confidence ?? 5);
   updateConfidence();
   for (const field of COMMENT_FIELDS) byId<HTMLTextAreaElement>(field).value = '';
-  clearErrors();
+  clearErrors(form);
 }
 
 function updateConfidence(): void {
   const value = Number(confidence.value);
   const output = byId('confidence-value');
-  const band = bandOf(value);
+  const band = confidenceTone(value);
   output.textContent = `${value}/10`;
   output.className = `confidence__value confidence-tone--${band}`;
   confidence.className = `confidence__slider confidence__slider--${band}`;
   confidence.setAttribute('aria-valuetext', `${value} of 10, ${band} confidence`);
 }
 
-/** The value as the form holds it: a number, yes/no, or null when nothing is entered. */
-function formValue(keyResult: KeyResultSummary): number | boolean | null {
-  if (keyResult.inputKind === 'binary') {
-    const checked = form.querySelector<HTMLInputElement>('input[name="value"]:checked');
-    return checked ? checked.value === 'yes' : null;
-  }
-  if (keyResult.inputKind === 'milestones') return null;
-  const input = byId<HTMLInputElement>('value');
-  if (input.value.trim() === '') return null;
-  const number = input.valueAsNumber;
-  if (Number.isNaN(number)) return null;
-  return keyResult.inputKind === 'percentage' ? number / 100 : number;
-}
-
 function formPayload(keyResult: KeyResultSummary): CheckInPayload {
-  const milestones =
-    keyResult.inputKind === 'milestones'
-      ? keyResult.milestones.map((milestone, index) => ({
-          row: milestone.row,
-          milestone: milestone.milestone,
-          done: byId<HTMLInputElement>(`milestone-${index}`).checked,
-        }))
-      : null;
   return {
     keyResultId: keyResult.id,
-    value: formValue(keyResult),
-    milestones,
+    value: enteredValue(form, keyResult),
+    milestones: tickedMilestones(keyResult),
     confidence: Number(confidence.value),
     progress: byId<HTMLTextAreaElement>('progress').value,
     plans: byId<HTMLTextAreaElement>('plans').value,
@@ -597,50 +283,6 @@ function localErrors(keyResult: KeyResultSummary, payload: CheckInPayload): Chec
   return errors;
 }
 
-const FIELD_TARGETS: Record<CheckInField, string | null> = {
-  keyResultId: null,
-  value: 'value',
-  milestones: 'value',
-  confidence: 'confidence',
-  progress: 'progress',
-  plans: 'plans',
-  problems: 'problems',
-  learnings: 'learnings',
-};
-
-function clearErrors(): void {
-  for (const message of form.querySelectorAll('.okr-error')) message.textContent = '';
-  for (const invalid of form.querySelectorAll('[aria-invalid="true"]'))
-    invalid.removeAttribute('aria-invalid');
-  show(byId('form-error'), false);
-}
-
-/** Each error goes next to its field; errors about the whole check-in go above the form. */
-function showErrors(errors: readonly CheckInFieldError[]): void {
-  clearErrors();
-  const general: string[] = [];
-  let firstInvalid: HTMLElement | null = null;
-  for (const error of errors) {
-    const target = error.field === null ? null : FIELD_TARGETS[error.field];
-    const message = target ? document.getElementById(`${target}-error`) : null;
-    if (!target || !message) {
-      general.push(error.message);
-      continue;
-    }
-    message.textContent = message.textContent
-      ? `${message.textContent} ${error.message}`
-      : error.message;
-    const input =
-      document.getElementById(target) ?? form.querySelector<HTMLElement>(`#value-field input`);
-    input?.setAttribute('aria-invalid', 'true');
-    firstInvalid ??= input;
-  }
-  const banner = byId('form-error');
-  banner.textContent = general.join(' ');
-  show(banner, general.length > 0);
-  (firstInvalid ?? (general.length > 0 ? banner : null))?.focus();
-}
-
 function setSaving(saving: boolean): void {
   state.saving = saving;
   saveButton.disabled = saving;
@@ -657,10 +299,10 @@ async function submit(): Promise<void> {
   const payload = formPayload(keyResult);
   const errors = localErrors(keyResult, payload);
   if (errors.length > 0) {
-    showErrors(errors);
+    showErrors(form, errors);
     return;
   }
-  clearErrors();
+  clearErrors(form);
   setSaving(true);
   let result: SaveCheckInResult;
   try {
@@ -671,7 +313,7 @@ async function submit(): Promise<void> {
   // Re-enabled before showing the outcome: errors focus a field, success leaves the form.
   setSaving(false);
   if (result.ok) saved(result.keyResult, result.savedAt);
-  else showErrors(result.errors);
+  else showErrors(form, result.errors);
 }
 
 function saved(keyResult: KeyResultSummary, savedAt: string): void {
