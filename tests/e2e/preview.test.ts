@@ -120,4 +120,28 @@ describe('the preview in a browser', () => {
     ).toBe('object');
     await screenshot(page, 'preview-sidebar');
   });
+
+  it('plays out the reminder trigger by moving the clock, and shows the emails in the outbox', async () => {
+    const { page } = browser;
+    await runMenuItem(page, 'turnOnReminders');
+    await page.locator('#modal button.primary').click();
+    await page.locator('#open-triggers').click();
+    await expect
+      .poll(() => page.locator('#modal .trigger-name').allTextContents())
+      .toEqual(['runDailyReminders']);
+    await page.locator('#clock-input').fill('2026-11-27T10:30');
+    const moved = page.waitForResponse((response) => response.url().endsWith('/api/clock'));
+    await page.locator('.clock-form button').click();
+    await moved;
+    const sent = preview.session.emulator.outbox;
+    expect(sent.length).toBeGreaterThan(0);
+    expect(await page.locator('#outbox-count').textContent()).toBe(String(sent.length));
+    await page.locator('#open-outbox').click();
+    await expect
+      .poll(() => page.locator('#modal .email-row .email-to').allTextContents())
+      .toEqual(sent.map((email) => email.to));
+    expect(await page.locator('#modal .email-frame').getAttribute('sandbox')).toBe('');
+    await screenshot(page, 'preview-outbox');
+    await page.locator('#modal-close').click();
+  });
 });
