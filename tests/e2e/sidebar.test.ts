@@ -32,42 +32,75 @@ const outsideRequests: string[] = [];
 let row = 0;
 let currentColumn = '';
 let typeColumn = '';
+let milestoneKeyResultRow = 0;
+let milestoneRow = 0;
 
-/** Adds a key result owned by the preview's user, with markup for a title, below the examples. */
-function addKeyResult(): void {
+/** Writes `fields` (by header) into the first empty row of a sheet; returns that row. */
+function appendByHeader(sheetName: string, fields: Record<string, unknown>): number {
   const emulator = preview.session.emulator;
-  emulator.uncounted(() => {
-    const sheet = emulator.spreadsheet.getSheetByName('Key Results')!;
+  return emulator.uncounted(() => {
+    const sheet = emulator.spreadsheet.getSheetByName(sheetName)!;
     const values = sheet.getDataRange().getValues();
     const header = values[0]!.map((cell) => String(cell));
-    const objectiveId = String(
-      emulator.spreadsheet.getSheetByName('Objectives')!.getRange(2, 1).getValue(),
-    );
-    const fields: Record<string, unknown> = {
-      ID: 'KR-XSS',
-      'Objective ID': objectiveId,
-      'Key Result': XSS_TITLE,
-      Owner: USER,
-      Type: 'increase',
-      Unit: 'teams',
-      Start: 0,
-      Target: 10,
-      Current: 1,
-    };
-    row = values.filter((cells) => cells.some((cell) => cell !== '' && cell !== null)).length + 1;
-    currentColumn = columnLetters(header.indexOf('Current') + 1);
-    typeColumn = columnLetters(header.indexOf('Type') + 1);
+    const target =
+      values.filter((cells) => cells.some((cell) => cell !== '' && cell !== null)).length + 1;
     for (const [name, value] of Object.entries(fields)) {
       const column = header.indexOf(name);
-      if (column === -1) throw new Error(`The example Key Results sheet has no ${name} column.`);
-      sheet.getRange(row, column + 1).setValue(value);
+      if (column === -1) throw new Error(`The example ${sheetName} sheet has no ${name} column.`);
+      sheet.getRange(target, column + 1).setValue(value);
     }
+    return target;
+  });
+}
+
+/** Adds two key results owned by the preview's user: one titled like markup, one with milestones. */
+function addKeyResults(): void {
+  const emulator = preview.session.emulator;
+  const objectiveId = emulator.uncounted(() =>
+    String(emulator.spreadsheet.getSheetByName('Objectives')!.getRange(2, 1).getValue()),
+  );
+  const header = emulator.uncounted(() =>
+    emulator.spreadsheet.getSheetByName('Key Results')!.getDataRange().getValues()[0]!.map(String),
+  );
+  currentColumn = columnLetters(header.indexOf('Current') + 1);
+  typeColumn = columnLetters(header.indexOf('Type') + 1);
+  row = appendByHeader('Key Results', {
+    ID: 'KR-XSS',
+    'Objective ID': objectiveId,
+    'Key Result': XSS_TITLE,
+    Owner: USER,
+    Type: 'increase',
+    Unit: 'teams',
+    Start: 0,
+    Target: 10,
+    Current: 1,
+  });
+  milestoneKeyResultRow = appendByHeader('Key Results', {
+    ID: 'KR-CHECKLIST',
+    'Objective ID': objectiveId,
+    'Key Result': 'Ship the team admin console',
+    Owner: USER,
+    Type: 'milestone',
+    Target: 3,
+    Current: 1,
+  });
+  appendByHeader('Milestones', {
+    'Key Result ID': 'KR-CHECKLIST',
+    Milestone: 'Design review',
+    Weight: 1,
+    Done: true,
+  });
+  milestoneRow = appendByHeader('Milestones', {
+    'Key Result ID': 'KR-CHECKLIST',
+    Milestone: 'Beta',
+    Weight: 2,
+    Done: false,
   });
 }
 
 beforeAll(async () => {
   preview = await startPreview({ user: USER });
-  addKeyResult();
+  addKeyResults();
   browser = await openBrowser();
   page = browser.page;
   page.on('request', (request) => {
@@ -194,6 +227,29 @@ describe('check-in sidebar in the preview', () => {
     expect(lastRow()).toBe(before + 1);
   });
 
+  it('checks in on a milestone key result by ticking its checklist', async () => {
+    await sidebar.locator('[data-key-result-id="KR-CHECKLIST"]').first().click();
+    const checklist = sidebar.locator('#value-field input[type="checkbox"]');
+    await expect(checklist.count()).resolves.toBe(2);
+    await expect(checklist.nth(0).isChecked()).resolves.toBe(true);
+    await checklist.nth(1).check();
+    await sidebar.locator('#progress').fill('Beta is out');
+    await sidebar.locator('#save').click();
+    await sidebar.locator('#saved-banner').waitFor({ state: 'visible' });
+    // Done weight 3 of 3: Current is the Target.
+    await expect.poll(() => cellText(page, `${currentColumn}${milestoneKeyResultRow}`)).toBe('3');
+    const emulator = preview.session.emulator;
+    const milestone = emulator.uncounted(
+      () =>
+        emulator.spreadsheet
+          .getSheetByName('Milestones')!
+          .getRange(milestoneRow, 1, 1, 5)
+          .getValues()[0],
+    );
+    expect(milestone!.slice(0, 4)).toEqual(['KR-CHECKLIST', 'Beta', 2, true]);
+    expect(Object.prototype.toString.call(milestone![4])).toBe('[object Date]');
+  });
+
   it('sits next to the grid at 300 px in system fonts, loading nothing from outside', async () => {
     const frame = page.locator('#sidebar-frame');
     await sidebar
@@ -203,9 +259,8 @@ describe('check-in sidebar in the preview', () => {
     await screenshot(page, 'sidebar');
     await frame.screenshot({ path: `${ARTIFACTS_DIR}/sidebar-panel.png` });
     expect((await frame.boundingBox())!.width).toBe(300);
-    const fontFamily = await sidebar
-      .locator('body')
-      .evaluate((body) => getComputedStyle(body).fontFamily);
+    // A string, so the Node typecheck needs no DOM types.
+    const fontFamily = await sidebar.evaluate<string>('getComputedStyle(document.body).fontFamily');
     expect(fontFamily).toMatch(/^"Google Sans Text", "Google Sans", Roboto/);
     expect(await sidebar.locator('link[href], script[src], img[src]').count()).toBe(0);
     expect(outsideRequests).toEqual([]);
