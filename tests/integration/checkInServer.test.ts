@@ -374,3 +374,14 @@ describe('saveCheckIn without optional sheets', () => {
     expect(sheetValues(emulator, 'Key Results')).toEqual(before);
   });
 });
+
+describe('when Google withholds the email address', () => {
+  it('marks no key result as the user’s and leaves the Author blank', () => {
+    const emulator = checkInEmulator({ user: '' });
+    const context = plain(emulator.call('getCheckInContext') as CheckInContext);
+    expect(context.userEmail).toBe('');
+    expect(context.keyResults.some((keyResult) => keyResult.ownedByUser)).toBe(false);
+    expect(save(emulator, checkInPayload()).ok).toBe(true);
+    expect(checkInRows(emulator).at(-1)!.Author).toBe('');
+  });
+});
