@@ -12,6 +12,7 @@ import {
   type CheckInPayload,
   type MilestoneCheck,
 } from '../shared/checkIn';
+import { MAX_CONFIDENCE, MIN_CONFIDENCE } from './confidence';
 import type { KeyResult, KeyResultType, MeasuredValue, Milestone } from './types';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: CheckInFieldError[] };
@@ -52,7 +53,7 @@ function describeValue(value: unknown): string {
   if (typeof value === 'string') return 'text';
   if (typeof value === 'number') return Number.isFinite(value) ? 'a number' : 'not a finite number';
   if (typeof value === 'boolean') return 'yes/no';
-  return `${typeof value === 'object' ? 'an object' : `a ${typeof value}`}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /**
@@ -132,12 +133,17 @@ function readValue(cell: unknown, errors: CheckInFieldError[]): number | boolean
 }
 
 function readConfidence(cell: unknown, errors: CheckInFieldError[]): number {
-  if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 0 && cell <= 10) return cell;
+  const valid =
+    typeof cell === 'number' &&
+    Number.isInteger(cell) &&
+    cell >= MIN_CONFIDENCE &&
+    cell <= MAX_CONFIDENCE;
+  if (valid) return cell;
   const what = typeof cell === 'number' ? String(cell) : describeValue(cell);
   errors.push(
     fieldError(
       'confidence',
-      `Confidence is ${what}. Choose a whole number from 0 (no chance) to 10 (certain).`,
+      `Confidence is ${what}. Choose a whole number from ${MIN_CONFIDENCE} (no chance) to ${MAX_CONFIDENCE} (certain).`,
     ),
   );
   return 0;
