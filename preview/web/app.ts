@@ -50,7 +50,13 @@ async function api(path: string, body?: unknown): Promise<void> {
     showMessage('Something went wrong', answer.error);
     return;
   }
+  const first = state === null;
   state = answer as PreviewState;
+  if (first) {
+    // Toasts and alerts from before this page was opened are old news.
+    seenToasts = state.toasts.length;
+    seenAlerts = state.alerts.length;
+  }
   render();
 }
 
