@@ -125,6 +125,26 @@ describe('preview formula engine', () => {
     expect(read(model, sheet, 1, 5)).toBe(46054);
   });
 
+  it('keeps dates typed as dates through IF and TODAY() on their way into a custom function', () => {
+    const seen: unknown[] = [];
+    const { model } = workbookWith({
+      SEE: (...args: unknown[]) => {
+        seen.push(...args);
+        return 1;
+      },
+    });
+    const sheet = model.addSheet('Data');
+    put(model, sheet, [
+      [new Date(Date.UTC(2026, 0, 31)), '=SEE(IF(A1="", 0, A1), TODAY(), 45)'],
+    ]);
+    expect(read(model, sheet, 1, 2)).toBe(1);
+    expect(seen.map((value) => (value instanceof Date ? value.toISOString() : value))).toEqual([
+      '2026-01-31T00:00:00.000Z',
+      '2026-03-15T00:00:00.000Z',
+      45,
+    ]);
+  });
+
   it('shows a custom function error as #ERROR! with its message, which IFERROR can catch', () => {
     const { model, engine } = workbookWith({
       FAIL: () => {

@@ -18,7 +18,7 @@ import { isDateLike, type CellValue } from '../values.js';
 import { installBlankComparison } from './blankComparison.js';
 import { extraFunctions } from './functions.js';
 import { rewriteFormula } from './formulaText.js';
-import { dateToSerial } from './serial.js';
+import { dateToSerial, serialToDate } from './serial.js';
 
 const { FormulaError } = FormulaParser;
 type ParserError = FormulaParser.Error;
@@ -69,6 +69,16 @@ export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngin
   installBlankComparison();
   const customNames = new Set([...options.customFunctionNames].map((name) => name.toUpperCase()));
   const reasons = new Map<string, string>();
+  /**
+   * Serial numbers that stood for dates in the formula being evaluated (date cells, TODAY()):
+   * Sheets keeps such values typed as dates, so a custom function gets a Date for them even
+   * through IF(…) or a named cell.
+   */
+  const dateSerials = new Set<number>();
+  const asDateSerial = (serial: number): number => {
+    dateSerials.add(serial);
+    return serial;
+  };
   const arrayShapes = new Map<string, { rows: number; columns: number }>();
   let workbook: WorkbookReader | null = null;
   let current: FormulaCell | null = null;
@@ -78,7 +88,7 @@ export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngin
 
   /** A cell as the parser sees it: dates as serials, error texts as errors, blanks as null. */
   const toFormulaValue = (value: CellValue): unknown => {
-    if (isDateLike(value)) return dateToSerial(value, reader().timeZone);
+    if (isDateLike(value)) return asDateSerial(dateToSerial(value, reader().timeZone));
     if (value === '') return null;
     if (typeof value === 'string' && ERROR_TEXTS.has(value)) return new FormulaError(value);
     return value;
@@ -117,8 +127,8 @@ export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngin
   const makeParser = (): FormulaParser => {
     const parser = new FormulaParser({
       functions: extraFunctions(
-        () => Math.floor(dateToSerial(options.now(), reader().timeZone)),
-        () => dateToSerial(options.now(), reader().timeZone),
+        () => asDateSerial(Math.floor(dateToSerial(options.now(), reader().timeZone))),
+        () => asDateSerial(dateToSerial(options.now(), reader().timeZone)),
       ),
       functionsNeedContext: Object.fromEntries(
         [...customNames].map((name) => [
@@ -153,6 +163,13 @@ export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngin
     return parser;
   };
 
+  const customValue = (value: unknown): unknown => {
+    if (value === null || value === undefined) return '';
+    if (typeof value === 'number' && dateSerials.has(value))
+      return serialToDate(value, reader().timeZone);
+    return value;
+  };
+
   /** An argument as Apps Script hands it to a custom function: a value or a 2-D array. */
   const customArgument = (argument: unknown): unknown => {
     if (argument && typeof argument === 'object' && 'ref' in argument) {
@@ -164,10 +181,8 @@ export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngin
       return reader().getValue(sheet, ref.row, ref.col);
     }
     if (isFormulaError(argument)) throw argument;
-    if (argument === null || argument === undefined) return '';
-    if (Array.isArray(argument))
-      return argument.map((row: unknown[]) => row.map((value) => (value === null ? '' : value)));
-    return argument;
+    if (Array.isArray(argument)) return argument.map((row: unknown[]) => row.map(customValue));
+    return customValue(argument);
   };
 
   const callCustom = (name: string, args: unknown[]): unknown => {
@@ -218,6 +233,7 @@ export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngin
     workbook = workbookReader;
     current = cell;
     reasons.delete(key);
+    if (depth === 0) dateSerials.clear();
     arrayShapes.delete(key);
     try {
       const text = rewriteFormula(cell.formula.replace(/^=/, ''), {
