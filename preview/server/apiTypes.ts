@@ -18,6 +18,8 @@ export interface CellView {
   /** A cell note, or why a formula shows an error. */
   note: string | null;
   error: boolean;
+  /** For a value spilled by an array formula: the formula cell's A1 and formula. */
+  spilledFrom: { cell: string; formula: string } | null;
 }
 
 export interface ChartView {

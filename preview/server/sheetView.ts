@@ -107,6 +107,7 @@ export function sheetView(
     sheet.maxColumns,
     Math.max(MIN_COLUMNS, lastColumn + MARGIN_COLUMNS),
   );
+  const spills = spillAnchors(book, sheet, options.engine, rowCount, columnCount);
   const cells: CellView[][] = [];
   for (let row = 1; row <= rowCount; row++) {
     const line: CellView[] = [];
@@ -159,6 +160,7 @@ export function sheetView(
           data?.note ??
           null,
         error,
+        spilledFrom: spills.get(`${row}:${column}`) ?? null,
       });
     }
     cells.push(line);
@@ -173,6 +175,38 @@ export function sheetView(
     cells,
     charts: sheet.charts.map((chart) => chartView(book, chart)),
   };
+}
+
+/** Which shown cells hold values spilled by which formula cell (Sheets shows that formula greyed). */
+function spillAnchors(
+  book: WorkbookModel,
+  sheet: SheetModel,
+  engine: FormulaEngine | null,
+  rowCount: number,
+  columnCount: number,
+) {
+  const anchors = new Map<string, { cell: string; formula: string }>();
+  if (!engine) return anchors;
+  sheet.rows.forEach((cells, r) =>
+    cells?.forEach((data, c) => {
+      const shape =
+        data?.formula === undefined ? null : engine.arrayShapeFor(sheet.name, r + 1, c + 1);
+      // A blocked spill shows #REF! in the formula cell and fills nothing.
+      if (!shape || book.readValue(sheet, r + 1, c + 1) === '#REF!') return;
+      const anchor = { cell: `${columnLetters(c + 1)}${r + 1}`, formula: data!.formula! };
+      for (let row = r + 1; row < r + 1 + shape.rows && row <= rowCount; row++) {
+        for (
+          let column = c + 1;
+          column < c + 1 + shape.columns && column <= columnCount;
+          column++
+        ) {
+          if ((row > r + 1 || column > c + 1) && !sheet.hasContent(row, column))
+            anchors.set(`${row}:${column}`, anchor);
+        }
+      }
+    }),
+  );
+  return anchors;
 }
 
 /**

@@ -273,7 +273,10 @@ function showSelection(): void {
   const cell = cellAt(selected.row, selected.column);
   byId('name-box').textContent = `${columnLetters(selected.column)}${selected.row}`;
   const input = byId<HTMLInputElement>('formula-input');
-  if (document.activeElement !== input) input.value = cell?.formula || cell?.input || '';
+  if (document.activeElement === input) return;
+  input.value = cell?.formula || cell?.spilledFrom?.formula || cell?.input || '';
+  input.classList.toggle('spilled', !cell?.formula && Boolean(cell?.spilledFrom));
+  input.title = cell?.spilledFrom && !cell.formula ? `Spilled from ${cell.spilledFrom.cell}` : '';
 }
 
 function startEditing(row: number, column: number, firstKey: string | null): void {
@@ -623,10 +626,14 @@ function wire(): void {
     () => void api('/api/ui/close', { kind: 'sidebar' }),
   );
   const formula = byId<HTMLInputElement>('formula-input');
+  formula.addEventListener('input', () => formula.classList.remove('spilled'));
   formula.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') {
       formula.blur();
-      void writeCell(selected.row, selected.column, formula.value);
+      // An untouched spilled cell shows its array formula greyed; Enter keeps it a spilled cell.
+      const spilled = cellAt(selected.row, selected.column)?.spilledFrom;
+      if (!(spilled && formula.value === spilled.formula))
+        void writeCell(selected.row, selected.column, formula.value);
     }
     if (event.key === 'Escape') {
       formula.blur();

@@ -132,10 +132,26 @@ describe('sheet view', () => {
       error: true,
       note: 'Array result was not expanded because it would overwrite data in A3.',
     });
+    expect(view.cells[1]![0]!.spilledFrom).toBeNull();
     expect(view.cells[0]![1]).toMatchObject({
       text: '#NAME?',
       error: true,
       note: expect.stringContaining("Unknown function: 'NOPE'"),
     });
+  });
+
+  it('names the formula cell a spilled value comes from', () => {
+    const { book, engine } = workbook();
+    const sheet = book.addSheet('Key Results');
+    fill(book, sheet, [['={"Progress"; 0.5; 0.25}']]);
+    const view = sheetView(book, sheet, { engine });
+    expect(
+      view.cells.slice(0, 3).map((line) => [line[0]!.text, line[0]!.spilledFrom?.cell ?? null]),
+    ).toEqual([
+      ['Progress', null],
+      ['0.5', 'A1'],
+      ['0.25', 'A1'],
+    ]);
+    expect(view.cells[1]![0]!.spilledFrom?.formula).toBe('={"Progress"; 0.5; 0.25}');
   });
 });
