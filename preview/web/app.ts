@@ -39,25 +39,35 @@ function columnLetters(column: number): string {
   return letters;
 }
 
+let callsInFlight = 0;
+
+/** Calls the API and shows the state it answers with; `body[data-busy]` is set meanwhile (tests wait on it). */
 async function api(path: string, body?: unknown): Promise<void> {
-  const response = await fetch(path, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const answer = (await response.json()) as PreviewState | { ok: false; error: string };
-  if ('error' in answer && !('sheets' in answer)) {
-    showMessage('Something went wrong', answer.error);
-    return;
+  callsInFlight += 1;
+  document.body.dataset.busy = 'true';
+  try {
+    const response = await fetch(path, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const answer = (await response.json()) as PreviewState | { ok: false; error: string };
+    if ('error' in answer && !('sheets' in answer)) {
+      showMessage('Something went wrong', answer.error);
+      return;
+    }
+    const first = state === null;
+    state = answer as PreviewState;
+    if (first) {
+      // Toasts and alerts from before this page was opened are old news.
+      seenToasts = state.toasts.length;
+      seenAlerts = state.alerts.length;
+    }
+    render();
+  } finally {
+    callsInFlight -= 1;
+    if (callsInFlight === 0) delete document.body.dataset.busy;
   }
-  const first = state === null;
-  state = answer as PreviewState;
-  if (first) {
-    // Toasts and alerts from before this page was opened are old news.
-    seenToasts = state.toasts.length;
-    seenAlerts = state.alerts.length;
-  }
-  render();
 }
 
 const refresh = () => api('/api/state');

@@ -81,6 +81,12 @@ export async function runMenuItem(page: Page, functionName: string): Promise<voi
   const response = page.waitForResponse((answer) => answer.url().endsWith('/api/menu'));
   await item.click();
   await response;
+  await settled(page);
+}
+
+/** Waits until the page has shown the answers of every API call it made (no `body[data-busy]`). */
+export async function settled(page: Page): Promise<void> {
+  await page.locator('body:not([data-busy])').waitFor({ state: 'attached' });
 }
 
 /** Runs the menu item that opens a sidebar and returns the sidebar's frame once its page loaded. */

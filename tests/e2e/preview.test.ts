@@ -8,6 +8,7 @@ import {
   openSidebar,
   runMenuItem,
   screenshot,
+  settled,
   showSheet,
   startPreview,
   type Browser,
@@ -133,6 +134,7 @@ describe('the preview in a browser', () => {
     const moved = page.waitForResponse((response) => response.url().endsWith('/api/clock'));
     await page.locator('.clock-form button').click();
     await moved;
+    await settled(page);
     const sent = preview.session.emulator.outbox;
     expect(sent.length).toBeGreaterThan(0);
     expect(await page.locator('#outbox-count').textContent()).toBe(String(sent.length));
