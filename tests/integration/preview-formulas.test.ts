@@ -134,9 +134,7 @@ describe('preview formula engine', () => {
       },
     });
     const sheet = model.addSheet('Data');
-    put(model, sheet, [
-      [new Date(Date.UTC(2026, 0, 31)), '=SEE(IF(A1="", 0, A1), TODAY(), 45)'],
-    ]);
+    put(model, sheet, [[new Date(Date.UTC(2026, 0, 31)), '=SEE(IF(A1="", 0, A1), TODAY(), 45)']]);
     expect(read(model, sheet, 1, 2)).toBe(1);
     expect(seen.map((value) => (value instanceof Date ? value.toISOString() : value))).toEqual([
       '2026-01-31T00:00:00.000Z',
