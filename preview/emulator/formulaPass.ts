@@ -24,11 +24,34 @@ function sameValue(a: CellValue, b: CellValue): boolean {
   return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 }
 
+type Extent = Map<number, { row: number; column: number }>;
+
+function widen(extent: Extent, sheetId: number, row: number, column: number): void {
+  const known = extent.get(sheetId);
+  if (!known) extent.set(sheetId, { row, column });
+  else
+    extent.set(sheetId, { row: Math.max(known.row, row), column: Math.max(known.column, column) });
+}
+
+/** Per sheet id, the last row and column holding a non-blank value among spilled cells. */
+function extentOf(spills: Map<string, CellValue>): Extent {
+  const extent: Extent = new Map();
+  for (const [id, value] of spills) {
+    if (value === '') continue;
+    const [sheetId, row, column] = id.split(':').map(Number);
+    widen(extent, sheetId!, row!, column!);
+  }
+  return extent;
+}
+
 /** One evaluation of all formula cells, with cycle detection. */
 export class FormulaPass implements WorkbookReader {
   readonly results = new Map<string, CellValue>();
   readonly spills = new Map<string, CellValue>();
   private readonly inProgress = new Set<string>();
+  /** Per sheet id, the last row and column holding a non-blank spilled value (this pass). */
+  private readonly spillExtent: Extent = new Map();
+  private previousExtent: Extent | null = null;
 
   constructor(
     private readonly workbook: WorkbookModel,
@@ -86,7 +109,9 @@ export class FormulaPass implements WorkbookReader {
       const cells = Array.isArray(line) ? line : [line];
       for (let c = 0; c < width; c++) {
         if (r === 0 && c === 0) continue;
-        this.spills.set(cellKey(sheet.id, row + r, column + c), cells[c] ?? '');
+        const value = cells[c] ?? '';
+        this.spills.set(cellKey(sheet.id, row + r, column + c), value);
+        if (value !== '') widen(this.spillExtent, sheet.id, row + r, column + c);
       }
     });
     const first = values[0];
@@ -118,13 +143,25 @@ export class FormulaPass implements WorkbookReader {
     return this.workbook.sheets.map((sheet) => sheet.name);
   }
 
+  /**
+   * Spilled values count as content, so an open-ended range (A2:A, L10:P) reaches them: Sheets
+   * runs such ranges to the end of the grid, and rows past all content are blank either way.
+   * https://support.google.com/docs/answer/6208276 (array results fill the cells below and right)
+   * Spills of formulas not yet evaluated in this pass come from the previous pass (the model runs
+   * passes until spills stop changing).
+   */
   getSheetSize(sheetName: string) {
     const sheet = this.sheet(sheetName);
+    this.previousExtent ??= extentOf(this.previousSpill);
+    const spilled = [this.spillExtent.get(sheet.id), this.previousExtent.get(sheet.id)];
     return {
       maxRows: sheet.maxRows,
       maxColumns: sheet.maxColumns,
-      lastRow: sheet.lastContentRow(),
-      lastColumn: sheet.lastContentColumn(),
+      lastRow: Math.max(sheet.lastContentRow(), ...spilled.map((extent) => extent?.row ?? 0)),
+      lastColumn: Math.max(
+        sheet.lastContentColumn(),
+        ...spilled.map((extent) => extent?.column ?? 0),
+      ),
     };
   }
 

@@ -78,7 +78,10 @@ export interface WorkbookReader {
     numColumns: number,
   ): CellValue[][];
   getSheetNames(): string[];
-  /** Size of the grid and the last row/column holding content (formulas count, spills do not). */
+  /**
+   * Size of the grid and the last row/column holding content: formulas count, and so do the
+   * non-blank values array formulas spilled (this pass's and the previous pass's).
+   */
   getSheetSize(sheetName: string): {
     maxRows: number;
     maxColumns: number;

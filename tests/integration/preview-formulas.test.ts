@@ -88,6 +88,21 @@ describe('preview formula engine', () => {
     expect(read(model, summary, 1, 1)).toBe(100);
   });
 
+  it('lets open-ended ranges reach values spilled by array formulas, as Sheets ranges run to the end of the grid', () => {
+    const { model } = workbookWith();
+    const summary = model.addSheet('Summary');
+    const table = model.addSheet('Table');
+    // The summary sheet comes first, so its formulas are read before the table has spilled.
+    put(model, summary, [
+      ['=SUM(Table!A2:B)', '=IFERROR(VLOOKUP("c", Table!C1:D, 2, FALSE), "none")'],
+    ]);
+    put(model, table, [
+      ['={"n", "m"; 1, 10; 2, 20; 3, 30}', undefined, '={"key", "value"; "a", 1; "b", 2; "c", 3}'],
+    ]);
+    expect(read(model, summary, 1, 1)).toBe(66);
+    expect(read(model, summary, 1, 2)).toBe(3);
+  });
+
   it('spills an array literal holding a custom function down from the header cell', () => {
     const double = (values: unknown[][]) =>
       values.map(([value]) => [value === '' ? '' : Number(value) * 2]);

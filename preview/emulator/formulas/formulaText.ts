@@ -60,8 +60,9 @@ const OPEN_ENDED_RANGE = new RegExp(
 );
 
 /**
- * `A2:A` ends at the sheet's last row with content. Sheets ends it at the grid's last row; the
- * rows past the content are blank, so results only differ by trailing blanks.
+ * `A2:A` ends at the sheet's last row with content (spilled values count, see
+ * FormulaPass.getSheetSize). Sheets ends it at the grid's last row; the rows past the content are
+ * blank, so results only differ by trailing blanks.
  */
 export function closeOpenEndedRanges(
   code: string,
