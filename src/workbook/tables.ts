@@ -55,89 +55,168 @@ const OBJECTIVE_KINDS: Readonly<Record<string, ObjectiveKind>> = {
   experiment: 'experimental',
 };
 
-/** Reads the cells of one sheet row by column key, collecting problems for its table. */
+/** One column of a table, resolved against the header row once per parse rather than per cell. */
+interface Slot {
+  header: string;
+  /** 0-based index in the sheet, -1 when the sheet has no such column (every cell reads blank). */
+  index: number;
+  required: boolean;
+}
+
+/** Resolves the named columns of the table to slots; an unknown key is a programming error. */
+type SlotsOf = <K extends string>(...keys: K[]) => Record<K, Slot>;
+
+/**
+ * Plain text that reads as itself: starts and ends with a printable ASCII character other than
+ * "#", so trimming changes nothing and it cannot be an error value such as #N/A.
+ */
+function isPlainText(text: string): boolean {
+  if (text.length === 0) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 32 && first < 127 && first !== 35 && last > 32 && last < 127;
+}
+
+/**
+ * Reads the cells of one sheet row by column slot, collecting problems for its table. One reader
+ * serves every row of a parse; the common cells (numbers, plain text, blanks, dates) are read
+ * without the general readers, which take over for everything else and give the same results.
+ */
 class RowReader {
   /** Set when a required column is blank or unreadable: the row is then left out. */
   incomplete = false;
+  row = 0;
+  private cells: readonly unknown[] = [];
 
   constructor(
-    private readonly table: TableDef,
-    private readonly columns: ColumnMap,
-    private readonly definitions: ReadonlyMap<string, ColumnDef>,
-    private readonly cells: readonly unknown[],
-    readonly row: number,
+    private readonly sheetName: string,
     private readonly problems: RowProblem[],
   ) {}
 
-  report(key: string, message: string): void {
-    const header = this.definitions.get(key)?.header ?? key;
-    this.problems.push({ sheet: this.table.sheetName, row: this.row, column: header, message });
+  /** Moves the reader to the next row of the sheet. */
+  start(cells: readonly unknown[], row: number): void {
+    this.cells = cells;
+    this.row = row;
+    this.incomplete = false;
   }
 
-  private read<T>(key: string, reader: (cell: unknown) => CellRead<T>): T | null {
-    const index = this.columns[key];
-    const result = reader(index === undefined ? '' : this.cells[index]);
-    const required = this.definitions.get(key)?.required === true;
+  report(slot: Slot, message: string): void {
+    this.problems.push({ sheet: this.sheetName, row: this.row, column: slot.header, message });
+  }
+
+  private cell(slot: Slot): unknown {
+    return slot.index < 0 ? '' : this.cells[slot.index];
+  }
+
+  private read<T>(slot: Slot, reader: (cell: unknown) => CellRead<T>): T | null {
+    const result = reader(this.cell(slot));
     if (!result.ok) {
       this.report(
-        key,
-        required ? `${result.problem} This row is left out until it is fixed.` : result.problem,
+        slot,
+        slot.required
+          ? `${result.problem} This row is left out until it is fixed.`
+          : result.problem,
       );
-      if (required) this.incomplete = true;
+      if (slot.required) this.incomplete = true;
       return null;
     }
-    if (result.value === null && required) {
-      const header = this.definitions.get(key)?.header ?? key;
+    if (result.value === null && slot.required) {
       this.report(
-        key,
-        `${header} is blank, so this row is left out. Fill it in to include the row.`,
+        slot,
+        `${slot.header} is blank, so this row is left out. Fill it in to include the row.`,
       );
       this.incomplete = true;
     }
     return result.value;
   }
 
-  text(key: string): string {
-    return this.read(key, readText) ?? '';
+  text(slot: Slot): string {
+    const cell = this.cell(slot);
+    if (typeof cell === 'string' && (isPlainText(cell) || (cell === '' && !slot.required)))
+      return cell;
+    return this.read(slot, readText) ?? '';
   }
-  id(key: string): string {
-    return this.read(key, readId) ?? '';
+  id(slot: Slot): string {
+    const cell = this.cell(slot);
+    if (typeof cell === 'string' && (isPlainText(cell) || (cell === '' && !slot.required)))
+      return cell;
+    return this.read(slot, readId) ?? '';
   }
-  email(key: string): string {
-    return this.read(key, readEmail) ?? '';
+  email(slot: Slot): string {
+    return this.read(slot, readEmail) ?? '';
   }
-  number(key: string): number | null {
-    return this.read(key, readNumber);
+  number(slot: Slot): number | null {
+    const cell = this.cell(slot);
+    if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
+    if (cell === '' && !slot.required) return null;
+    return this.read(slot, readNumber);
   }
-  date(key: string): Date | null {
-    return this.read(key, readDate);
+  date(slot: Slot): Date | null {
+    const cell = this.cell(slot);
+    // Copied as readDate does, so a parsed row never shares a Date with the caller's values.
+    if (cell instanceof Date && !isNaN(cell.getTime())) return new Date(cell.getTime());
+    if (cell === '' && !slot.required) return null;
+    return this.read(slot, readDate);
   }
-  boolean(key: string): boolean | null {
-    return this.read(key, readBoolean);
+  boolean(slot: Slot): boolean | null {
+    return this.read(slot, readBoolean);
   }
-  measured(key: string): number | boolean | null {
-    return this.read(key, readMeasured);
+  measured(slot: Slot): number | boolean | null {
+    const cell = this.cell(slot);
+    if ((typeof cell === 'number' && Number.isFinite(cell)) || typeof cell === 'boolean')
+      return cell;
+    if (cell === '' && !slot.required) return null;
+    return this.read(slot, readMeasured);
   }
 
   /** A number that must lie in [min, max]; out of range becomes null with a problem. */
-  numberWithin(key: string, min: number, max: number, fix: string): number | null {
-    const value = this.number(key);
+  numberWithin(slot: Slot, min: number, max: number, fix: string): number | null {
+    const value = this.number(slot);
     if (value === null || (value >= min && value <= max)) return value;
-    this.report(key, `${value} is outside ${min}–${max}. ${fix}`);
+    this.report(slot, `${value} is outside ${min}–${max}. ${fix}`);
     return null;
   }
 }
 
-/** Parses one table: header mapping, blank-row skipping and row problems are the same for all. */
+/** True when every typed cell of the row is blank (a loop that stops at the first filled cell). */
+function isBlankRow(cells: readonly unknown[], typedIndexes: readonly number[]): boolean {
+  for (let i = 0; i < typedIndexes.length; i++) {
+    if (!isBlankCell(cells[typedIndexes[i]!])) return false;
+  }
+  return true;
+}
+
+/**
+ * Parses one table: header mapping, blank-row skipping and row problems are the same for all.
+ * `prepare` resolves the columns it reads once and returns the builder of one row.
+ */
 function parseTable<T>(
   table: TableDef,
   values: readonly unknown[][],
-  build: (reader: RowReader) => T,
+  prepare: (slotsOf: SlotsOf) => (reader: RowReader) => T,
 ): ParsedTable<T> {
   if (!Array.isArray(values))
     throw new OkrInputError(`The ${table.sheetName} sheet could not be read. Try again.`);
   const columns = mapColumns(table, Array.isArray(values[0]) ? values[0] : undefined);
-  const definitions = new Map(table.columns.map((column) => [column.key, column] as const));
+  const slots = new Map(
+    table.columns.map((column): [string, Slot] => [
+      column.key,
+      {
+        header: column.header,
+        index: columns[column.key] ?? -1,
+        required: column.required === true,
+      },
+    ]),
+  );
+  const build = prepare(<K extends string>(...keys: K[]) => {
+    const named = {} as Record<K, Slot>;
+    for (const key of keys) {
+      const slot = slots.get(key);
+      if (!slot) throw new Error(`The ${table.sheetName} table has no column "${key}".`);
+      named[key] = slot;
+    }
+    return named;
+  });
   // Computed columns hold spilled formulas, so they say nothing about whether a user row exists.
   const typedIndexes = table.columns
     .filter((column) => !column.computed)
@@ -145,10 +224,11 @@ function parseTable<T>(
     .filter((index): index is number => index !== undefined);
   const rows: T[] = [];
   const problems: RowProblem[] = [];
+  const reader = new RowReader(table.sheetName, problems);
   for (let i = 1; i < values.length; i++) {
     const cells = values[i];
-    if (!Array.isArray(cells) || typedIndexes.every((index) => isBlankCell(cells[index]))) continue;
-    const reader = new RowReader(table, columns, definitions, cells, i + 1, problems);
+    if (!Array.isArray(cells) || isBlankRow(cells, typedIndexes)) continue;
+    reader.start(cells, i + 1);
     const parsed = build(reader);
     if (!reader.incomplete) rows.push(parsed);
   }
@@ -181,135 +261,200 @@ function withUniqueIds<T extends { id: string; row: number }>(
   return { ...table, rows };
 }
 
-function objectiveKind(reader: RowReader): ObjectiveKind | null {
-  const text = reader.text('kind');
+function objectiveKind(reader: RowReader, slot: Slot): ObjectiveKind | null {
+  const text = reader.text(slot);
   if (text === '') return null;
   const kind = OBJECTIVE_KINDS[text.toLowerCase()];
   if (kind) return kind;
   reader.report(
-    'kind',
+    slot,
     `"${text}" is not a kind of objective. Type committed, aspirational or experimental, or leave it blank.`,
   );
   return null;
 }
 
-function keyResultType(reader: RowReader): KeyResult['type'] {
-  const text = reader.text('type');
-  try {
-    return parseKeyResultType(text);
-  } catch (error) {
-    reader.report('type', error instanceof Error ? error.message : String(error));
+type TypeRead = { type: KeyResult['type'] } | { problem: string };
+
+/** Reads Type cells, each distinct text once per parse: a big sheet repeats a handful of types. */
+function keyResultTypes(): (reader: RowReader, slot: Slot) => KeyResult['type'] {
+  const known = new Map<string, TypeRead>();
+  return (reader, slot) => {
+    const text = reader.text(slot);
+    let read = known.get(text);
+    if (read === undefined) {
+      try {
+        read = { type: parseKeyResultType(text) };
+      } catch (error) {
+        read = { problem: error instanceof Error ? error.message : String(error) };
+      }
+      known.set(text, read);
+    }
+    if ('type' in read) return read.type;
+    reader.report(slot, read.problem);
     return null;
-  }
+  };
 }
 
-const confidence = (reader: RowReader): number | null =>
-  reader.numberWithin(
-    'confidence',
-    0,
-    10,
-    'Type the confidence from 0 (no chance) to 10 (certain).',
-  );
+const confidence = (reader: RowReader, slot: Slot): number | null =>
+  reader.numberWithin(slot, 0, 10, 'Type the confidence from 0 (no chance) to 10 (certain).');
 
-function weight(reader: RowReader): number | null {
-  const value = reader.number('weight');
+function weight(reader: RowReader, slot: Slot): number | null {
+  const value = reader.number(slot);
   if (value === null || value >= 0) return value;
   reader.report(
-    'weight',
+    slot,
     `${value} is a negative weight. Type 0 or more (blank counts as 1; 0 leaves it out of the score).`,
   );
   return null;
 }
 
 export function parseObjectives(values: readonly unknown[][]): ParsedTable<Objective> {
-  const table = parseTable(OBJECTIVES, values, (reader): Objective => ({
-    row: reader.row,
-    id: reader.id('id'),
-    title: reader.text('title'),
-    owner: reader.text('owner'),
-    team: reader.text('team'),
-    cycle: reader.text('cycle'),
-    parentId: reader.id('parentId'),
-    kind: objectiveKind(reader),
-    priority: reader.text('priority'),
-    notes: reader.text('notes'),
-  }));
+  const table = parseTable(OBJECTIVES, values, (slotsOf) => {
+    const c = slotsOf(
+      'id',
+      'title',
+      'owner',
+      'team',
+      'cycle',
+      'parentId',
+      'kind',
+      'priority',
+      'notes',
+    );
+    return (reader): Objective => ({
+      row: reader.row,
+      id: reader.id(c.id),
+      title: reader.text(c.title),
+      owner: reader.text(c.owner),
+      team: reader.text(c.team),
+      cycle: reader.text(c.cycle),
+      parentId: reader.id(c.parentId),
+      kind: objectiveKind(reader, c.kind),
+      priority: reader.text(c.priority),
+      notes: reader.text(c.notes),
+    });
+  });
   return withUniqueIds(table, OBJECTIVES.sheetName, 'objective');
 }
 
 export function parseKeyResults(values: readonly unknown[][]): ParsedTable<KeyResult> {
-  const table = parseTable(KEY_RESULTS, values, (reader): KeyResult => ({
-    row: reader.row,
-    id: reader.id('id'),
-    objectiveId: reader.id('objectiveId'),
-    title: reader.text('title'),
-    owner: reader.email('owner'),
-    type: keyResultType(reader),
-    unit: reader.text('unit'),
-    start: reader.number('start'),
-    target: reader.number('target'),
-    current: reader.measured('current'),
-    startDate: reader.date('startDate'),
-    dueDate: reader.date('dueDate'),
-    weight: weight(reader),
-    confidence: confidence(reader),
-    keyResultClass: reader.text('keyResultClass'),
-    category: reader.text('category'),
-    impact: reader.text('impact'),
-    effort: reader.text('effort'),
-    lastCheckIn: reader.date('lastCheckIn'),
-  }));
+  const table = parseTable(KEY_RESULTS, values, (slotsOf) => {
+    const c = slotsOf(
+      'id',
+      'objectiveId',
+      'title',
+      'owner',
+      'type',
+      'unit',
+      'start',
+      'target',
+      'current',
+      'startDate',
+      'dueDate',
+      'weight',
+      'confidence',
+      'keyResultClass',
+      'category',
+      'impact',
+      'effort',
+      'lastCheckIn',
+    );
+    const keyResultType = keyResultTypes();
+    return (reader): KeyResult => ({
+      row: reader.row,
+      id: reader.id(c.id),
+      objectiveId: reader.id(c.objectiveId),
+      title: reader.text(c.title),
+      owner: reader.email(c.owner),
+      type: keyResultType(reader, c.type),
+      unit: reader.text(c.unit),
+      start: reader.number(c.start),
+      target: reader.number(c.target),
+      current: reader.measured(c.current),
+      startDate: reader.date(c.startDate),
+      dueDate: reader.date(c.dueDate),
+      weight: weight(reader, c.weight),
+      confidence: confidence(reader, c.confidence),
+      keyResultClass: reader.text(c.keyResultClass),
+      category: reader.text(c.category),
+      impact: reader.text(c.impact),
+      effort: reader.text(c.effort),
+      lastCheckIn: reader.date(c.lastCheckIn),
+    });
+  });
   return withUniqueIds(table, KEY_RESULTS.sheetName, 'key result');
 }
 
 export function parseCheckIns(values: readonly unknown[][]): ParsedTable<CheckIn> {
-  return parseTable(CHECK_INS, values, (reader): CheckIn => ({
-    row: reader.row,
-    // A row without a timestamp is marked incomplete and dropped, so the placeholder never escapes.
-    timestamp: reader.date('timestamp') ?? new Date(NaN),
-    keyResultId: reader.id('keyResultId'),
-    value: reader.measured('value'),
-    confidence: confidence(reader),
-    progress: reader.text('progress'),
-    plans: reader.text('plans'),
-    problems: reader.text('problems'),
-    learnings: reader.text('learnings'),
-    author: reader.text('author'),
-  }));
+  return parseTable(CHECK_INS, values, (slotsOf) => {
+    const c = slotsOf(
+      'timestamp',
+      'keyResultId',
+      'value',
+      'confidence',
+      'progress',
+      'plans',
+      'problems',
+      'learnings',
+      'author',
+    );
+    return (reader): CheckIn => ({
+      row: reader.row,
+      // A row without a timestamp is marked incomplete and dropped, so the placeholder never escapes.
+      timestamp: reader.date(c.timestamp) ?? new Date(NaN),
+      keyResultId: reader.id(c.keyResultId),
+      value: reader.measured(c.value),
+      confidence: confidence(reader, c.confidence),
+      progress: reader.text(c.progress),
+      plans: reader.text(c.plans),
+      problems: reader.text(c.problems),
+      learnings: reader.text(c.learnings),
+      author: reader.text(c.author),
+    });
+  });
 }
 
 export function parseMilestones(values: readonly unknown[][]): ParsedTable<Milestone> {
-  return parseTable(MILESTONES, values, (reader): Milestone => ({
-    row: reader.row,
-    keyResultId: reader.id('keyResultId'),
-    milestone: reader.text('milestone'),
-    weight: weight(reader),
-    done: reader.boolean('done') ?? false,
-    doneDate: reader.date('doneDate'),
-  }));
+  return parseTable(MILESTONES, values, (slotsOf) => {
+    const c = slotsOf('keyResultId', 'milestone', 'weight', 'done', 'doneDate');
+    return (reader): Milestone => ({
+      row: reader.row,
+      keyResultId: reader.id(c.keyResultId),
+      milestone: reader.text(c.milestone),
+      weight: weight(reader, c.weight),
+      done: reader.boolean(c.done) ?? false,
+      doneDate: reader.date(c.doneDate),
+    });
+  });
 }
 
 export function parseInitiatives(values: readonly unknown[][]): ParsedTable<Initiative> {
-  return parseTable(INITIATIVES, values, (reader): Initiative => ({
-    row: reader.row,
-    keyResultId: reader.id('keyResultId'),
-    initiative: reader.text('initiative'),
-    owner: reader.text('owner'),
-    status: reader.text('status'),
-    dueDate: reader.date('dueDate'),
-    notes: reader.text('notes'),
-  }));
+  return parseTable(INITIATIVES, values, (slotsOf) => {
+    const c = slotsOf('keyResultId', 'initiative', 'owner', 'status', 'dueDate', 'notes');
+    return (reader): Initiative => ({
+      row: reader.row,
+      keyResultId: reader.id(c.keyResultId),
+      initiative: reader.text(c.initiative),
+      owner: reader.text(c.owner),
+      status: reader.text(c.status),
+      dueDate: reader.date(c.dueDate),
+      notes: reader.text(c.notes),
+    });
+  });
 }
 
 export function parseKpis(values: readonly unknown[][]): ParsedTable<Kpi> {
-  return parseTable(KPIS, values, (reader): Kpi => ({
-    row: reader.row,
-    kpi: reader.text('kpi'),
-    owner: reader.text('owner'),
-    unit: reader.text('unit'),
-    current: reader.number('current'),
-    healthyMin: reader.number('healthyMin'),
-    healthyMax: reader.number('healthyMax'),
-    notes: reader.text('notes'),
-  }));
+  return parseTable(KPIS, values, (slotsOf) => {
+    const c = slotsOf('kpi', 'owner', 'unit', 'current', 'healthyMin', 'healthyMax', 'notes');
+    return (reader): Kpi => ({
+      row: reader.row,
+      kpi: reader.text(c.kpi),
+      owner: reader.text(c.owner),
+      unit: reader.text(c.unit),
+      current: reader.number(c.current),
+      healthyMin: reader.number(c.healthyMin),
+      healthyMax: reader.number(c.healthyMax),
+      notes: reader.text(c.notes),
+    });
+  });
 }
