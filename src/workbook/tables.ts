@@ -181,7 +181,8 @@ class RowReader {
 /** True when every typed cell of the row is blank (a loop that stops at the first filled cell). */
 function isBlankRow(cells: readonly unknown[], typedIndexes: readonly number[]): boolean {
   for (let i = 0; i < typedIndexes.length; i++) {
-    if (!isBlankCell(cells[typedIndexes[i]!])) return false;
+    const cell = cells[typedIndexes[i]!];
+    if ((typeof cell === 'string' && isPlainText(cell)) || !isBlankCell(cell)) return false;
   }
   return true;
 }
@@ -242,11 +243,14 @@ function withUniqueIds<T extends { id: string; row: number }>(
   noun: string,
 ): ParsedTable<T> {
   const firstRow = new Map<string, number>();
-  const rows = table.rows.filter((row) => {
-    const earlier = firstRow.get(idKey(row.id));
+  const rows: T[] = [];
+  for (const row of table.rows) {
+    const key = idKey(row.id);
+    const earlier = firstRow.get(key);
     if (earlier === undefined) {
-      firstRow.set(idKey(row.id), row.row);
-      return true;
+      firstRow.set(key, row.row);
+      rows.push(row);
+      continue;
     }
     table.problems.push({
       sheet,
@@ -254,8 +258,7 @@ function withUniqueIds<T extends { id: string; row: number }>(
       column: 'ID',
       message: `The ID "${row.id}" is already used in row ${earlier}, so this row is left out. Give each ${noun} its own ID.`,
     });
-    return false;
-  });
+  }
   // Keep problems in sheet order: duplicates are found after the rows' own problems.
   table.problems.sort((a, b) => a.row - b.row);
   return { ...table, rows };
