@@ -117,7 +117,7 @@ describe('Check OKR health in the emulator', () => {
       sheet
         .getRange(1, 1)
         .setFormula(
-          `=OKRHEALTH(Objectives!A1:G100, 'Key Results'!A1:Q100, 'Check-ins'!A1:I1000, "2026-12-31")`,
+          `=OKRHEALTH(Objectives!A1:G100, 'Key Results'!A1:Q100, 'Check-ins'!A1:I1000, DATE(2026,12,31))`,
         );
     });
     const values = emulator.uncounted(

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createEmulator } from '../../preview/emulator/index.js';
 import { WorkbookModel, type SheetModel } from '../../preview/emulator/model.js';
+import { isDateLike } from '../../preview/emulator/values.js';
 import {
   createFormulaEngine,
   type CustomFunctionCall,
@@ -129,15 +131,15 @@ describe('preview formula engine', () => {
     });
     const sheet = model.addSheet('Data');
     put(model, sheet, [
-      [new Date(Date.UTC(2026, 0, 31)), 0.45, '', '=SEE(A1, B1, C1, A1:B1)', '=A1+1'],
+      [new Date(Date.UTC(2026, 0, 31)), 0.45, '', '=SEE(A1, B1, C1, A1:B1)', '=A1*2'],
     ]);
     expect(read(model, sheet, 1, 4)).toBe(1);
     expect(seen[0]).toBeInstanceOf(Date);
     expect((seen[0] as Date).toISOString()).toBe('2026-01-31T00:00:00.000Z');
     expect(seen.slice(1, 3)).toEqual([0.45, '']);
     expect((seen[3] as unknown[][])[0]![0]).toBeInstanceOf(Date);
-    // Inside formulas the same date is serial number 46053.
-    expect(read(model, sheet, 1, 5)).toBe(46054);
+    // Inside formulas the same date is serial number 46053 (a product of a date is a number).
+    expect(read(model, sheet, 1, 5)).toBe(92106);
   });
 
   it('keeps dates typed as dates through IF and TODAY() on their way into a custom function', () => {
@@ -156,6 +158,41 @@ describe('preview formula engine', () => {
       '2026-03-15T00:00:00.000Z',
       45,
     ]);
+  });
+
+  it('passes DATE() and date-plus-days results to custom functions as Dates, and date differences as numbers', () => {
+    const seen: unknown[] = [];
+    const { model } = workbookWith({
+      SEE: (...args: unknown[]) => {
+        seen.push(...args);
+        return 1;
+      },
+    });
+    const sheet = model.addSheet('Data');
+    put(model, sheet, [
+      [
+        new Date(Date.UTC(2026, 0, 31)),
+        '=SEE(DATE(2026,11,23), DATE(2026,11,23)+7, A1-1, 1+A1, A1-DATE(2026,1,1), EOMONTH(A1, 1))',
+      ],
+    ]);
+    expect(read(model, sheet, 1, 2)).toBe(1);
+    expect(seen.map((value) => (value instanceof Date ? value.toISOString() : value))).toEqual([
+      '2026-11-23T00:00:00.000Z',
+      '2026-11-30T00:00:00.000Z',
+      '2026-01-30T00:00:00.000Z',
+      '2026-02-01T00:00:00.000Z',
+      30,
+      '2026-02-28T00:00:00.000Z',
+    ]);
+  });
+
+  it('reads a formula that yields a date back as a Date, as Range.getValues returns dates', () => {
+    const { model } = workbookWith();
+    const sheet = model.addSheet('Data');
+    put(model, sheet, [[new Date(Date.UTC(2026, 10, 23)), '=A1', '=DATE(2026,11,23)', '=A1+1-A1']]);
+    expect(read(model, sheet, 1, 2)).toEqual(new Date(Date.UTC(2026, 10, 23)));
+    expect(read(model, sheet, 1, 3)).toEqual(new Date(Date.UTC(2026, 10, 23)));
+    expect(read(model, sheet, 1, 4)).toBe(1);
   });
 
   it('shows a custom function error as #ERROR! with its message, which IFERROR can catch', () => {
@@ -192,8 +229,9 @@ describe('preview formula engine', () => {
   it('computes TODAY() from the emulator clock', () => {
     const { model } = workbookWith({}, new Date(Date.UTC(2026, 0, 1, 18)));
     const sheet = model.addSheet('Data');
-    put(model, sheet, [['=TODAY()']]);
-    expect(read(model, sheet, 1, 1)).toBe(46023);
+    put(model, sheet, [['=TODAY()', '=TODAY()-DATE(2025,12,31)']]);
+    expect(read(model, sheet, 1, 1)).toEqual(new Date(Date.UTC(2026, 0, 1)));
+    expect(read(model, sheet, 1, 2)).toBe(1);
   });
 
   it('reads cells computed by formulas on other sheets, whatever the sheet order', () => {
@@ -203,5 +241,27 @@ describe('preview formula engine', () => {
     put(model, first, [['=Second!A1*2']]);
     put(model, second, [['=3+4']]);
     expect(read(model, first, 1, 1)).toBe(14);
+  });
+});
+
+describe('date formulas in the emulated spreadsheet', () => {
+  it('shows =OKR_REPORT_DATE as a date under a date format and reads it back through getValues as a Date', () => {
+    const emulator = createEmulator({ timeZone: 'Europe/Berlin' });
+    const engine = createFormulaEngine({
+      customFunctionNames: [],
+      callCustomFunction: () => '',
+      now: () => new Date(emulator.clock.now()),
+    });
+    emulator.setFormulaEvaluator(engine.evaluate);
+    const spreadsheet = emulator.spreadsheet;
+    const sheet = spreadsheet.getSheets()[0]!;
+    const reportDate = new Date(Date.UTC(2026, 10, 22, 23)); // midnight of 23 Nov in Berlin
+    sheet.getRange('A1').setValue(reportDate);
+    spreadsheet.setNamedRange('OKR_REPORT_DATE', sheet.getRange('A1'));
+    sheet.getRange('B1').setFormula('=OKR_REPORT_DATE').setNumberFormat('d mmm yyyy');
+    expect(sheet.getRange('B1').getDisplayValue()).toBe('23 Nov 2026');
+    const [[value]] = sheet.getRange('B1').getValues() as unknown[][];
+    expect(isDateLike(value)).toBe(true);
+    expect((value as Date).getTime()).toBe(reportDate.getTime());
   });
 });

@@ -6,7 +6,9 @@
  * Sheets semantics kept here:
  * - dates are serial numbers inside formulas, but custom functions receive Date objects, percents
  *   as fractions, empty cells as "" and ranges as 2-D arrays
- *   (https://developers.google.com/apps-script/guides/sheets/functions#data_types);
+ *   (https://developers.google.com/apps-script/guides/sheets/functions#data_types); a formula
+ *   whose result is a date reads back as a Date, as Range.getValues returns dates
+ *   (https://developers.google.com/apps-script/reference/spreadsheet/range#getvalues);
  * - an error thrown by a custom function shows as #ERROR! with its message
  *   (https://developers.google.com/apps-script/guides/sheets/functions#debugging);
  * - an unknown function or name shows as #NAME? — anything the preview cannot evaluate does too,
@@ -22,6 +24,13 @@ import { dateToSerial, serialToDate } from './serial.js';
 
 const { FormulaError } = FormulaParser;
 type ParserError = FormulaParser.Error;
+
+/**
+ * Sheets functions whose result is a date: "a function which returns a date object such as DATE,
+ * DATEVALUE or TO_DATE", EDATE itself and EOMONTH ("Returns a date representing the last day of a
+ * month"). https://support.google.com/docs/answer/3092974
+ */
+const DATE_FUNCTIONS = ['DATE', 'DATEVALUE', 'TO_DATE', 'EDATE', 'EOMONTH'];
 
 /** Calls one custom function of the bundle with Sheets-shaped arguments; returns its raw result. */
 export type CustomFunctionCall = (name: string, args: unknown[]) => unknown;
@@ -79,6 +88,10 @@ export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngin
     dateSerials.add(serial);
     return serial;
   };
+  const markDate = (result: unknown): unknown =>
+    typeof result === 'number' && Number.isFinite(result) ? asDateSerial(result) : result;
+  const isDateSerial = (value: unknown): boolean =>
+    typeof value === 'number' && dateSerials.has(value);
   const arrayShapes = new Map<string, { rows: number; columns: number }>();
   let workbook: WorkbookReader | null = null;
   let current: FormulaCell | null = null;
@@ -160,6 +173,22 @@ export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngin
     });
     // Custom functions get references unread, so their cells arrive as values (Dates stay Dates).
     parser.funsNeedContextAndNoDataRetrieve.push(...customNames);
+    for (const name of DATE_FUNCTIONS) {
+      const compute = parser.functions[name];
+      if (!compute) continue;
+      parser.functions[name] = (...args: never[]) => markDate(compute(...args));
+    }
+    // Date ± days stays a date and date − date is a day count, as Sheets formats such results
+    // (days are whole units of a date value: https://support.google.com/docs/answer/3092969).
+    const applyInfix = parser.utils._applyInfix.bind(parser.utils);
+    parser.utils._applyInfix = (left, infix, right) => {
+      const result = applyInfix(left, infix, right);
+      const leftDate = isDateSerial(left.val);
+      const rightDate = isDateSerial(right.val);
+      const datePlusDays = infix === '+' && leftDate !== rightDate;
+      const dateMinusDays = infix === '-' && leftDate && !rightDate;
+      return datePlusDays || dateMinusDays ? markDate(result) : result;
+    };
     return parser;
   };
 
@@ -203,7 +232,7 @@ export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngin
   /** A custom function's return value in parser form: Dates become serials, 1-D arrays rows. */
   const toFormulaResult = (result: unknown): unknown => {
     const one = (value: unknown): unknown => {
-      if (isDateLike(value)) return dateToSerial(value, reader().timeZone);
+      if (isDateLike(value)) return asDateSerial(dateToSerial(value, reader().timeZone));
       if (value === null || value === undefined) return '';
       if (typeof value === 'number' && !Number.isFinite(value)) return FormulaError.NUM;
       if (typeof value === 'object') return String(value);
@@ -222,6 +251,8 @@ export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngin
       return value.error;
     }
     if (value === null || value === undefined) return '';
+    if (typeof value === 'number' && dateSerials.has(value))
+      return serialToDate(value, reader().timeZone);
     if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
       return value;
     return String(value);

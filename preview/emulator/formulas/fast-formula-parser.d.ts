@@ -34,6 +34,16 @@ declare module 'fast-formula-parser' {
     static readonly MAX_COLUMN: number;
     /** Functions that receive their arguments unevaluated (references stay references). */
     funsNeedContextAndNoDataRetrieve: string[];
+    /** Every function the parser knows, built-in and configured, by upper-case name. */
+    functions: Record<string, ((...args: never[]) => unknown) | undefined>;
+    /** Evaluation helpers; _applyInfix computes `left infix right` on read operand values. */
+    utils: {
+      _applyInfix(
+        left: { val: unknown; isArray: boolean },
+        infix: string,
+        right: { val: unknown; isArray: boolean },
+      ): unknown;
+    };
     parse(
       formula: string,
       position: { sheet: string; row: number; col: number },
