@@ -55,7 +55,10 @@ async function buildPages(): Promise<void> {
     const html = readFileSync(join(pageDir, page), 'utf8')
       .replace('<!-- STYLE -->', () => `<style>\n${sharedCss}\n${css}</style>`)
       // `</script` inside the bundle would end the inline element early.
-      .replace('<!-- SCRIPT -->', () => `<script>${escapeScriptEnd(script.outputFiles[0]!.text)}</script>`);
+      .replace(
+        '<!-- SCRIPT -->',
+        () => `<script>${escapeScriptEnd(script.outputFiles[0]!.text)}</script>`,
+      );
     writeFileSync(join(dist, `${name}.html`), html);
   }
 }

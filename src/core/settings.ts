@@ -3,7 +3,8 @@
  * rows under the labels below; blank or missing values fall back to the defaults.
  */
 
-export type Weekday = 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday';
+export type Weekday =
+  'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday';
 
 export interface OkrSettings {
   cycleName: string;

@@ -5,7 +5,8 @@
  */
 
 /** How a cell in the column is read and validated. */
-export type ColumnKind = 'text' | 'id' | 'number' | 'percent' | 'date' | 'boolean' | 'email' | 'measured';
+export type ColumnKind =
+  'text' | 'id' | 'number' | 'percent' | 'date' | 'boolean' | 'email' | 'measured';
 
 export interface ColumnDef {
   key: string;
