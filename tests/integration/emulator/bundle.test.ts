@@ -36,4 +36,20 @@ describe('dist/Code.js in the emulator', () => {
     expect(emulator.calls.count('Ui.createAddonMenu')).toBe(1);
     expect(emulator.ui.menus.map((menu) => menu.kind)).toEqual(['addon']);
   });
+
+  it('lists every example key result in the check-in sidebar early, midway and late in the cycle', () => {
+    const counts = ['2026-10-05', '2026-11-02', '2026-11-23', '2026-12-30'].map((day) => {
+      const emulator = createEmulator({ now: `${day}T10:00:00Z` });
+      emulator.loadBundle();
+      emulator.call('setUpWorkbook');
+      emulator.call('loadExampleOkrs');
+      const keyResults = emulator.uncounted(() =>
+        emulator.spreadsheet.getSheetByName('Key Results')!.getLastRow(),
+      );
+      const context = emulator.call('getCheckInContext') as { keyResults: unknown[] };
+      return [context.keyResults.length, keyResults - 1];
+    });
+    for (const [listed, written] of counts) expect(listed).toBe(written);
+    expect(counts[0]![0]).toBeGreaterThan(0);
+  });
 });
