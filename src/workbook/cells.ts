@@ -136,11 +136,12 @@ export function parseNumberText(text: string): number | null {
 
 export function readNumber(cell: unknown): CellRead<number> {
   const hint = 'Type a number such as 120.';
-  if (isBlankCell(cell)) return ok(null);
-  if (isErrorCell(cell)) return fail(errorProblem(cell));
+  // Numbers first: they are most cells of a numeric column and can be neither blank nor an error.
   if (typeof cell === 'number') {
     return Number.isFinite(cell) ? ok(cell) : fail(`${showCell(cell)} is not a number. ${hint}`);
   }
+  if (isBlankCell(cell)) return ok(null);
+  if (isErrorCell(cell)) return fail(errorProblem(cell));
   if (typeof cell === 'string') {
     const value = parseNumberText(cell);
     return value === null ? fail(`${showCell(cell)} is not a number. ${hint}`) : ok(value);
@@ -228,13 +229,14 @@ export function parseIsoDateText(text: string): Date | null {
 
 export function readDate(cell: unknown): CellRead<Date> {
   const hint = 'Type a date such as 2026-10-01.';
-  if (isBlankCell(cell)) return ok(null);
-  if (isErrorCell(cell)) return fail(errorProblem(cell));
+  // Dates first: they can be neither blank nor an error, and a copy keeps the caller's Date apart.
   if (isDateValue(cell)) {
     return isNaN(cell.getTime())
       ? fail(`This cell holds an invalid date. ${hint}`)
       : ok(new Date(cell.getTime()));
   }
+  if (isBlankCell(cell)) return ok(null);
+  if (isErrorCell(cell)) return fail(errorProblem(cell));
   if (typeof cell === 'string') {
     const date = parseIsoDateText(cell);
     return date ? ok(date) : fail(`${showCell(cell)} is not a date. ${hint}`);
@@ -303,11 +305,12 @@ export function readEmail(cell: unknown): CellRead<string> {
  */
 export function readMeasured(cell: unknown): CellRead<number | boolean> {
   const hint = 'Type a number such as 120, or TRUE/FALSE for a yes-or-no key result.';
-  if (isBlankCell(cell)) return ok(null);
-  if (isErrorCell(cell)) return fail(errorProblem(cell));
-  if (typeof cell === 'boolean') return ok(cell);
+  // Numbers and booleans first: they can be neither blank nor an error.
   if (typeof cell === 'number')
     return Number.isFinite(cell) ? ok(cell) : fail(`${showCell(cell)} is not a number. ${hint}`);
+  if (typeof cell === 'boolean') return ok(cell);
+  if (isBlankCell(cell)) return ok(null);
+  if (isErrorCell(cell)) return fail(errorProblem(cell));
   if (typeof cell === 'string') {
     const number = parseNumberText(cell);
     if (number !== null) return ok(number);
