@@ -34,8 +34,6 @@ export const OBJECTIVE_HEADER = [
 const BALANCE_COLUMN = OBJECTIVE_HEADER.length + 2;
 /** Rows each chart is given, so stacked charts do not overlap. */
 const CHART_ROWS = 20;
-/** Rows the balance lookups reach below the OKRBALANCE table as built. */
-const BALANCE_SPARE_ROWS = 50;
 
 export interface DashboardInput {
   /** The objectives to show (the current cycle's), in sheet order. */
@@ -163,13 +161,11 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
   const hasObjectives = tree.length > 0;
   const scores = `${absolute(firstObjectiveRow, scoreColumn)}:${absolute(lastObjectiveRow, scoreColumn)}`;
   const teamCells = `${absolute(firstObjectiveRow, teamColumn)}:${absolute(lastObjectiveRow, teamColumn)}`;
-  // Bounded (not open-ended) with room for objectives added before the next rebuild.
+  // Header, one row per objective, then the Balance row.
   const balanceEndRow =
-    objectiveHeaderRow +
-    Math.max(tree.length, input.keyResultObjectiveCount) +
-    1 +
-    BALANCE_SPARE_ROWS;
-  const balanceTable = `$${columnLetter(BALANCE_COLUMN - 1)}$${objectiveHeaderRow}:$${columnLetter(BALANCE_COLUMN + 3)}$${balanceEndRow}`;
+    objectiveHeaderRow + Math.max(tree.length, input.keyResultObjectiveCount) + 1;
+  // Open-ended, so the lookups see the whole spilled table however many objectives it grows to.
+  const balanceTable = `$${columnLetter(BALANCE_COLUMN - 1)}$${objectiveHeaderRow}:$${columnLetter(BALANCE_COLUMN + 3)}`;
   const whenObjectives = (formula: string): SheetCell => (hasObjectives ? formula : '');
 
   put(1, 1, DASHBOARD_TITLE);
@@ -247,7 +243,7 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
         : '',
     );
   });
-  // Down to the last row the balance lookups reach, so the sheet is tall enough for them.
+  // Down to the OKRBALANCE table's last row, so the sheet is tall enough for it to spill.
   while (grid.length < balanceEndRow) {
     grid.push(new Array<SheetCell>(DASHBOARD_WIDTH).fill(''));
   }

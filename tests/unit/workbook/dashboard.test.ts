@@ -109,15 +109,9 @@ describe('dashboardLayout', () => {
       '=OKRBALANCE(OKR_KEY_RESULTS, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)',
     );
     const first = layout.firstObjectiveRow;
-    expect(at(`G${first}`)).toBe(
-      `=IFERROR(VLOOKUP(A${first}, $L$${header}:$P$${header + 55}, 3, FALSE), "")`,
-    );
-    expect(at(`I${first}`)).toBe(
-      `=IFERROR(VLOOKUP(A${first}, $L$${header}:$P$${header + 55}, 5, FALSE), "")`,
-    );
-    expect(at('B5')).toBe(
-      `=IFERROR(VLOOKUP("Balance", $L$${header}:$P$${header + 55}, 2, FALSE), "")`,
-    );
+    expect(at(`G${first}`)).toBe(`=IFERROR(VLOOKUP(A${first}, $L$${header}:$P, 3, FALSE), "")`);
+    expect(at(`I${first}`)).toBe(`=IFERROR(VLOOKUP(A${first}, $L$${header}:$P, 5, FALSE), "")`);
+    expect(at('B5')).toBe(`=IFERROR(VLOOKUP("Balance", $L$${header}:$P, 2, FALSE), "")`);
   });
 
   it('averages confidence per objective from the Key Results columns', () => {
