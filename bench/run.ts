@@ -22,6 +22,7 @@ import {
   readPercent,
   readText,
 } from '../src/workbook/cells';
+import { findColumns } from '../src/workbook/headers';
 import { CHECK_INS, KEY_RESULTS, type ColumnKind } from '../src/workbook/schema';
 import { parseCheckIns, parseKeyResults } from '../src/workbook/tables';
 import { checkInValues, keyResultValues, objectiveId, type WorkbookSize } from './workbook';
@@ -83,6 +84,13 @@ function workloads(): Workload[] {
   const [type, start, target, current] = progressColumns.map((_, c) =>
     progressValues.slice(1).map((row) => [row[c]]),
   );
+  // The score columns alone, as readKeyResultBook hands them to parseKeyResults (copied here, untimed).
+  const krColumns = findColumns(KEY_RESULTS, keyResults[0]!).columns;
+  const scoreIndexes = SCORE_COLUMNS.map((key) => krColumns[key]!);
+  const scoreValues = keyResults.map((row) => scoreIndexes.map((index) => row[index]));
+  const scoreKinds = SCORE_COLUMNS.map(
+    (key) => KEY_RESULTS.columns.find((column) => column.key === key)!.kind,
+  );
   const cycleStart = new Date(2026, 9, 1);
   const cycleEnd = new Date(2026, 11, 31);
   const table = (name: string, run: () => unknown): Workload => ({
@@ -97,6 +105,13 @@ function workloads(): Workload[] {
     table('  of which reading the table', () =>
       readKeyResultBook(keyResults, 'key_results', SCORE_COLUMNS),
     ),
+    {
+      name: '    of which parseKeyResults (8 columns)',
+      values: scoreValues,
+      kinds: scoreKinds,
+      run: () => parseKeyResults(scoreValues),
+      repeats: 9,
+    },
     table('  (parseKeyResults on all 21 columns)', () => parseKeyResults(keyResults)),
     table('OKRSCORE(table) overall', () => okrScore(keyResults)),
     table('OKRBALANCE(table, as_of, cycle)', () =>
