@@ -16,28 +16,12 @@ import {
   type DashboardChart,
   type DashboardLayout,
 } from '../workbook/dashboard';
+import { SCORE_BANDS, STATUS_COLOURS } from '../workbook/scoreColours';
 import { readOkrWorkbook } from './okrWorkbook';
 import { claimOwnSheet } from './ownSheet';
 import { withDocumentLock } from './tables';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** Score colours (SPEC §1): ≥0.7 green, 0.4–0.69 yellow, <0.4 red; blank cells stay plain. */
-const SCORE_BANDS: readonly { condition: (cell: string) => string; background: string }[] = [
-  { condition: (cell) => `=AND(ISNUMBER(${cell}), ${cell}>=0.7)`, background: '#b7e1cd' },
-  {
-    condition: (cell) => `=AND(ISNUMBER(${cell}), ${cell}>=0.4, ${cell}<0.7)`,
-    background: '#fce8b2',
-  },
-  { condition: (cell) => `=AND(ISNUMBER(${cell}), ${cell}<0.4)`, background: '#f4c7c3' },
-];
-
-const STATUS_COLOURS: readonly { status: string; background: string }[] = [
-  { status: 'Done', background: '#b7e1cd' },
-  { status: 'On track', background: '#b7e1cd' },
-  { status: 'At risk', background: '#fce8b2' },
-  { status: 'Off track', background: '#f4c7c3' },
-];
 
 /** One rule per range and band: a custom formula is relative to its range's top-left cell. */
 function colourRules(

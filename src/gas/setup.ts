@@ -15,30 +15,13 @@ import {
 } from '../workbook/setupPlan';
 import { columnLetter } from '../workbook/formulaColumns';
 import { SETTINGS, TABLES } from '../workbook/schema';
+import { SCORE_BANDS, STATUS_COLOURS } from '../workbook/scoreColours';
 import { withDocumentLock } from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const DATE_FORMAT = 'yyyy-mm-dd';
-
-/** Score colours (SPEC §1): ≥0.7 green, 0.4–0.69 yellow, <0.4 red; blank cells stay plain. */
-const COLOUR_BANDS: readonly { condition: (cell: string) => string; background: string }[] = [
-  { condition: (cell) => `=AND(ISNUMBER(${cell}), ${cell}>=0.7)`, background: '#b7e1cd' },
-  {
-    condition: (cell) => `=AND(ISNUMBER(${cell}), ${cell}>=0.4, ${cell}<0.7)`,
-    background: '#fce8b2',
-  },
-  { condition: (cell) => `=AND(ISNUMBER(${cell}), ${cell}<0.4)`, background: '#f4c7c3' },
-];
-
-/** The same colours for the Status words (SPEC §3 OKRSTATUS). */
-const STATUS_COLOURS: readonly { status: string; background: string }[] = [
-  { status: 'Done', background: '#b7e1cd' },
-  { status: 'On track', background: '#b7e1cd' },
-  { status: 'At risk', background: '#fce8b2' },
-  { status: 'Off track', background: '#f4c7c3' },
-];
 
 function snapshotSheet(sheet: Sheet): SheetSnapshot {
   const lastColumn = sheet.getLastColumn();
@@ -139,7 +122,7 @@ function formatColumns(
     if (column.validation) cells.setDataValidation(buildValidation(spreadsheet, column.validation));
     if (column.colourBands) {
       const topCell = `${columnLetter(column.column - 1)}2`;
-      for (const band of COLOUR_BANDS) {
+      for (const band of SCORE_BANDS) {
         bandRules.push(
           SpreadsheetApp.newConditionalFormatRule()
             .whenFormulaSatisfied(band.condition(topCell))
