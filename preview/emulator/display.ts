@@ -10,24 +10,9 @@
  * Dates display in the spreadsheet's time zone.
  * https://developers.google.com/sheets/api/guides/formats
  */
+import { MONTH_NAMES, WEEKDAY_NAMES } from './dateNames.js';
 import { zonedParts } from './timezone.js';
 import type { CellValue } from './values.js';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Sheets' serial day 0 (1899-12-30): numbers under a date format count days from it. */
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -135,13 +120,13 @@ function formatDate(ms: number, format: string, timeZone: string): string {
         case 'yy':
           return pad(p.year % 100);
         case 'mmmm':
-          return MONTHS[p.month - 1]!;
+          return MONTH_NAMES[p.month - 1]!;
         case 'mmm':
-          return MONTHS[p.month - 1]!.slice(0, 3);
+          return MONTH_NAMES[p.month - 1]!.slice(0, 3);
         case 'dddd':
-          return DAYS[p.weekday]!;
+          return WEEKDAY_NAMES[p.weekday]!;
         case 'ddd':
-          return DAYS[p.weekday]!.slice(0, 3);
+          return WEEKDAY_NAMES[p.weekday]!.slice(0, 3);
         case 'dd':
           return pad(p.day);
         case 'd':

@@ -7,27 +7,12 @@ import { randomUUID } from 'node:crypto';
 import { countCalls } from './calls.js';
 import type { EmulatorEnv } from './env.js';
 import type { Returning } from './fakes.js';
+import { MONTH_NAMES, WEEKDAY_NAMES } from './dateNames.js';
 import { zonedParts, zoneOffsetMinutes } from './timezone.js';
 import { isDateLike } from './values.js';
 
 type Utilities = GoogleAppsScript.Utilities.Utilities;
 type Blob = GoogleAppsScript.Base.Blob;
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
  * Java SimpleDateFormat letters y M d E u a H k K h m s S z Z X and 'quoted text'.
@@ -49,14 +34,14 @@ export function formatJavaDate(ms: number, timeZone: string, pattern: string): s
           return n === 2 ? String(p.year % 100).padStart(2, '0') : num(p.year);
         case 'M':
           return n >= 4
-            ? MONTHS[p.month - 1]!
+            ? MONTH_NAMES[p.month - 1]!
             : n === 3
-              ? MONTHS[p.month - 1]!.slice(0, 3)
+              ? MONTH_NAMES[p.month - 1]!.slice(0, 3)
               : num(p.month);
         case 'd':
           return num(p.day);
         case 'E':
-          return n >= 4 ? DAYS[p.weekday]! : DAYS[p.weekday]!.slice(0, 3);
+          return n >= 4 ? WEEKDAY_NAMES[p.weekday]! : WEEKDAY_NAMES[p.weekday]!.slice(0, 3);
         case 'u':
           return num(p.weekday === 0 ? 7 : p.weekday);
         case 'a':
