@@ -12,6 +12,7 @@ import {
   openPreview,
   runMenuItem,
   screenshot,
+  sheetValues,
   showSheet,
   startPreview,
   type Browser,
@@ -22,13 +23,6 @@ const START = new Date(Date.UTC(2026, 10, 23, 9));
 /** Clears the toasts so the docs screenshots show the sheet. */
 async function clearToasts(page: Browser['page']): Promise<void> {
   await page.locator('#toasts').evaluate((toasts) => toasts.replaceChildren());
-}
-
-function sheetValues(preview: PreviewServer, name: string): unknown[][] {
-  const { emulator } = preview.session;
-  return emulator.uncounted(() =>
-    emulator.spreadsheet.getSheetByName(name)!.getDataRange().getValues(),
-  );
 }
 
 describe('the dashboard and health check in the preview', () => {

@@ -12,18 +12,12 @@ import {
   openPreview,
   runMenuItem,
   screenshot,
+  sheetValues,
   startPreview,
   type Browser,
 } from './harness.js';
 
 const START = new Date(Date.UTC(2027, 0, 4, 9));
-
-function sheetValues(preview: PreviewServer, name: string): unknown[][] {
-  const { emulator } = preview.session;
-  return emulator.uncounted(
-    () => emulator.spreadsheet.getSheetByName(name)?.getDataRange().getValues() ?? [],
-  );
-}
 
 describe('the Close cycle dialog in the preview', () => {
   let preview: PreviewServer;

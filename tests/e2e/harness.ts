@@ -22,6 +22,16 @@ export function startPreview(options: Partial<PreviewServerOptions> = {}): Promi
   return startPreviewServer({ port: 0, workbook: null, quiet: true, ...options });
 }
 
+/** A sheet's values read straight from the preview's workbook, without counting service calls. */
+export function sheetValues(preview: PreviewServer, sheetName: string): unknown[][] {
+  const { emulator } = preview.session;
+  return emulator.uncounted(() => {
+    const sheet = emulator.spreadsheet.getSheetByName(sheetName);
+    if (!sheet) throw new Error(`The preview workbook has no sheet named "${sheetName}".`);
+    return sheet.getDataRange().getValues();
+  });
+}
+
 export interface Browser {
   context: BrowserContext;
   page: Page;

@@ -9,6 +9,7 @@ import {
   runMenuItem,
   screenshot,
   settled,
+  sheetValues,
   showSheet,
   startPreview,
   type Browser,
@@ -18,14 +19,6 @@ const START = new Date(Date.UTC(2026, 10, 23, 9));
 
 function letters(column: number): string {
   return String.fromCharCode(64 + column);
-}
-
-/** The Key Results table as OKRSCORE takes it: the whole sheet, header row included. */
-function keyResultsTable(preview: PreviewServer): unknown[][] {
-  const { emulator } = preview.session;
-  return emulator.uncounted(() =>
-    emulator.spreadsheet.getSheetByName('Key Results')!.getDataRange().getValues(),
-  );
 }
 
 describe('the preview in a browser', () => {
@@ -46,7 +39,7 @@ describe('the preview in a browser', () => {
   it('shows the example key results with progress computed by the bundle', async () => {
     const { page } = browser;
     await showSheet(page, 'Key Results');
-    const table = keyResultsTable(preview);
+    const table = sheetValues(preview, 'Key Results');
     const header = table[0]!.map(String);
     const column = (name: string) => header.indexOf(name);
     const row = table[1]!;
@@ -73,7 +66,7 @@ describe('the preview in a browser', () => {
     );
     expect(headerRow).toBeGreaterThan(0);
     const scoreColumn = dashboard.cells[headerRow]!.findIndex((cell) => cell.text === 'Score') + 1;
-    const table = keyResultsTable(preview);
+    const table = sheetValues(preview, 'Key Results');
     let compared = 0;
     for (let row = headerRow + 2; dashboard.cells[row - 1]?.[0]?.text; row++) {
       const objectiveId = dashboard.cells[row - 1]![0]!.text;
