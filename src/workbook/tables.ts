@@ -35,7 +35,6 @@ import {
   KPIS,
   MILESTONES,
   OBJECTIVES,
-  type ColumnDef,
   type TableDef,
 } from './schema';
 
