@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEmulator, type Emulator } from '../../preview/emulator/index';
+import { KEY_RESULT_HEADER } from '../fixtures/workbook';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -18,23 +19,6 @@ export const OBJECTIVES_VALUES = [
   ['O1', 'Delight new teams', ANA, '2026 Q4'],
   ['O2', 'Make billing boring', BO, '2026 Q4'],
   ['O3', 'Last quarter', ANA, '2026 Q3'],
-];
-
-const KEY_RESULT_HEADER = [
-  'ID',
-  'Objective ID',
-  'Key Result',
-  'Owner',
-  'Type',
-  'Unit',
-  'Start',
-  'Target',
-  'Current',
-  'Start Date',
-  'Due Date',
-  'Weight',
-  'Confidence',
-  'Last Check-in',
 ];
 
 /** Key result rows by ID: [id, objective, title, owner, type, unit, start, target, current]. */
@@ -130,7 +114,7 @@ export function checkInEmulator(options: { checkIns?: number; user?: string } = 
   emulator.uncounted(() => {
     fill(emulator, 'Objectives', OBJECTIVES_VALUES);
     fill(emulator, 'Key Results', [
-      KEY_RESULT_HEADER,
+      [...KEY_RESULT_HEADER, 'Last Check-in'],
       ...KEY_RESULTS.map((row) => [
         ...row,
         new Date('2026-10-01T00:00:00Z'),

@@ -12,22 +12,7 @@ import {
   type ParsedTable,
 } from '../../../src/workbook/tables';
 import { TABLES } from '../../../src/workbook/schema';
-
-const KR_HEADER = [
-  'ID',
-  'Objective ID',
-  'Key Result',
-  'Owner',
-  'Type',
-  'Unit',
-  'Start',
-  'Target',
-  'Current',
-  'Start Date',
-  'Due Date',
-  'Weight',
-  'Confidence',
-];
+import { KEY_RESULT_HEADER } from '../../fixtures/workbook';
 
 const messages = (table: ParsedTable<unknown>): string[] => table.problems.map(describeProblem);
 
@@ -118,7 +103,7 @@ describe('parseObjectives', () => {
 describe('parseKeyResults', () => {
   it('reads numbers, dates, types and measured values of a key result', () => {
     const table = parseKeyResults([
-      KR_HEADER,
+      [...KEY_RESULT_HEADER],
       [
         'KR1',
         'O1',
@@ -162,7 +147,7 @@ describe('parseKeyResults', () => {
   });
   it('keeps the other fields of a row with a bad cell and reports where and why', () => {
     const table = parseKeyResults([
-      KR_HEADER,
+      [...KEY_RESULT_HEADER],
       ['KR1', 'O1', 'Raise NPS', '', '', '', 0, 'abc', 10],
       [],
       [],
