@@ -1,6 +1,7 @@
 import type { CheckInPayload } from '../../../src/shared/checkIn';
 import type { OkrSettings } from '../../../src/core/settings';
 import type { CheckIn, KeyResult, Milestone, Objective } from '../../../src/core/types';
+import { okrSettings } from '../../fixtures/settings';
 
 export function keyResult(fields: Partial<KeyResult> = {}): KeyResult {
   return {
@@ -85,21 +86,4 @@ export function payload(fields: Partial<CheckInPayload> = {}): CheckInPayload {
   };
 }
 
-export const settings: OkrSettings = {
-  cycleName: '2026 Q4',
-  cycleStart: new Date('2026-10-01T00:00:00Z'),
-  cycleEnd: new Date('2026-12-31T00:00:00Z'),
-  reportDate: null,
-  checkInDay: 'Monday',
-  checkInPeriodDays: 7,
-  reminderHour: 9,
-  atRiskGap: 0.1,
-  offTrackGap: 0.25,
-  minObjectives: 3,
-  maxObjectives: 5,
-  minKeyResultsPerObjective: 3,
-  maxKeyResultsPerObjective: 5,
-  digestRecipients: [],
-  cycleLengthMonths: 3,
-  cycleClosed: false,
-};
+export const settings: OkrSettings = okrSettings();

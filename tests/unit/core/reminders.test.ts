@@ -5,27 +5,10 @@ import {
   type ReminderInputs,
   type ReminderLogEntry,
 } from '../../../src/core/reminders';
-import type { OkrSettings } from '../../../src/core/settings';
 import type { CheckIn, KeyResult, Objective } from '../../../src/core/types';
+import { okrSettings } from '../../fixtures/settings';
 
-const settings: OkrSettings = {
-  cycleName: '2026 Q4',
-  cycleStart: new Date('2026-10-01T00:00:00Z'),
-  cycleEnd: new Date('2026-12-31T00:00:00Z'),
-  reportDate: null,
-  checkInDay: 'Monday',
-  checkInPeriodDays: 7,
-  reminderHour: 9,
-  atRiskGap: 0.1,
-  offTrackGap: 0.25,
-  minObjectives: 3,
-  maxObjectives: 5,
-  minKeyResultsPerObjective: 3,
-  maxKeyResultsPerObjective: 5,
-  digestRecipients: [],
-  cycleLengthMonths: 3,
-  cycleClosed: false,
-};
+const settings = okrSettings();
 
 const objective = (id: string, cycle = '2026 Q4'): Objective => ({
   row: 2,

@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { calendarRows, cycleEvents, daysBetween } from '../../../src/workbook/calendar';
 import type { OkrSettings } from '../../../src/core/settings';
+import { okrSettings } from '../../fixtures/settings';
 
 function settings(overrides: Partial<OkrSettings> = {}): OkrSettings {
-  return {
-    cycleName: '2026 Q4',
+  return okrSettings({
     cycleStart: new Date(2026, 9, 1), // Thursday 1 October 2026
     cycleEnd: new Date(2026, 11, 31), // Thursday 31 December 2026
     reportDate: new Date(2026, 9, 15),
     checkInDay: 'Friday',
-    checkInPeriodDays: 7,
-    reminderHour: 9,
-    atRiskGap: 0.1,
-    offTrackGap: 0.25,
-    minObjectives: 3,
-    maxObjectives: 5,
-    minKeyResultsPerObjective: 3,
-    maxKeyResultsPerObjective: 5,
-    digestRecipients: [],
-    cycleLengthMonths: 3,
-    cycleClosed: false,
     ...overrides,
-  };
+  });
 }
 
 const iso = (date: Date): string =>
