@@ -4,20 +4,10 @@
  * runs the script in its own time zone, so local calendar days are computed with Intl for the
  * spreadsheet's zone instead of Date's local getters.
  */
-import type { OkrSettings, Weekday } from './settings';
+import { WEEKDAYS, type OkrSettings } from './settings';
 
 const MS_PER_DAY = 86_400_000;
 const MS_PER_MINUTE = 60_000;
-
-export const WEEKDAYS: readonly Weekday[] = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-];
 
 /** A moment as a wall clock in some time zone shows it. */
 export interface ZonedTime {

@@ -3,10 +3,11 @@
  * drop <style> blocks and most CSS layout) and a plain-text part. Every value that comes from a
  * cell is escaped, so a KR named <script> shows as text.
  */
-import { WEEKDAYS, zonedTime } from './checkInPeriod';
+import { zonedTime } from './checkInPeriod';
 import type { EmailMessage } from './reminderDispatch';
 import type { DigestMessage, KeyResultLine, OwnerReminder } from './reminders';
 import { escapeHtml } from './html';
+import { WEEKDAYS } from './settings';
 import type { KeyResultStatus } from './types';
 
 export interface EmailContext {

@@ -6,6 +6,17 @@
 export type Weekday =
   'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday';
 
+/** The weekdays Sunday first, so `WEEKDAYS[date.getDay()]` names a date's day. */
+export const WEEKDAYS: readonly Weekday[] = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];
+
 export interface OkrSettings {
   cycleName: string;
   cycleStart: Date | null;

@@ -4,7 +4,7 @@
  * of the Calendar sheet. Dates are calendar days in the script's time zone, like the date cells.
  */
 import { OkrInputError } from '../core/errors';
-import type { OkrSettings, Weekday } from '../core/settings';
+import { WEEKDAYS, type OkrSettings, type Weekday } from '../core/settings';
 import { toSheetCell, type SheetCell } from './sheetRows';
 
 export type CalendarEventKind =
@@ -24,16 +24,6 @@ export interface CalendarEvent {
 }
 
 export const CALENDAR_HEADER = ['Date', 'Day', 'Week', 'Event', 'What happens'] as const;
-
-const WEEKDAYS: readonly Weekday[] = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

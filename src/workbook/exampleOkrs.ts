@@ -6,7 +6,7 @@
  * example is loaded: it uses the Settings cycle when today is at least three weeks into it, and
  * otherwise a 13-week cycle that started about six and a half weeks ago.
  */
-import type { OkrSettings, Weekday } from '../core/settings';
+import { WEEKDAYS, type OkrSettings, type Weekday } from '../core/settings';
 import type { KeyResultType, MeasuredValue, ObjectiveKind } from '../core/types';
 import { addDays, daysBetween } from './calendar';
 
@@ -64,15 +64,6 @@ const CYCLE_DAYS = 90;
 const DAYS_BEFORE_TODAY = 45;
 /** Fewer elapsed days in the Settings cycle would leave too few check-ins to show. */
 const MIN_ELAPSED_DAYS = 21;
-const WEEKDAYS: readonly Weekday[] = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-];
 const CHECK_IN_HOUR = 16;
 
 const OWNERS = {

@@ -3,7 +3,7 @@
  * case, spaces and punctuation; blank or unreadable values fall back to defaults (the current
  * calendar quarter, Friday weekly check-ins, …) and unreadable ones are reported as row problems.
  */
-import { SETTING_LABELS, type OkrSettings, type Weekday } from '../core/settings';
+import { SETTING_LABELS, WEEKDAYS, type OkrSettings, type Weekday } from '../core/settings';
 import {
   formatIsoDate,
   isBlankCell,
@@ -34,16 +34,6 @@ export interface Cycle {
 }
 
 type SettingKey = keyof OkrSettings;
-
-const WEEKDAYS: readonly Weekday[] = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-];
 
 const ok = <T>(value: T | null): CellRead<T> => ({ ok: true, value });
 const fail = <T>(problem: string): CellRead<T> => ({ ok: false, problem });
