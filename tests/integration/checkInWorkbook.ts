@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEmulator, type Emulator } from '../../preview/emulator/index';
-import { KEY_RESULT_HEADER } from '../fixtures/workbook';
+import { CHECK_IN_HEADER, KEY_RESULT_HEADER } from '../fixtures/workbook';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -42,18 +42,6 @@ export const MILESTONES_VALUES = [
   ['KR-MS', 'Beta with five teams', 1, false, ''],
   ['KR-OTHER', 'Not ours', 1, false, ''],
   ['KR-MS', 'General availability', 2, false, ''],
-];
-
-const CHECK_IN_HEADER = [
-  'Timestamp',
-  'Key Result ID',
-  'Value',
-  'Confidence',
-  'Progress',
-  'Plans',
-  'Problems',
-  'Learnings',
-  'Author',
 ];
 
 const SETTINGS_VALUES = [
@@ -124,7 +112,7 @@ export function checkInEmulator(options: { checkIns?: number; user?: string } = 
         '',
       ]),
     ]);
-    fill(emulator, 'Check-ins', [CHECK_IN_HEADER, ...pastCheckIns(options.checkIns ?? 3)]);
+    fill(emulator, 'Check-ins', [[...CHECK_IN_HEADER], ...pastCheckIns(options.checkIns ?? 3)]);
     fill(emulator, 'Milestones', MILESTONES_VALUES);
     fill(emulator, 'Settings', SETTINGS_VALUES);
   });

@@ -3,7 +3,7 @@
  * every check, and a seeded one that plants each red flag once. Cycle: 2026-10-01 to 2026-12-31,
  * weekly check-ins on Fridays.
  */
-import { KEY_RESULT_HEADER } from '../../fixtures/workbook';
+import { CHECK_IN_HEADER, KEY_RESULT_HEADER } from '../../fixtures/workbook';
 
 export interface HealthWorkbook {
   objectives: unknown[][];
@@ -20,17 +20,6 @@ export const CYCLE_START = day(10, 1);
 export const CYCLE_END = day(12, 31);
 
 const OBJECTIVE_HEADER = ['ID', 'Objective', 'Owner', 'Team', 'Cycle', 'Parent', 'Kind'];
-const CHECK_IN_HEADER = [
-  'Timestamp',
-  'Key Result ID',
-  'Value',
-  'Confidence',
-  'Progress',
-  'Plans',
-  'Problems',
-  'Learnings',
-  'Author',
-];
 
 interface ObjectiveSpec {
   id: string;
@@ -85,7 +74,7 @@ function fridays(last: Date): Date[] {
 class Builder {
   objectives: unknown[][] = [OBJECTIVE_HEADER];
   keyResults: unknown[][] = [[...KEY_RESULT_HEADER, 'Class', 'Category', 'Impact', 'Effort']];
-  checkIns: unknown[][] = [CHECK_IN_HEADER];
+  checkIns: unknown[][] = [[...CHECK_IN_HEADER]];
   initiatives: unknown[][] = [['Key Result ID', 'Initiative', 'Owner', 'Status']];
 
   objective(spec: ObjectiveSpec, overrides: Record<number, KeyResultOverrides> = {}): string[] {

@@ -12,7 +12,7 @@ import {
   type ParsedTable,
 } from '../../../src/workbook/tables';
 import { TABLES } from '../../../src/workbook/schema';
-import { KEY_RESULT_HEADER } from '../../fixtures/workbook';
+import { CHECK_IN_HEADER, KEY_RESULT_HEADER } from '../../fixtures/workbook';
 
 const messages = (table: ParsedTable<unknown>): string[] => table.problems.map(describeProblem);
 
@@ -239,17 +239,7 @@ describe('parseCheckIns', () => {
   it('reads a check-in with its PPP commentary', () => {
     const stamp = new Date(2026, 10, 20, 9, 15);
     const table = parseCheckIns([
-      [
-        'Timestamp',
-        'Key Result ID',
-        'Value',
-        'Confidence',
-        'Progress',
-        'Plans',
-        'Problems',
-        'Learnings',
-        'Author',
-      ],
+      [...CHECK_IN_HEADER],
       [stamp, 'kr1', '45%', 6, 'did', 'will', 'none', 'learnt', 'ana@example.com'],
     ]);
     expect(table.rows).toEqual([
