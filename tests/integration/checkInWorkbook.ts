@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEmulator, type Emulator } from '../../preview/emulator/index';
 import { CHECK_IN_HEADER, KEY_RESULT_HEADER } from '../fixtures/workbook';
+import { addSheetWith } from './emulatorSheets';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -80,28 +81,12 @@ export function buildBundle(): void {
   }
 }
 
-function fill(
-  emulator: Emulator,
-  name: string,
-  values: readonly (readonly unknown[])[],
-  maxRows = 1000,
-): void {
-  const sheet = emulator.workbook.addSheet(name, undefined, Math.max(maxRows, values.length + 100));
-  void sheet;
-  const width = Math.max(...values.map((row) => row.length));
-  const rows = values.map((row) => [...row, ...Array(width - row.length).fill('')]);
-  emulator.spreadsheet
-    .getSheetByName(name)!
-    .getRange(1, 1, rows.length, width)
-    .setValues(rows as never);
-}
-
 /** An emulator with the bundle loaded and the check-in workbook, signed in as `user`. */
 export function checkInEmulator(options: { checkIns?: number; user?: string } = {}): Emulator {
   const emulator = createEmulator({ now: NOW, user: options.user ?? ANA, sheetNames: [] });
   emulator.uncounted(() => {
-    fill(emulator, 'Objectives', OBJECTIVES_VALUES);
-    fill(emulator, 'Key Results', [
+    addSheetWith(emulator, 'Objectives', OBJECTIVES_VALUES);
+    addSheetWith(emulator, 'Key Results', [
       [...KEY_RESULT_HEADER, 'Last Check-in'],
       ...KEY_RESULTS.map((row) => [
         ...row,
@@ -112,9 +97,12 @@ export function checkInEmulator(options: { checkIns?: number; user?: string } = 
         '',
       ]),
     ]);
-    fill(emulator, 'Check-ins', [[...CHECK_IN_HEADER], ...pastCheckIns(options.checkIns ?? 3)]);
-    fill(emulator, 'Milestones', MILESTONES_VALUES);
-    fill(emulator, 'Settings', SETTINGS_VALUES);
+    addSheetWith(emulator, 'Check-ins', [
+      [...CHECK_IN_HEADER],
+      ...pastCheckIns(options.checkIns ?? 3),
+    ]);
+    addSheetWith(emulator, 'Milestones', MILESTONES_VALUES);
+    addSheetWith(emulator, 'Settings', SETTINGS_VALUES);
   });
   emulator.loadBundle();
   emulator.calls.reset();

@@ -6,6 +6,7 @@ import { buildSync } from 'esbuild';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../preview/emulator/index';
+import { addSheetWith } from './emulatorSheets';
 import { NOW, sheetFormulas, sheetValues, type SheetContents } from './setupHelpers';
 
 const root = join(import.meta.dirname, '../..');
@@ -44,16 +45,8 @@ beforeAll(() => {
 function gateway(sheets: SheetContents, maxRows = 1000): Emulator {
   const emulator = createEmulator({ now: NOW, sheetNames: [] });
   emulator.uncounted(() => {
-    for (const [name, values] of Object.entries(sheets)) {
-      emulator.workbook.addSheet(name, undefined, Math.max(maxRows, values.length));
-      if (values.length === 0) continue;
-      const width = Math.max(...values.map((row) => row.length));
-      const rows = values.map((row) => [...row, ...Array<unknown>(width - row.length).fill('')]);
-      emulator.spreadsheet
-        .getSheetByName(name)!
-        .getRange(1, 1, rows.length, width)
-        .setValues(rows as never);
-    }
+    for (const [name, values] of Object.entries(sheets))
+      addSheetWith(emulator, name, values, Math.max(maxRows, values.length));
   });
   emulator.loadBundle(gatewayBundle);
   emulator.calls.reset();

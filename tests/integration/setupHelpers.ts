@@ -4,6 +4,7 @@
  */
 import { createEmulator, type Emulator } from '../../preview/emulator/index';
 import { attachFormulaEvaluator } from '../../preview/emulator/formulas/index';
+import { addSheetWith } from './emulatorSheets';
 
 export const NOW = '2026-11-23T10:00:00Z';
 
@@ -16,20 +17,8 @@ export function emulatorWith(
 ): Emulator {
   const emulator = createEmulator({ now: NOW, sheetNames: [] });
   emulator.uncounted(() => {
-    for (const [name, values] of Object.entries(sheets)) {
-      emulator.workbook.addSheet(
-        name,
-        undefined,
-        Math.max(options.maxRows ?? 1000, values.length + 100),
-      );
-      if (values.length === 0) continue;
-      const width = Math.max(...values.map((row) => row.length));
-      const rows = values.map((row) => [...row, ...Array<unknown>(width - row.length).fill('')]);
-      emulator.spreadsheet
-        .getSheetByName(name)!
-        .getRange(1, 1, rows.length, width)
-        .setValues(rows as never);
-    }
+    for (const [name, values] of Object.entries(sheets))
+      addSheetWith(emulator, name, values, Math.max(options.maxRows ?? 1000, values.length + 100));
   });
   emulator.loadBundle();
   if (options.formulas) attachFormulaEvaluator(emulator);
