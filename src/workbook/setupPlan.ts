@@ -4,6 +4,7 @@
  * validations of the columns it adds, named ranges, Settings rows), so running setup twice plans
  * nothing the second time and never touches what users typed.
  */
+import { KEY_RESULT_TYPES } from '../core/keyResultType';
 import { SETTING_LABELS } from '../core/settings';
 import { findColumns, headerKey, type ColumnMap } from './headers';
 import { columnLetter, headerFormula, headerOfFormula, SETTING_RANGES } from './formulaColumns';
@@ -84,17 +85,6 @@ export interface SetupPlan {
 export const NEW_SHEET_ROWS = 1000;
 
 const DATE_FORMAT = 'yyyy-mm-dd';
-const KEY_RESULT_TYPES = [
-  'increase',
-  'decrease',
-  'percentage',
-  'milestone',
-  'task',
-  'binary',
-  'at least',
-  'at most',
-  'baseline',
-];
 
 /** Validation of a column's data cells; `objectiveIds` lists the IDs of the Objectives sheet. */
 function validationFor(
