@@ -6,59 +6,32 @@ import {
   type ReminderLogEntry,
 } from '../../../src/core/reminders';
 import type { CheckIn, KeyResult, Objective } from '../../../src/core/types';
-import { okrSettings } from '../../fixtures/settings';
+import {
+  checkIn as checkInRecord,
+  keyResult as keyResultRecord,
+  objective as objectiveRecord,
+  settings,
+} from './checkInFixtures';
 
-const settings = okrSettings();
-
-const objective = (id: string, cycle = '2026 Q4'): Objective => ({
-  row: 2,
-  id,
-  title: `Objective ${id}`,
-  owner: '',
-  team: '',
-  cycle,
-  parentId: '',
-  kind: null,
-  priority: '',
-  notes: '',
-});
+const objective = (id: string, cycle = '2026 Q4'): Objective =>
+  objectiveRecord({ id, title: `Objective ${id}`, cycle });
 
 let nextRow = 2;
-const keyResult = (id: string, owner: string, extra: Partial<KeyResult> = {}): KeyResult => ({
-  row: nextRow++,
-  id,
-  objectiveId: 'O1',
-  title: `Key result ${id}`,
-  owner,
-  type: 'increase',
-  unit: 'users',
-  start: 0,
-  target: 100,
-  current: 40,
-  startDate: null,
-  dueDate: null,
-  weight: null,
-  confidence: null,
-  keyResultClass: '',
-  category: '',
-  impact: '',
-  effort: '',
-  lastCheckIn: null,
-  ...extra,
-});
+const keyResult = (id: string, owner: string, extra: Partial<KeyResult> = {}): KeyResult =>
+  keyResultRecord({
+    row: nextRow++,
+    id,
+    title: `Key result ${id}`,
+    owner,
+    unit: 'users',
+    current: 40,
+    startDate: null,
+    dueDate: null,
+    ...extra,
+  });
 
-const checkIn = (keyResultId: string, iso: string): CheckIn => ({
-  row: 2,
-  timestamp: new Date(iso),
-  keyResultId,
-  value: 50,
-  confidence: 7,
-  progress: '',
-  plans: '',
-  problems: '',
-  learnings: '',
-  author: '',
-});
+const checkIn = (keyResultId: string, iso: string): CheckIn =>
+  checkInRecord({ timestamp: new Date(iso), keyResultId, value: 50, confidence: 7, author: '' });
 
 // Monday 2026-11-23 09:20 UTC: the first day of a check-in period.
 const checkInDay = new Date('2026-11-23T09:20:00Z');
