@@ -21,6 +21,7 @@ export interface ObjectiveGroup {
 }
 
 export interface KeyResultBook {
+  /** The parse's own index of kept rows by folded ID: each ID is folded and hashed only there. */
   keyResultsById: Map<string, KeyResult>;
   objectives: Map<string, ObjectiveGroup>;
   problemsByRow: Map<number, RowProblem[]>;
@@ -71,7 +72,6 @@ export function readKeyResultBook(
   }
   const values = withColumns(table as unknown[][], columnKeys);
   const parsed = parseKeyResults(values);
-  const keyResultsById = new Map<string, KeyResult>();
   const objectives = new Map<string, ObjectiveGroup>();
   const groupOf = (objectiveId: string): ObjectiveGroup => {
     const key = idKey(objectiveId);
@@ -82,17 +82,24 @@ export function readKeyResultBook(
     }
     return group;
   };
-  const keptRows = new Set<number>();
+  let lastObjectiveId = '';
+  let lastGroup: ObjectiveGroup | null = null;
   for (const keyResult of parsed.rows) {
-    keyResultsById.set(idKey(keyResult.id), keyResult);
-    groupOf(keyResult.objectiveId).keyResults.push(keyResult);
-    keptRows.add(keyResult.row);
+    // A table lists an objective's key results together: the same text needs no second fold.
+    if (lastGroup === null || keyResult.objectiveId !== lastObjectiveId) {
+      lastObjectiveId = keyResult.objectiveId;
+      lastGroup = groupOf(lastObjectiveId);
+    }
+    lastGroup.keyResults.push(keyResult);
   }
   const problemsByRow = new Map<number, RowProblem[]>();
   const leftOutById = new Map<string, RowProblem[]>();
+  // No problems means no left-out rows: the set of kept rows is only built when there are some.
+  const keptRows =
+    parsed.problems.length > 0 ? new Set(parsed.rows.map((keyResult) => keyResult.row)) : null;
   for (const problem of parsed.problems) {
     addTo(problemsByRow, problem.row, problem);
-    if (keptRows.has(problem.row)) continue;
+    if (keptRows?.has(problem.row)) continue;
     // A left-out row still tells its key result ID and its objective that they are incomplete.
     const cells = values[problem.row - 1];
     const idIn = (key: string): string | null => {
@@ -106,7 +113,7 @@ export function readKeyResultBook(
     if (objectiveId !== null) groupOf(objectiveId).leftOut.push(problem);
   }
   return {
-    keyResultsById,
+    keyResultsById: parsed.byId,
     objectives,
     problemsByRow,
     leftOutById,

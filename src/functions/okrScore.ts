@@ -30,11 +30,12 @@ function blankIfNull(score: number | null): CellOutput {
 function scoreOfId(book: KeyResultBook, cell: unknown): CellOutput {
   const id = cellValue('id', readId(cell));
   if (id === null) return '';
-  const leftOut = book.leftOutById.get(idKey(id));
+  const key = idKey(id);
+  const leftOut = book.leftOutById.get(key);
   if (leftOut) throw problemsError(leftOut);
-  const keyResult = book.keyResultsById.get(idKey(id));
+  const keyResult = book.keyResultsById.get(key);
   if (keyResult) return blankIfNull(bookProgress(book, keyResult));
-  const objective = book.objectives.get(idKey(id));
+  const objective = book.objectives.get(key);
   if (objective) return blankIfNull(scoreOfObjective(book, objective));
   throw new OkrInputError(
     `No key result or objective has the ID "${id}". Check the spelling, or add it to the Key Results sheet.`,

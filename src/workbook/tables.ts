@@ -44,6 +44,11 @@ export interface ParsedTable<T> {
   columns: ColumnMap;
 }
 
+/** A table whose IDs must be unique, with its kept rows by folded ID (idKey) for lookups. */
+export interface ParsedUniqueTable<T> extends ParsedTable<T> {
+  byId: Map<string, T>;
+}
+
 const OBJECTIVE_KINDS: Readonly<Record<string, ObjectiveKind>> = {
   committed: 'committed',
   commit: 'committed',
@@ -240,14 +245,14 @@ function withUniqueIds<T extends { id: string; row: number }>(
   table: ParsedTable<T>,
   sheet: string,
   noun: string,
-): ParsedTable<T> {
-  const firstRow = new Map<string, number>();
+): ParsedUniqueTable<T> {
+  const byId = new Map<string, T>();
   const rows: T[] = [];
   for (const row of table.rows) {
     const key = idKey(row.id);
-    const earlier = firstRow.get(key);
+    const earlier = byId.get(key);
     if (earlier === undefined) {
-      firstRow.set(key, row.row);
+      byId.set(key, row);
       rows.push(row);
       continue;
     }
@@ -255,12 +260,12 @@ function withUniqueIds<T extends { id: string; row: number }>(
       sheet,
       row: row.row,
       column: 'ID',
-      message: `The ID "${row.id}" is already used in row ${earlier}, so this row is left out. Give each ${noun} its own ID.`,
+      message: `The ID "${row.id}" is already used in row ${earlier.row}, so this row is left out. Give each ${noun} its own ID.`,
     });
   }
   // Keep problems in sheet order: duplicates are found after the rows' own problems.
   table.problems.sort((a, b) => a.row - b.row);
-  return { ...table, rows };
+  return { ...table, rows, byId };
 }
 
 function objectiveKind(reader: RowReader, slot: Slot): ObjectiveKind | null {
@@ -310,7 +315,7 @@ function weight(reader: RowReader, slot: Slot): number | null {
   return null;
 }
 
-export function parseObjectives(values: readonly unknown[][]): ParsedTable<Objective> {
+export function parseObjectives(values: readonly unknown[][]): ParsedUniqueTable<Objective> {
   const table = parseTable(OBJECTIVES, values, (slotsOf) => {
     const c = slotsOf(
       'id',
@@ -339,7 +344,7 @@ export function parseObjectives(values: readonly unknown[][]): ParsedTable<Objec
   return withUniqueIds(table, OBJECTIVES.sheetName, 'objective');
 }
 
-export function parseKeyResults(values: readonly unknown[][]): ParsedTable<KeyResult> {
+export function parseKeyResults(values: readonly unknown[][]): ParsedUniqueTable<KeyResult> {
   const table = parseTable(KEY_RESULTS, values, (slotsOf) => {
     const c = slotsOf(
       'id',
