@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SentEmail } from '../../preview/emulator/mail';
-import { buildBundle } from '../integration/checkInWorkbook';
+import { buildBundle } from '../integration/bundle';
 import {
   DAY,
   FIRST_FRIDAY,

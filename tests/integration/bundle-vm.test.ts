@@ -2,11 +2,11 @@
  * The built dist/Code.js as Apps Script runs it: a plain script in a context with no Node globals,
  * where custom functions are found as top-level functions carrying their JSDoc.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle } from './bundle';
 import { readEntryPoints } from '../../scripts/entryPoints';
 
 const root = join(import.meta.dirname, '../..');
@@ -24,13 +24,7 @@ const date = (year: number, month: number, day: number): Date =>
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 beforeAll(() => {
-  // `npm test` builds first; a direct vitest run builds once when dist/Code.js is missing.
-  if (!existsSync(bundlePath)) {
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
-      cwd: root,
-      stdio: 'pipe',
-    });
-  }
+  buildBundle();
   code = readFileSync(bundlePath, 'utf8');
   // Only what Apps Script offers a custom function: the language, console and Logger.
   context = vm.createContext({ console, Logger: { log: () => undefined } });

@@ -1,21 +1,10 @@
 /** Build cycle calendar in the emulator: the Calendar sheet for the cycle in Settings, and its menu item. */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle } from './bundle';
 import { cleanWorkbook } from '../unit/core/healthFixtures';
 import { workbookOf } from './healthWorkbook';
 
-const root = join(import.meta.dirname, '../..');
-
-beforeAll(() => {
-  if (!existsSync(join(root, 'dist/Code.js'))) {
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
-      cwd: root,
-      stdio: 'pipe',
-    });
-  }
-});
+beforeAll(buildBundle);
 
 describe('Build cycle calendar in the emulator', () => {
   it('writes the Calendar sheet for the cycle in Settings', () => {

@@ -7,7 +7,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SaveCheckInResult } from '../../src/shared/checkIn';
 import {
-  buildBundle,
   checkInEmulator,
   checkInPayload,
   checkInRows,
@@ -15,6 +14,7 @@ import {
   plain,
   workbookSnapshot,
 } from './checkInWorkbook';
+import { buildBundle } from './bundle';
 
 beforeAll(buildBundle);
 

@@ -7,7 +7,6 @@ import type { CheckInContext, SaveCheckInResult } from '../../src/shared/checkIn
 import {
   ANA,
   BO,
-  buildBundle,
   checkInEmulator,
   checkInPayload,
   checkInRows,
@@ -17,6 +16,7 @@ import {
   sheetValues,
   workbookSnapshot,
 } from './checkInWorkbook';
+import { buildBundle } from './bundle';
 
 beforeAll(buildBundle);
 

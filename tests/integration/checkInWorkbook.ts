@@ -2,14 +2,9 @@
  * A small OKR workbook in the emulator for the check-in tests: one key result of every type, a
  * milestone checklist, settings for the current cycle, and as many past check-ins as asked for.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { createEmulator, type Emulator } from '../../preview/emulator/index';
 import { CHECK_IN_HEADER, KEY_RESULT_HEADER } from '../fixtures/workbook';
 import { addSheetWith } from './emulatorSheets';
-
-const root = join(import.meta.dirname, '../..');
 
 export const NOW = '2026-11-16T10:00:00Z';
 export const ANA = 'ana@example.com';
@@ -69,16 +64,6 @@ function pastCheckIns(count: number): unknown[][] {
       keyResult[3],
     ];
   });
-}
-
-export function buildBundle(): void {
-  // `npm test` builds first; a direct vitest run builds once when dist/Code.js is missing.
-  if (!existsSync(join(root, 'dist/Code.js'))) {
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
-      cwd: root,
-      stdio: 'pipe',
-    });
-  }
 }
 
 /** An emulator with the bundle loaded and the check-in workbook, signed in as `user`. */

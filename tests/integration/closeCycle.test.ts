@@ -3,27 +3,17 @@
  * holds final scores and lessons, the next cycle opens, and carried key results start where they
  * ended. Bad payloads change nothing.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildBundle } from './bundle';
 import { createEmulator, type Emulator } from '../../preview/emulator/index.js';
 import type { CloseCycleData, CloseCycleResult } from '../../src/shared/closeCycle';
 import { parseSettings } from '../../src/workbook/settings';
 import { parseKeyResults, parseObjectives } from '../../src/workbook/tables';
 
-const root = join(import.meta.dirname, '../..');
 const NOW = '2027-01-04T09:00:00Z';
 const USER_SHEETS = ['Objectives', 'Key Results', 'Check-ins', 'Milestones', 'Initiatives', 'KPIs'];
 
-beforeAll(() => {
-  if (!existsSync(join(root, 'dist/Code.js'))) {
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
-      cwd: root,
-      stdio: 'pipe',
-    });
-  }
-});
+beforeAll(buildBundle);
 
 /** Results come from the script realm; compare them as plain JSON values. */
 const plain = <T>(value: unknown): T => JSON.parse(JSON.stringify(value)) as T;

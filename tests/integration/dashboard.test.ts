@@ -3,10 +3,8 @@
  * preview's formula engine, agree with the engine; rebuilding touches no user table; and the
  * number of service calls does not grow with the number of objectives.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle } from './bundle';
 import { createEmulator, type Emulator } from '../../preview/emulator/index.js';
 import { attachFormulaEvaluator } from '../../preview/emulator/formulas/index.js';
 import { balanceIndex, keyResultPlannedProgress, objectiveBalance } from '../../src/core/balance';
@@ -15,17 +13,9 @@ import { objectiveScore } from '../../src/core/score';
 import { parseSettings } from '../../src/workbook/settings';
 import { parseKeyResults, parseObjectives } from '../../src/workbook/tables';
 
-const root = join(import.meta.dirname, '../..');
 const NOW = '2026-11-16T09:00:00Z';
 
-beforeAll(() => {
-  if (!existsSync(join(root, 'dist/Code.js'))) {
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
-      cwd: root,
-      stdio: 'pipe',
-    });
-  }
-});
+beforeAll(buildBundle);
 
 function exampleWorkbook(withFormulas: boolean): Emulator {
   const emulator = createEmulator({ now: NOW });

@@ -2,25 +2,14 @@
  * Check OKR health in the emulator: a workbook seeded with every red flag gets a Health sheet that
  * lists each one; a clean workbook gets none. Also OKRHEALTH as a formula.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle } from './bundle';
 import { attachFormulaEvaluator } from '../../preview/emulator/formulas/index.js';
 import type { Emulator } from '../../preview/emulator/index.js';
 import { cleanWorkbook, seededWorkbook, SEEDED_FLAGS } from '../unit/core/healthFixtures';
 import { SHEETS, workbookOf } from './healthWorkbook';
 
-const root = join(import.meta.dirname, '../..');
-
-beforeAll(() => {
-  if (!existsSync(join(root, 'dist/Code.js'))) {
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
-      cwd: root,
-      stdio: 'pipe',
-    });
-  }
-});
+beforeAll(buildBundle);
 
 function healthSheet(emulator: Emulator): unknown[][] {
   return emulator.uncounted(

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../preview/emulator/index';
 import type { ReminderPreview } from '../../src/shared/reminders';
-import { buildBundle } from './checkInWorkbook';
+import { buildBundle } from './bundle';
 import {
   DAY,
   FIRST_FRIDAY,

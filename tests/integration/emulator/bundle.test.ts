@@ -2,23 +2,11 @@
  * The built dist/Code.js in the emulator: it loads as Apps Script would load it, and onOpen builds
  * the add-on menu in AuthMode.NONE touching nothing else.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle } from '../bundle';
 import { createEmulator } from '../../../preview/emulator/index.js';
 
-const root = join(import.meta.dirname, '../../..');
-
-beforeAll(() => {
-  // `npm test` builds first; a direct vitest run builds once when dist/Code.js is missing.
-  if (!existsSync(join(root, 'dist/Code.js'))) {
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
-      cwd: root,
-      stdio: 'pipe',
-    });
-  }
-});
+beforeAll(buildBundle);
 
 describe('dist/Code.js in the emulator', () => {
   it('defines onOpen and onInstall as top-level functions', () => {
