@@ -6,9 +6,9 @@
 import { OkrInputError } from '../core/errors';
 import { progressOfKeyResult } from '../core/progress';
 import type { KeyResult } from '../core/types';
-import { idKey, readId } from '../workbook/cells';
+import { readId } from '../workbook/cells';
+import { IdIndex } from '../workbook/idIndex';
 import { describeProblem, type RowProblem } from '../workbook/problems';
-import { findColumns } from '../workbook/headers';
 import { KEY_RESULTS } from '../workbook/schema';
 import { parseKeyResults } from '../workbook/tables';
 
@@ -21,12 +21,12 @@ export interface ObjectiveGroup {
 }
 
 export interface KeyResultBook {
-  /** The parse's own index of kept rows by folded ID: each ID is folded and hashed only there. */
-  keyResultsById: Map<string, KeyResult>;
-  objectives: Map<string, ObjectiveGroup>;
+  /** The parse's own index of kept rows by ID. */
+  keyResultsById: IdIndex<KeyResult>;
+  objectives: IdIndex<ObjectiveGroup>;
   problemsByRow: Map<number, RowProblem[]>;
   /** Problems of left-out rows by the key result ID they were typed with (repeated IDs, no title). */
-  leftOutById: Map<string, RowProblem[]>;
+  leftOutById: IdIndex<RowProblem[]>;
   /** Every problem that stops a score, for the overall score. */
   scoringProblems: RowProblem[];
 }
@@ -45,20 +45,6 @@ export const SCORE_COLUMNS: readonly string[] = [
 /** Balance also needs the dates of the plan. */
 export const BALANCE_COLUMNS: readonly string[] = [...SCORE_COLUMNS, 'startDate', 'dueDate'];
 
-/**
- * The table narrowed to the given columns, rows kept in place so row numbers stay true: the
- * parse then reads only what scoring needs instead of all 21 Key Results columns.
- */
-function withColumns(values: unknown[][], keys: readonly string[]): unknown[][] {
-  const { columns, missing } = findColumns(KEY_RESULTS, Array.isArray(values[0]) ? values[0] : []);
-  // Left whole, the parse explains which required headers are missing.
-  if (missing.length > 0) return values;
-  const indexes = keys
-    .map((key) => columns[key])
-    .filter((index): index is number => index !== undefined);
-  return values.map((row) => (Array.isArray(row) ? indexes.map((index) => row[index]) : row));
-}
-
 /** Parses the given columns of the table (header row first); a missing required column throws. */
 export function readKeyResultBook(
   table: unknown,
@@ -70,22 +56,17 @@ export function readKeyResultBook(
       `${argumentName} must be the Key Results table including its header row, such as OKR_KEY_RESULTS or 'Key Results'!A1:U.`,
     );
   }
-  const values = withColumns(table as unknown[][], columnKeys);
-  const parsed = parseKeyResults(values);
-  const objectives = new Map<string, ObjectiveGroup>();
+  const values = table as unknown[][];
+  const parsed = parseKeyResults(values, columnKeys);
+  const objectives = new IdIndex<ObjectiveGroup>();
   const groupOf = (objectiveId: string): ObjectiveGroup => {
-    const key = idKey(objectiveId);
-    let group = objectives.get(key);
-    if (!group) {
-      group = { id: objectiveId, keyResults: [], leftOut: [] };
-      objectives.set(key, group);
-    }
-    return group;
+    const group: ObjectiveGroup = { id: objectiveId, keyResults: [], leftOut: [] };
+    return objectives.addIfAbsent(objectiveId, group) ?? group;
   };
   let lastObjectiveId = '';
   let lastGroup: ObjectiveGroup | null = null;
   for (const keyResult of parsed.rows) {
-    // A table lists an objective's key results together: the same text needs no second fold.
+    // A table lists an objective's key results together: the same text needs no second look-up.
     if (lastGroup === null || keyResult.objectiveId !== lastObjectiveId) {
       lastObjectiveId = keyResult.objectiveId;
       lastGroup = groupOf(lastObjectiveId);
@@ -93,7 +74,7 @@ export function readKeyResultBook(
     lastGroup.keyResults.push(keyResult);
   }
   const problemsByRow = new Map<number, RowProblem[]>();
-  const leftOutById = new Map<string, RowProblem[]>();
+  const leftOutById = new IdIndex<RowProblem[]>();
   // No problems means no left-out rows: the set of kept rows is only built when there are some.
   const keptRows =
     parsed.problems.length > 0 ? new Set(parsed.rows.map((keyResult) => keyResult.row)) : null;
@@ -108,7 +89,7 @@ export function readKeyResultBook(
       return read.ok && read.value ? read.value : null;
     };
     const keyResultId = idIn('id');
-    if (keyResultId !== null) addTo(leftOutById, idKey(keyResultId), problem);
+    if (keyResultId !== null) leftOutById.addIfAbsent(keyResultId, [problem])?.push(problem);
     const objectiveId = idIn('objectiveId');
     if (objectiveId !== null) groupOf(objectiveId).leftOut.push(problem);
   }

@@ -1,7 +1,7 @@
 /** OKRSCORE(key_results, [id]): a key result's progress, an objective's score or the overall score. */
 import { OkrInputError } from '../core/errors';
 import { objectiveScore, overallScore } from '../core/score';
-import { idKey, isBlankCell, readId } from '../workbook/cells';
+import { isBlankCell, readId } from '../workbook/cells';
 import { cellValue } from './cellValue';
 import { mapCells, withUserErrors, type CellOutput, type RangeOutput } from './grid';
 import {
@@ -30,12 +30,11 @@ function blankIfNull(score: number | null): CellOutput {
 function scoreOfId(book: KeyResultBook, cell: unknown): CellOutput {
   const id = cellValue('id', readId(cell));
   if (id === null) return '';
-  const key = idKey(id);
-  const leftOut = book.leftOutById.get(key);
+  const leftOut = book.leftOutById.get(id);
   if (leftOut) throw problemsError(leftOut);
-  const keyResult = book.keyResultsById.get(key);
+  const keyResult = book.keyResultsById.get(id);
   if (keyResult) return blankIfNull(bookProgress(book, keyResult));
-  const objective = book.objectives.get(key);
+  const objective = book.objectives.get(id);
   if (objective) return blankIfNull(scoreOfObjective(book, objective));
   throw new OkrInputError(
     `No key result or objective has the ID "${id}". Check the spelling, or add it to the Key Results sheet.`,
@@ -66,7 +65,7 @@ export function scoreOfObjective(book: KeyResultBook, objective: ObjectiveGroup)
 function scoreOfAll(book: KeyResultBook): number | null {
   if (book.scoringProblems.length > 0) throw problemsError(book.scoringProblems);
   const messages: string[] = [];
-  const scores = [...book.objectives.values()].map((objective) => {
+  const scores = book.objectives.values().map((objective) => {
     try {
       return scoreOfObjective(book, objective);
     } catch (error) {

@@ -15,7 +15,6 @@ import type {
   ObjectiveKind,
 } from '../core/types';
 import {
-  idKey,
   isBlankCell,
   readBoolean,
   readDate,
@@ -27,6 +26,7 @@ import {
   type CellRead,
 } from './cells';
 import { mapColumns, type ColumnMap } from './headers';
+import { IdIndex } from './idIndex';
 import type { RowProblem } from './problems';
 import {
   CHECK_INS,
@@ -44,9 +44,9 @@ export interface ParsedTable<T> {
   columns: ColumnMap;
 }
 
-/** A table whose IDs must be unique, with its kept rows by folded ID (idKey) for lookups. */
+/** A table whose IDs must be unique, with its kept rows by ID (matched as idKey does). */
 export interface ParsedUniqueTable<T> extends ParsedTable<T> {
-  byId: Map<string, T>;
+  byId: IdIndex<T>;
 }
 
 const OBJECTIVE_KINDS: Readonly<Record<string, ObjectiveKind>> = {
@@ -199,16 +199,20 @@ function parseTable<T>(
   table: TableDef,
   values: readonly unknown[][],
   prepare: (slotsOf: SlotsOf) => (reader: RowReader) => T,
+  only?: readonly string[],
 ): ParsedTable<T> {
   if (!Array.isArray(values))
     throw new OkrInputError(`The ${table.sheetName} sheet could not be read. Try again.`);
   const columns = mapColumns(table, Array.isArray(values[0]) ? values[0] : undefined);
+  // A column left out of `only` reads blank in every row, as if the sheet did not have it.
+  const read = (key: string): number | undefined =>
+    only === undefined || only.includes(key) ? columns[key] : undefined;
   const slots = new Map(
     table.columns.map((column): [string, Slot] => [
       column.key,
       {
         header: column.header,
-        index: columns[column.key] ?? -1,
+        index: read(column.key) ?? -1,
         required: column.required === true,
       },
     ]),
@@ -225,7 +229,7 @@ function parseTable<T>(
   // Computed columns hold spilled formulas, so they say nothing about whether a user row exists.
   const typedIndexes = table.columns
     .filter((column) => !column.computed)
-    .map((column) => columns[column.key])
+    .map((column) => read(column.key))
     .filter((index): index is number => index !== undefined);
   const rows: T[] = [];
   const problems: RowProblem[] = [];
@@ -246,13 +250,11 @@ function withUniqueIds<T extends { id: string; row: number }>(
   sheet: string,
   noun: string,
 ): ParsedUniqueTable<T> {
-  const byId = new Map<string, T>();
+  const byId = new IdIndex<T>(table.rows.length);
   const rows: T[] = [];
   for (const row of table.rows) {
-    const key = idKey(row.id);
-    const earlier = byId.get(key);
+    const earlier = byId.addIfAbsent(row.id, row);
     if (earlier === undefined) {
-      byId.set(key, row);
       rows.push(row);
       continue;
     }
@@ -344,51 +346,63 @@ export function parseObjectives(values: readonly unknown[][]): ParsedUniqueTable
   return withUniqueIds(table, OBJECTIVES.sheetName, 'objective');
 }
 
-export function parseKeyResults(values: readonly unknown[][]): ParsedUniqueTable<KeyResult> {
-  const table = parseTable(KEY_RESULTS, values, (slotsOf) => {
-    const c = slotsOf(
-      'id',
-      'objectiveId',
-      'title',
-      'owner',
-      'type',
-      'unit',
-      'start',
-      'target',
-      'current',
-      'startDate',
-      'dueDate',
-      'weight',
-      'confidence',
-      'keyResultClass',
-      'category',
-      'impact',
-      'effort',
-      'lastCheckIn',
-    );
-    const keyResultType = keyResultTypes();
-    return (reader): KeyResult => ({
-      row: reader.row,
-      id: reader.id(c.id),
-      objectiveId: reader.id(c.objectiveId),
-      title: reader.text(c.title),
-      owner: reader.email(c.owner),
-      type: keyResultType(reader, c.type),
-      unit: reader.text(c.unit),
-      start: reader.number(c.start),
-      target: reader.number(c.target),
-      current: reader.measured(c.current),
-      startDate: reader.date(c.startDate),
-      dueDate: reader.date(c.dueDate),
-      weight: weight(reader, c.weight),
-      confidence: confidence(reader, c.confidence),
-      keyResultClass: reader.text(c.keyResultClass),
-      category: reader.text(c.category),
-      impact: reader.text(c.impact),
-      effort: reader.text(c.effort),
-      lastCheckIn: reader.date(c.lastCheckIn),
-    });
-  });
+/**
+ * The Key Results rows; with `only`, just those columns are read (the others read blank), which
+ * is all a custom function scoring the table needs.
+ */
+export function parseKeyResults(
+  values: readonly unknown[][],
+  only?: readonly string[],
+): ParsedUniqueTable<KeyResult> {
+  const table = parseTable(
+    KEY_RESULTS,
+    values,
+    (slotsOf) => {
+      const c = slotsOf(
+        'id',
+        'objectiveId',
+        'title',
+        'owner',
+        'type',
+        'unit',
+        'start',
+        'target',
+        'current',
+        'startDate',
+        'dueDate',
+        'weight',
+        'confidence',
+        'keyResultClass',
+        'category',
+        'impact',
+        'effort',
+        'lastCheckIn',
+      );
+      const keyResultType = keyResultTypes();
+      return (reader): KeyResult => ({
+        row: reader.row,
+        id: reader.id(c.id),
+        objectiveId: reader.id(c.objectiveId),
+        title: reader.text(c.title),
+        owner: reader.email(c.owner),
+        type: keyResultType(reader, c.type),
+        unit: reader.text(c.unit),
+        start: reader.number(c.start),
+        target: reader.number(c.target),
+        current: reader.measured(c.current),
+        startDate: reader.date(c.startDate),
+        dueDate: reader.date(c.dueDate),
+        weight: weight(reader, c.weight),
+        confidence: confidence(reader, c.confidence),
+        keyResultClass: reader.text(c.keyResultClass),
+        category: reader.text(c.category),
+        impact: reader.text(c.impact),
+        effort: reader.text(c.effort),
+        lastCheckIn: reader.date(c.lastCheckIn),
+      });
+    },
+    only,
+  );
   return withUniqueIds(table, KEY_RESULTS.sheetName, 'key result');
 }
 
