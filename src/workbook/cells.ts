@@ -74,6 +74,17 @@ export function isBlankCell(cell: unknown): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
+/**
+ * Plain text that reads as itself: starts and ends with a printable ASCII character other than
+ * "#", so trimming changes nothing and it cannot be an error value such as #N/A.
+ */
+export function isPlainText(text: string): boolean {
+  if (text.length === 0) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 32 && first < 127 && first !== 35 && last > 32 && last < 127;
+}
+
 /** A cell showing a Sheets error value such as #N/A or #REF!. */
 export function isErrorCell(cell: unknown): boolean {
   return (

@@ -16,7 +16,7 @@ const EMPTY = -1;
 function hashOfFolded(folded: string): number {
   let hash = FNV_OFFSET;
   for (let i = 0; i < folded.length; i++) hash = Math.imul(hash ^ folded.charCodeAt(i), FNV_PRIME);
-  return hash >>> 0;
+  return hash | 0;
 }
 
 /**
@@ -32,18 +32,20 @@ export function idHash(id: string): number {
     if ((code - 33) >>> 0 > 93) return hashOfFolded(idKey(id));
     hash = Math.imul(hash ^ ((code - 65) >>> 0 < 26 ? code + 32 : code), FNV_PRIME);
   }
-  return hash >>> 0;
+  return hash | 0;
 }
 
 export class IdIndex<T> {
+  /** Each entry's ID as first added, the hash of its folded form, and its value. */
   private readonly ids: string[] = [];
+  private hashes: Int32Array;
   private readonly entries: T[] = [];
-  private hashes = new Uint32Array(0);
-  /** Open addressing (linear probing): the position in `ids` of each slot's entry, or EMPTY. */
-  private slots = new Int32Array(0);
+  /** Open addressing (linear probing), at most half full: each slot's entry position, or EMPTY. */
+  private slots: Int32Array;
 
-  constructor(expected = 16) {
-    this.resize(expected);
+  constructor(expected = 8) {
+    this.slots = new Int32Array(capacityFor(expected)).fill(EMPTY);
+    this.hashes = new Int32Array(this.slots.length);
   }
 
   get size(): number {
@@ -56,8 +58,9 @@ export class IdIndex<T> {
   }
 
   get(id: string): T | undefined {
-    const found = this.slots[this.find(id, idHash(id))]!;
-    return found === EMPTY ? undefined : this.entries[found];
+    if (this.entries.length === 0) return undefined;
+    const position = this.slots[this.slotOf(id, idHash(id))]!;
+    return position === EMPTY ? undefined : this.entries[position];
   }
 
   has(id: string): boolean {
@@ -67,50 +70,54 @@ export class IdIndex<T> {
   /** Adds the value under `id` unless an equal ID is there: then returns the earlier value. */
   addIfAbsent(id: string, value: T): T | undefined {
     const hash = idHash(id);
-    const slot = this.find(id, hash);
-    const found = this.slots[slot]!;
-    if (found !== EMPTY) return this.entries[found];
+    const slot = this.slotOf(id, hash);
+    const position = this.slots[slot]!;
+    if (position !== EMPTY) return this.entries[position];
     this.slots[slot] = this.entries.length;
-    this.hashes[slot] = hash;
+    this.hashes[this.ids.length] = hash;
     this.ids.push(id);
     this.entries.push(value);
-    // Kept at most half full, so probes stay short.
-    if (this.entries.length * 2 > this.slots.length) this.resize(this.entries.length * 2);
+    if (this.entries.length * 2 > this.slots.length) this.grow(this.entries.length * 2);
     return undefined;
   }
 
   /** The slot holding an ID equal to `id`, or the empty slot where it belongs. */
-  private find(id: string, hash: number): number {
-    const mask = this.slots.length - 1;
+  private slotOf(id: string, hash: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
     let slot = hash & mask;
     for (;;) {
-      const position = this.slots[slot]!;
-      if (position === EMPTY) return slot;
+      const position = slots[slot]!;
       // Equal hashes are almost always equal IDs; the same text needs no folding to tell.
-      if (this.hashes[slot] === hash) {
-        const other = this.ids[position]!;
-        if (other === id || idKey(other) === idKey(id)) return slot;
-      }
+      if (position === EMPTY || (this.hashes[position] === hash && this.sameId(position, id)))
+        return slot;
       slot = (slot + 1) & mask;
     }
   }
 
-  private resize(entries: number): void {
-    let capacity = 16;
-    while (capacity < entries * 2) capacity *= 2;
-    if (capacity <= this.slots.length) return;
-    const oldSlots = this.slots;
-    const oldHashes = this.hashes;
-    this.slots = new Int32Array(capacity).fill(EMPTY);
-    this.hashes = new Uint32Array(capacity);
-    const mask = capacity - 1;
-    for (let old = 0; old < oldSlots.length; old++) {
-      const position = oldSlots[old]!;
-      if (position === EMPTY) continue;
-      let slot = oldHashes[old]! & mask;
-      while (this.slots[slot] !== EMPTY) slot = (slot + 1) & mask;
-      this.slots[slot] = position;
-      this.hashes[slot] = oldHashes[old]!;
-    }
+  private sameId(position: number, id: string): boolean {
+    const other = this.ids[position]!;
+    return other === id || idKey(other) === idKey(id);
   }
+
+  private grow(entries: number): void {
+    const slots = new Int32Array(capacityFor(entries)).fill(EMPTY);
+    const mask = slots.length - 1;
+    const hashes = new Int32Array(slots.length);
+    hashes.set(this.hashes);
+    for (let position = 0; position < this.entries.length; position++) {
+      let slot = this.hashes[position]! & mask;
+      while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
+      slots[slot] = position;
+    }
+    this.slots = slots;
+    this.hashes = hashes;
+  }
+}
+
+/** A power of two at least twice the entries: the table is at most half full. */
+function capacityFor(entries: number): number {
+  let capacity = 16;
+  while (capacity < entries * 2) capacity *= 2;
+  return capacity;
 }

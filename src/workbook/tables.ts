@@ -16,6 +16,7 @@ import type {
 } from '../core/types';
 import {
   isBlankCell,
+  isPlainText,
   readBoolean,
   readDate,
   readEmail,
@@ -69,17 +70,6 @@ interface Slot {
 
 /** Resolves the named columns of the table to slots; an unknown key is a programming error. */
 type SlotsOf = <K extends string>(...keys: K[]) => Record<K, Slot>;
-
-/**
- * Plain text that reads as itself: starts and ends with a printable ASCII character other than
- * "#", so trimming changes nothing and it cannot be an error value such as #N/A.
- */
-function isPlainText(text: string): boolean {
-  if (text.length === 0) return false;
-  const first = text.charCodeAt(0);
-  const last = text.charCodeAt(text.length - 1);
-  return first > 32 && first < 127 && first !== 35 && last > 32 && last < 127;
-}
 
 /**
  * Reads the cells of one sheet row by column slot, collecting problems for its table. One reader

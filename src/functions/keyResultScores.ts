@@ -1,0 +1,82 @@
+/**
+ * What OKRSCORE asks of the Key Results table: the score of an ID and the overall score. A table
+ * whose score cells are all plain is answered by plainScores in one pass; any other table goes
+ * through the workbook's full parse (readKeyResultBook), which explains every problem.
+ */
+import { OkrInputError } from '../core/errors';
+import { overallScore } from '../core/score';
+import {
+  bookProgress,
+  combinedError,
+  problemsError,
+  readKeyResultBook,
+  SCORE_COLUMNS,
+  type KeyResultBook,
+  type ObjectiveGroup,
+} from './keyResultBook';
+import { objectiveScore } from '../core/score';
+import { plainScores } from './plainScores';
+
+export interface KeyResultScores {
+  /**
+   * A key result's progress, or else an objective's score (null when nothing is scored);
+   * undefined when neither has the ID. Throws an OkrInputError when the rows behind it are wrong.
+   */
+  scoreOf(id: string): number | null | undefined;
+  /** The mean of the objective scores (SPEC §3, OKRSCORE with no id). */
+  overall(): number | null;
+}
+
+/** The scores of the table given as a custom-function argument (header row first). */
+export function scoresOfTable(table: unknown, argumentName: string): KeyResultScores {
+  return plainScores(table) ?? bookScores(readKeyResultBook(table, argumentName, SCORE_COLUMNS));
+}
+
+/** Scores from the full parse, which explains every problem of every row. */
+export function bookScores(book: KeyResultBook): KeyResultScores {
+  return {
+    scoreOf(id) {
+      const leftOut = book.leftOutById.get(id);
+      if (leftOut) throw problemsError(leftOut);
+      const keyResult = book.keyResultsById.get(id);
+      if (keyResult) return bookProgress(book, keyResult);
+      const objective = book.objectives.get(id);
+      return objective ? scoreOfObjective(book, objective) : undefined;
+    },
+    overall() {
+      if (book.scoringProblems.length > 0) throw problemsError(book.scoringProblems);
+      return overallScore(
+        allOrError(book.objectives.values(), (group) => scoreOfObjective(book, group)),
+      );
+    },
+  };
+}
+
+/**
+ * The weighted mean of the objective's key results; any key result that cannot be scored (or a
+ * left-out row of this objective) makes the score an error rather than a guess.
+ */
+export function scoreOfObjective(book: KeyResultBook, objective: ObjectiveGroup): number | null {
+  if (objective.leftOut.length > 0) throw problemsError(objective.leftOut);
+  const scored = allOrError(objective.keyResults, (keyResult) => ({
+    progress: bookProgress(book, keyResult),
+    weight: keyResult.weight,
+  }));
+  return objectiveScore(scored);
+}
+
+/** Maps every item, collecting the OkrInputErrors into one that lists them. */
+function allOrError<T, U>(items: readonly T[], map: (item: T) => U): U[] {
+  const messages: string[] = [];
+  const mapped = items.map((item) => {
+    try {
+      return map(item);
+    } catch (error) {
+      if (!(error instanceof OkrInputError)) throw error;
+      messages.push(error.message);
+      return undefined as U;
+    }
+  });
+  if (messages.length > 0) throw combinedError(messages);
+  return mapped;
+}

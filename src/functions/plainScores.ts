@@ -1,0 +1,138 @@
+/**
+ * OKRSCORE's quick path: one pass over the Key Results table that reads only the eight score
+ * columns in place and keeps, per objective, just each key result's progress and weight. It
+ * answers only for a table where every score cell is plain (IDs and titles as plain text, numbers,
+ * TRUE/FALSE, known types, no repeated ID, every key result scorable); at the first cell that is
+ * not, it gives up (null) and the workbook's full parse answers instead, with its row-by-row
+ * messages. So both paths give the same score for every table, and the common case pays neither
+ * for a typed row object per key result nor for problems that are not there
+ * (docs/performance.md has the figures).
+ */
+import { keyResultProgress } from '../core/progress';
+import { parseKeyResultType } from '../core/keyResultType';
+import { objectiveScore, overallScore, type WeightedProgress } from '../core/score';
+import type { KeyResultType } from '../core/types';
+import { isPlainText } from '../workbook/cells';
+import { findColumns } from '../workbook/headers';
+import { IdIndex } from '../workbook/idIndex';
+import { KEY_RESULTS } from '../workbook/schema';
+import type { KeyResultScores } from './keyResultScores';
+
+type ScoreColumn =
+  'id' | 'objectiveId' | 'title' | 'type' | 'start' | 'target' | 'current' | 'weight';
+
+/** The column of each score cell, -1 where the table has none (its cells read blank). */
+function scoreColumns(header: readonly unknown[]): Record<ScoreColumn, number> | null {
+  const { columns, missing } = findColumns(KEY_RESULTS, header);
+  if (missing.length > 0) return null;
+  const at = (key: string): number => columns[key] ?? -1;
+  return {
+    id: at('id'),
+    objectiveId: at('objectiveId'),
+    title: at('title'),
+    type: at('type'),
+    start: at('start'),
+    target: at('target'),
+    current: at('current'),
+    weight: at('weight'),
+  };
+}
+
+/** A number cell: finite numbers, and "" for blank (null); undefined for anything else. */
+function plainNumber(cell: unknown): number | null | undefined {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
+  return cell === '' ? null : undefined;
+}
+
+/** Types as the full parse reads them, each distinct text once; undefined for anything else. */
+function typeReader(): (cell: unknown) => KeyResultType | null | undefined {
+  const known = new Map<string, KeyResultType | null | undefined>();
+  return (cell) => {
+    if (typeof cell !== 'string') return undefined;
+    let type = known.get(cell);
+    if (type === undefined && !known.has(cell)) {
+      try {
+        type = cell === '' || isPlainText(cell) ? parseKeyResultType(cell) : undefined;
+      } catch {
+        type = undefined;
+      }
+      known.set(cell, type);
+    }
+    return type;
+  };
+}
+
+export function plainScores(table: unknown): KeyResultScores | null {
+  if (!Array.isArray(table) || table.length === 0 || !Array.isArray(table[0])) return null;
+  const c = scoreColumns(table[0] as unknown[]);
+  if (c === null) return null;
+  const readType = typeReader();
+  const keyResults = new IdIndex<number | null>(table.length);
+  const objectives = new IdIndex<WeightedProgress[]>();
+  const cellOf = (cells: readonly unknown[], index: number): unknown =>
+    index < 0 ? '' : cells[index];
+  let lastObjectiveId = '';
+  let lastScored: WeightedProgress[] | null = null;
+  for (let r = 1; r < table.length; r++) {
+    const cells: unknown = table[r];
+    if (!Array.isArray(cells)) continue;
+    const id = cellOf(cells, c.id);
+    const objectiveId = cellOf(cells, c.objectiveId);
+    const title = cellOf(cells, c.title);
+    const typeCell = cellOf(cells, c.type);
+    const startCell = cellOf(cells, c.start);
+    const targetCell = cellOf(cells, c.target);
+    const current = cellOf(cells, c.current);
+    const weightCell = cellOf(cells, c.weight);
+    if (
+      id === '' &&
+      objectiveId === '' &&
+      title === '' &&
+      typeCell === '' &&
+      startCell === '' &&
+      targetCell === '' &&
+      current === '' &&
+      weightCell === ''
+    )
+      continue;
+    if (typeof id !== 'string' || typeof objectiveId !== 'string' || typeof title !== 'string')
+      return null;
+    if (!isPlainText(id) || !isPlainText(objectiveId) || !isPlainText(title)) return null;
+    const type = readType(typeCell);
+    const start = plainNumber(startCell);
+    const target = plainNumber(targetCell);
+    const weight = plainNumber(weightCell);
+    if (type === undefined || start === undefined || target === undefined) return null;
+    if (weight === undefined || (weight !== null && weight < 0)) return null;
+    let measured: number | boolean | null;
+    if (typeof current === 'boolean') measured = current;
+    else {
+      const number = plainNumber(current);
+      if (number === undefined) return null;
+      measured = number;
+    }
+    let progress: number | null;
+    try {
+      progress = keyResultProgress(type, start, target, measured);
+    } catch {
+      return null;
+    }
+    if (keyResults.addIfAbsent(id, progress) !== undefined) return null;
+    // A table lists an objective's key results together: the same text needs no second look-up.
+    if (lastScored === null || objectiveId !== lastObjectiveId) {
+      lastScored = objectives.get(objectiveId) ?? null;
+      if (lastScored === null) objectives.addIfAbsent(objectiveId, (lastScored = []));
+      lastObjectiveId = objectiveId;
+    }
+    lastScored.push({ progress, weight });
+  }
+  return {
+    scoreOf(id) {
+      const progress = keyResults.get(id);
+      if (progress !== undefined) return progress;
+      const scored = objectives.get(id);
+      return scored ? objectiveScore(scored) : undefined;
+    },
+    overall: () => overallScore(objectives.values().map(objectiveScore)),
+  };
+}
