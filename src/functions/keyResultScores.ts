@@ -4,7 +4,7 @@
  * through the workbook's full parse (readKeyResultBook), which explains every problem.
  */
 import { OkrInputError } from '../core/errors';
-import { overallScore } from '../core/score';
+import { objectiveScore, overallScore } from '../core/score';
 import {
   bookProgress,
   combinedError,
@@ -14,7 +14,6 @@ import {
   type KeyResultBook,
   type ObjectiveGroup,
 } from './keyResultBook';
-import { objectiveScore } from '../core/score';
 import { plainScores } from './plainScores';
 
 export interface KeyResultScores {
@@ -56,7 +55,7 @@ export function bookScores(book: KeyResultBook): KeyResultScores {
  * The weighted mean of the objective's key results; any key result that cannot be scored (or a
  * left-out row of this objective) makes the score an error rather than a guess.
  */
-export function scoreOfObjective(book: KeyResultBook, objective: ObjectiveGroup): number | null {
+function scoreOfObjective(book: KeyResultBook, objective: ObjectiveGroup): number | null {
   if (objective.leftOut.length > 0) throw problemsError(objective.leftOut);
   const scored = allOrError(objective.keyResults, (keyResult) => ({
     progress: bookProgress(book, keyResult),
