@@ -21,21 +21,30 @@ import type { KeyResultScores } from './keyResultScores';
 type ScoreColumn =
   'id' | 'objectiveId' | 'title' | 'type' | 'start' | 'target' | 'current' | 'weight';
 
-/** The column of each score cell, -1 where the table has none (its cells read blank). */
+const SCORE_CELLS: readonly ScoreColumn[] = [
+  'id',
+  'objectiveId',
+  'title',
+  'type',
+  'start',
+  'target',
+  'current',
+  'weight',
+];
+
+/**
+ * The column of each score cell; null when the table lacks one (a workbook set up by the add-on
+ * has them all; the full parse reads a missing optional column as blank).
+ */
 function scoreColumns(header: readonly unknown[]): Record<ScoreColumn, number> | null {
-  const { columns, missing } = findColumns(KEY_RESULTS, header);
-  if (missing.length > 0) return null;
-  const at = (key: string): number => columns[key] ?? -1;
-  return {
-    id: at('id'),
-    objectiveId: at('objectiveId'),
-    title: at('title'),
-    type: at('type'),
-    start: at('start'),
-    target: at('target'),
-    current: at('current'),
-    weight: at('weight'),
-  };
+  const { columns } = findColumns(KEY_RESULTS, header);
+  const found = {} as Record<ScoreColumn, number>;
+  for (const key of SCORE_CELLS) {
+    const index = columns[key];
+    if (index === undefined) return null;
+    found[key] = index;
+  }
+  return found;
 }
 
 /** A number cell: finite numbers, and "" for blank (null); undefined for anything else. */
@@ -67,23 +76,22 @@ export function plainScores(table: unknown): KeyResultScores | null {
   const c = scoreColumns(table[0] as unknown[]);
   if (c === null) return null;
   const readType = typeReader();
-  const keyResults = new IdIndex<number | null>(table.length);
+  const keyResults = new IdIndex<WeightedProgress>(table.length);
   const objectives = new IdIndex<WeightedProgress[]>();
-  const cellOf = (cells: readonly unknown[], index: number): unknown =>
-    index < 0 ? '' : cells[index];
-  let lastObjectiveId = '';
-  let lastScored: WeightedProgress[] | null = null;
+  // Objective IDs as written: most rows repeat the exact text of an earlier row, and the engine's
+  // own string hash (computed once per string) finds those without folding them again.
+  const objectivesAsWritten = new Map<string, WeightedProgress[]>();
   for (let r = 1; r < table.length; r++) {
     const cells: unknown = table[r];
     if (!Array.isArray(cells)) continue;
-    const id = cellOf(cells, c.id);
-    const objectiveId = cellOf(cells, c.objectiveId);
-    const title = cellOf(cells, c.title);
-    const typeCell = cellOf(cells, c.type);
-    const startCell = cellOf(cells, c.start);
-    const targetCell = cellOf(cells, c.target);
-    const current = cellOf(cells, c.current);
-    const weightCell = cellOf(cells, c.weight);
+    const id = cells[c.id];
+    const objectiveId = cells[c.objectiveId];
+    const title = cells[c.title];
+    const typeCell = cells[c.type];
+    const startCell = cells[c.start];
+    const targetCell = cells[c.target];
+    const current = cells[c.current];
+    const weightCell = cells[c.weight];
     if (
       id === '' &&
       objectiveId === '' &&
@@ -117,19 +125,20 @@ export function plainScores(table: unknown): KeyResultScores | null {
     } catch {
       return null;
     }
-    if (keyResults.addIfAbsent(id, progress) !== undefined) return null;
-    // A table lists an objective's key results together: the same text needs no second look-up.
-    if (lastScored === null || objectiveId !== lastObjectiveId) {
-      lastScored = objectives.get(objectiveId) ?? null;
-      if (lastScored === null) objectives.addIfAbsent(objectiveId, (lastScored = []));
-      lastObjectiveId = objectiveId;
+    const keyResult: WeightedProgress = { progress, weight };
+    if (keyResults.addIfAbsent(id, keyResult) !== undefined) return null;
+    let scored = objectivesAsWritten.get(objectiveId);
+    if (scored === undefined) {
+      const fresh: WeightedProgress[] = [];
+      scored = objectives.addIfAbsent(objectiveId, fresh) ?? fresh;
+      objectivesAsWritten.set(objectiveId, scored);
     }
-    lastScored.push({ progress, weight });
+    scored.push(keyResult);
   }
   return {
     scoreOf(id) {
-      const progress = keyResults.get(id);
-      if (progress !== undefined) return progress;
+      const keyResult = keyResults.get(id);
+      if (keyResult) return keyResult.progress;
       const scored = objectives.get(id);
       return scored ? objectiveScore(scored) : undefined;
     },

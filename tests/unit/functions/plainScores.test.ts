@@ -56,8 +56,11 @@ describe('plainScores, the quick path of OKRSCORE', () => {
     expect(plainScores(keyResultTable(rows))).toBeNull();
   });
 
-  it('leaves a table without its required headers, or not a table at all, to the full parse', () => {
+  it('leaves a table without one of the score columns, or not a table at all, to the full parse', () => {
     expect(plainScores([['ID', 'Key Result']])).toBeNull();
+    expect(
+      plainScores([['ID', 'Objective ID', 'Key Result', 'Type', 'Start', 'Target', 'Current']]),
+    ).toBeNull();
     expect(plainScores('KR1')).toBeNull();
     expect(plainScores([])).toBeNull();
   });
