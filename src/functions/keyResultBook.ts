@@ -32,7 +32,7 @@ export interface KeyResultBook {
 }
 
 /** The columns a score reads; problems elsewhere (an Owner that is not an email) do not stop it. */
-export const SCORE_COLUMNS: readonly string[] = [
+export const SCORE_COLUMNS = [
   'id',
   'objectiveId',
   'title',
@@ -41,7 +41,8 @@ export const SCORE_COLUMNS: readonly string[] = [
   'target',
   'current',
   'weight',
-];
+] as const;
+export type ScoreColumn = (typeof SCORE_COLUMNS)[number];
 /** Balance also needs the dates of the plan. */
 export const BALANCE_COLUMNS: readonly string[] = [...SCORE_COLUMNS, 'startDate', 'dueDate'];
 
@@ -60,8 +61,12 @@ export function readKeyResultBook(
   const parsed = parseKeyResults(values, columnKeys);
   const objectives = new IdIndex<ObjectiveGroup>();
   const groupOf = (objectiveId: string): ObjectiveGroup => {
-    const group: ObjectiveGroup = { id: objectiveId, keyResults: [], leftOut: [] };
-    return objectives.addIfAbsent(objectiveId, group) ?? group;
+    let group = objectives.get(objectiveId);
+    if (!group) {
+      group = { id: objectiveId, keyResults: [], leftOut: [] };
+      objectives.addIfAbsent(objectiveId, group);
+    }
+    return group;
   };
   let lastObjectiveId = '';
   let lastGroup: ObjectiveGroup | null = null;

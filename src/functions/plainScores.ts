@@ -16,21 +16,8 @@ import { isPlainText } from '../workbook/cells';
 import { findColumns } from '../workbook/headers';
 import { IdIndex } from '../workbook/idIndex';
 import { KEY_RESULTS } from '../workbook/schema';
+import { SCORE_COLUMNS, type ScoreColumn } from './keyResultBook';
 import type { KeyResultScores } from './keyResultScores';
-
-type ScoreColumn =
-  'id' | 'objectiveId' | 'title' | 'type' | 'start' | 'target' | 'current' | 'weight';
-
-const SCORE_CELLS: readonly ScoreColumn[] = [
-  'id',
-  'objectiveId',
-  'title',
-  'type',
-  'start',
-  'target',
-  'current',
-  'weight',
-];
 
 /**
  * The column of each score cell; null when the table lacks one (a workbook set up by the add-on
@@ -39,7 +26,7 @@ const SCORE_CELLS: readonly ScoreColumn[] = [
 function scoreColumns(header: readonly unknown[]): Record<ScoreColumn, number> | null {
   const { columns } = findColumns(KEY_RESULTS, header);
   const found = {} as Record<ScoreColumn, number>;
-  for (const key of SCORE_CELLS) {
+  for (const key of SCORE_COLUMNS) {
     const index = columns[key];
     if (index === undefined) return null;
     found[key] = index;

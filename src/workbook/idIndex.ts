@@ -48,10 +48,6 @@ export class IdIndex<T> {
     this.hashes = new Int32Array(this.slots.length);
   }
 
-  get size(): number {
-    return this.entries.length;
-  }
-
   /** The values in the order their IDs were first added. */
   values(): readonly T[] {
     return this.entries;
@@ -61,10 +57,6 @@ export class IdIndex<T> {
     if (this.entries.length === 0) return undefined;
     const position = this.slots[this.slotOf(id, idHash(id))]!;
     return position === EMPTY ? undefined : this.entries[position];
-  }
-
-  has(id: string): boolean {
-    return this.get(id) !== undefined;
   }
 
   /** Adds the value under `id` unless an equal ID is there: then returns the earlier value. */
