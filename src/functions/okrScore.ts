@@ -1,6 +1,6 @@
 /** OKRSCORE(key_results, [id]): a key result's progress, an objective's score or the overall score. */
 import { OkrInputError } from '../core/errors';
-import { isBlankCell, isPlainText, readId } from '../workbook/cells';
+import { isBlankCell, readId } from '../workbook/cells';
 import { cellValue } from './cellValue';
 import { mapCells, withUserErrors, type CellOutput, type RangeOutput } from './grid';
 import { scoresOfTable, type KeyResultScores } from './keyResultScores';
@@ -19,8 +19,7 @@ function blankIfNull(score: number | null): CellOutput {
 }
 
 function scoreOfId(scores: KeyResultScores, cell: unknown): CellOutput {
-  // Most IDs are plain text already; only the rest need the tolerant reader.
-  const id = typeof cell === 'string' && isPlainText(cell) ? cell : cellValue('id', readId(cell));
+  const id = cellValue('id', readId(cell));
   if (id === null) return '';
   const score = scores.scoreOf(id);
   if (score !== undefined) return blankIfNull(score);
