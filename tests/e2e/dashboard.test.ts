@@ -4,18 +4,15 @@
  * docs/health.md (artifacts/dashboard.png, artifacts/health.png, artifacts/health-dialog.png).
  */
 import { statSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreviewServer } from '../../preview/server/server.js';
+import { describe, expect, it } from 'vitest';
 import {
+  type Browser,
   cellText,
-  openBrowser,
-  openPreview,
+  previewInBrowser,
   runMenuItem,
   screenshot,
   sheetValues,
   showSheet,
-  startPreview,
-  type Browser,
 } from './harness.js';
 
 const START = new Date(Date.UTC(2026, 10, 23, 9));
@@ -26,26 +23,14 @@ async function clearToasts(page: Browser['page']): Promise<void> {
 }
 
 describe('the dashboard and health check in the preview', () => {
-  let preview: PreviewServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    preview = await startPreview({ now: START });
-    browser = await openBrowser();
-    await openPreview(browser.page, preview);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
+  const opened = previewInBrowser({ now: START });
 
   it('builds the dashboard from the menu and shows scores with one decimal', async () => {
-    const { page } = browser;
+    const { page } = opened.browser;
     await runMenuItem(page, 'buildDashboard');
     await showSheet(page, 'Dashboard');
     expect(await cellText(page, 'A1')).toBe('OKR Dashboard');
-    const values = sheetValues(preview, 'Dashboard');
+    const values = sheetValues(opened.preview, 'Dashboard');
     const header = values.findIndex((row) => row[0] === 'ID' && row[5] === 'Score');
     const score = values[header + 1]![5] as number;
     expect(typeof score).toBe('number');
@@ -56,7 +41,7 @@ describe('the dashboard and health check in the preview', () => {
   });
 
   it('draws planned vs actual and the score distribution next to the tables', async () => {
-    const { page } = browser;
+    const { page } = opened.browser;
     const charts = page.locator('#charts .chart');
     expect(await charts.count()).toBe(2);
     expect(await charts.first().locator('figcaption').textContent()).toBe(
@@ -69,7 +54,7 @@ describe('the dashboard and health check in the preview', () => {
   });
 
   it('checks OKR health from the menu: a summary dialog and the Health sheet', async () => {
-    const { page } = browser;
+    const { page } = opened.browser;
     await runMenuItem(page, 'checkOkrHealth');
     await page.locator('#overlay:not([hidden]) iframe.dialog-frame').waitFor();
     const frame = await (await page.locator('iframe.dialog-frame').elementHandle())!.contentFrame();

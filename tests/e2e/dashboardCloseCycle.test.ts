@@ -4,52 +4,34 @@
  * google.script.run. The dialog is kept as artifacts/close-cycle.png for docs/dashboard.md.
  */
 import { statSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
-import type { PreviewServer } from '../../preview/server/server.js';
-import {
-  openBrowser,
-  openPreview,
-  runMenuItem,
-  screenshot,
-  sheetValues,
-  startPreview,
-  type Browser,
-} from './harness.js';
+import { previewInBrowser, runMenuItem, screenshot, sheetValues } from './harness.js';
 
 const START = new Date(Date.UTC(2027, 0, 4, 9));
 
 describe('the Close cycle dialog in the preview', () => {
-  let preview: PreviewServer;
-  let browser: Browser;
+  const opened = previewInBrowser({ now: START });
   let dialog: Frame;
 
   beforeAll(async () => {
-    preview = await startPreview({ now: START });
-    browser = await openBrowser();
-    await openPreview(browser.page, preview);
-    await runMenuItem(browser.page, 'showCloseCycleDialog');
-    const handle = await browser.page.locator('iframe.dialog-frame').elementHandle();
+    await runMenuItem(opened.browser.page, 'showCloseCycleDialog');
+    const handle = await opened.browser.page.locator('iframe.dialog-frame').elementHandle();
     dialog = (await handle!.contentFrame())!;
     await dialog.locator('#form:not([hidden])').waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
-
   it('shows every objective with its final score, a lessons box and key results to carry', async () => {
-    const objectiveCount = sheetValues(preview, 'Objectives').length - 1;
+    const objectiveCount = sheetValues(opened.preview, 'Objectives').length - 1;
     expect(await dialog.locator('.objective-card').count()).toBe(objectiveCount);
     expect(await dialog.locator('#next-cycle').textContent()).toMatch(/^Opens 2027-Q2: /);
     expect(await dialog.locator('input[data-key-result]:checked').count()).toBeGreaterThan(0);
-    const path = await screenshot(browser.page, 'close-cycle');
+    const path = await screenshot(opened.browser.page, 'close-cycle');
     expect(statSync(path).size).toBeGreaterThan(10_000);
   });
 
   it('closes the cycle with the lessons typed and the key results ticked', async () => {
-    const keyResultRows = sheetValues(preview, 'Key Results').length;
+    const keyResultRows = sheetValues(opened.preview, 'Key Results').length;
     const firstCard = dialog.locator('.objective-card').first();
     const objectiveId = await firstCard.getAttribute('data-objective');
     await firstCard.locator('textarea').fill('<b>Start the pricing work a month earlier</b>');
@@ -69,8 +51,8 @@ describe('the Close cycle dialog in the preview', () => {
       `${carriedFrom} carried forward as ${carriedFrom}-2`,
     ]);
 
-    expect(sheetValues(preview, 'Key Results')).toHaveLength(keyResultRows + 1);
-    const archive = sheetValues(preview, 'Archive');
+    expect(sheetValues(opened.preview, 'Key Results')).toHaveLength(keyResultRows + 1);
+    const archive = sheetValues(opened.preview, 'Archive');
     const lessons = archive.find((row) => row[2] === 'Objective' && row[3] === objectiveId)![10];
     expect(lessons).toBe('<b>Start the pricing work a month earlier</b>');
   });

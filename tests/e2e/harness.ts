@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import {
   startPreviewServer,
   type PreviewServer,
@@ -20,6 +21,27 @@ export const ARTIFACTS_DIR = join(root, 'artifacts');
 /** A preview server of its own on a free port; `stop()` when done. */
 export function startPreview(options: Partial<PreviewServerOptions> = {}): Promise<PreviewServer> {
   return startPreviewServer({ port: 0, workbook: null, quiet: true, ...options });
+}
+
+/**
+ * For the tests of one describe block: a preview server and a browser showing it, started
+ * before the first test and closed after the last. The fields are set once `beforeAll` has run.
+ */
+export function previewInBrowser(options: Partial<PreviewServerOptions> = {}): {
+  preview: PreviewServer;
+  browser: Browser;
+} {
+  const opened = {} as { preview: PreviewServer; browser: Browser };
+  beforeAll(async () => {
+    opened.preview = await startPreview(options);
+    opened.browser = await openBrowser();
+    await openPreview(opened.browser.page, opened.preview);
+  });
+  afterAll(async () => {
+    await opened.browser?.close();
+    await opened.preview?.stop();
+  });
+  return opened;
 }
 
 /** A sheet's values read straight from the preview's workbook, without counting service calls. */

@@ -1,18 +1,14 @@
 import { statSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreviewServer } from '../../preview/server/server.js';
+import { describe, expect, it } from 'vitest';
 import {
   cellText,
-  openBrowser,
-  openPreview,
   openSidebar,
+  previewInBrowser,
   runMenuItem,
   screenshot,
   settled,
   sheetValues,
   showSheet,
-  startPreview,
-  type Browser,
 } from './harness.js';
 
 const START = new Date(Date.UTC(2026, 10, 23, 9));
@@ -22,28 +18,16 @@ function letters(column: number): string {
 }
 
 describe('the preview in a browser', () => {
-  let preview: PreviewServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    preview = await startPreview({ now: START });
-    browser = await openBrowser();
-    await openPreview(browser.page, preview);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
+  const opened = previewInBrowser({ now: START });
 
   it('shows the example key results with progress computed by the bundle', async () => {
-    const { page } = browser;
+    const { page } = opened.browser;
     await showSheet(page, 'Key Results');
-    const table = sheetValues(preview, 'Key Results');
+    const table = sheetValues(opened.preview, 'Key Results');
     const header = table[0]!.map(String);
     const column = (name: string) => header.indexOf(name);
     const row = table[1]!;
-    const progress = preview.session.emulator.call(
+    const progress = opened.preview.session.emulator.call(
       'OKRPROGRESS',
       row[column('Type')],
       row[column('Start')],
@@ -57,20 +41,22 @@ describe('the preview in a browser', () => {
   });
 
   it('builds the dashboard from the menu and shows the scores OKRSCORE computes from the table', async () => {
-    const { page } = browser;
+    const { page } = opened.browser;
     await runMenuItem(page, 'buildDashboard');
     await showSheet(page, 'Dashboard');
-    const dashboard = preview.session.state().sheets.find((sheet) => sheet.name === 'Dashboard')!;
+    const dashboard = opened.preview.session
+      .state()
+      .sheets.find((sheet) => sheet.name === 'Dashboard')!;
     const headerRow = dashboard.cells.findIndex(
       (line) => line[0]?.text === 'ID' && line.some((cell) => cell.text === 'Score'),
     );
     expect(headerRow).toBeGreaterThan(0);
     const scoreColumn = dashboard.cells[headerRow]!.findIndex((cell) => cell.text === 'Score') + 1;
-    const table = sheetValues(preview, 'Key Results');
+    const table = sheetValues(opened.preview, 'Key Results');
     let compared = 0;
     for (let row = headerRow + 2; dashboard.cells[row - 1]?.[0]?.text; row++) {
       const objectiveId = dashboard.cells[row - 1]![0]!.text;
-      const score = preview.session.emulator.call('OKRSCORE', table, objectiveId) as number;
+      const score = opened.preview.session.emulator.call('OKRSCORE', table, objectiveId) as number;
       expect(await cellText(page, `${letters(scoreColumn)}${row}`), `score of ${objectiveId}`).toBe(
         score.toFixed(1),
       );
@@ -78,17 +64,17 @@ describe('the preview in a browser', () => {
     }
     expect(compared).toBeGreaterThanOrEqual(3);
     const overallRow = dashboard.cells.findIndex((line) => line[0]?.text === 'Overall score') + 1;
-    const overall = preview.session.emulator.call('OKRSCORE', table) as number;
+    const overall = opened.preview.session.emulator.call('OKRSCORE', table) as number;
     expect(await cellText(page, `B${overallRow}`)).toBe(overall.toFixed(1));
   });
 
   it('takes a screenshot of the dashboard as a test artifact', async () => {
-    const path = await screenshot(browser.page, 'preview-dashboard');
+    const path = await screenshot(opened.browser.page, 'preview-dashboard');
     expect(statSync(path).size).toBeGreaterThan(10_000);
   });
 
   it('writes what is typed into a cell through the emulator and evaluates it', async () => {
-    const { page } = browser;
+    const { page } = opened.browser;
     await showSheet(page, 'Sheet1');
     await page.locator('#grid td[data-cell="B2"]').click();
     const written = page.waitForResponse((response) => response.url().endsWith('/api/cell'));
@@ -101,7 +87,7 @@ describe('the preview in a browser', () => {
   });
 
   it('opens the check-in sidebar 300 px wide beside the grid, with google.script.run available', async () => {
-    const { page } = browser;
+    const { page } = opened.browser;
     const sidebar = await openSidebar(page, 'showCheckInSidebar');
     const box = await page.locator('#sidebar').boundingBox();
     expect(box?.width).toBe(300);
@@ -116,7 +102,7 @@ describe('the preview in a browser', () => {
   });
 
   it('plays out the reminder trigger by moving the clock, and shows the emails in the outbox', async () => {
-    const { page } = browser;
+    const { page } = opened.browser;
     await runMenuItem(page, 'turnOnReminders');
     await page.locator('#modal button.primary').click();
     await page.locator('#open-triggers').click();
@@ -128,7 +114,7 @@ describe('the preview in a browser', () => {
     await page.locator('.clock-form button').click();
     await moved;
     await settled(page);
-    const sent = preview.session.emulator.outbox;
+    const sent = opened.preview.session.emulator.outbox;
     expect(sent.length).toBeGreaterThan(0);
     expect(await page.locator('#outbox-count').textContent()).toBe(String(sent.length));
     await page.locator('#open-outbox').click();
