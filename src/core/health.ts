@@ -252,21 +252,26 @@ function missingFields(keyResult: KeyResult): string[] {
   return missing;
 }
 
+/** A finding about one key result: its ID and its row of the Key Results sheet. */
+function keyResultFinding(
+  keyResult: KeyResult,
+  finding: Pick<HealthFinding, 'flag' | 'title' | 'detail' | 'advice'>,
+): HealthFinding {
+  return { ...finding, sheet: 'Key Results', concerns: [keyResult.id], rows: [keyResult.row] };
+}
+
 function missingFieldFindings(book: Workbook): HealthFinding[] {
   return book.input.keyResults.flatMap((keyResult) => {
     const missing = missingFields(keyResult);
     if (missing.length === 0) return [];
     return [
-      {
-        flag: 'missing-fields' as const,
+      keyResultFinding(keyResult, {
+        flag: 'missing-fields',
         title: 'Key result is missing details',
-        sheet: 'Key Results',
-        concerns: [keyResult.id],
-        rows: [keyResult.row],
         detail: `${keyResult.id} has no ${missing.join(', ')}.`,
         advice:
           'Fill in the blank cells: a key result needs an owner, a baseline (Start), a target, a unit and a due date to be measured.',
-      },
+      }),
     ];
   });
 }
@@ -361,16 +366,13 @@ function conservativeFindings(book: Workbook): HealthFinding[] {
     }
     if (reasons.length === 0) return [];
     return [
-      {
-        flag: 'conservative-target' as const,
+      keyResultFinding(keyResult, {
+        flag: 'conservative-target',
         title: 'Conservative target',
-        sheet: 'Key Results',
-        concerns: [keyResult.id],
-        rows: [keyResult.row],
         detail: `${keyResult.id}: ${reasons.join('; ')}.`,
         advice:
           'Set targets that stretch the team (about 0.7 expected for aspirational OKRs); raise the target next cycle or make this a KPI to keep healthy.',
-      },
+      }),
     ];
   });
 }
@@ -385,16 +387,13 @@ function moneyPitFindings(book: Workbook): HealthFinding[] {
     const labelled = impact.includes('money pit') || effort.includes('money pit');
     if (!labelled && !(LOW_IMPACT.test(impact) && HIGH_EFFORT.test(effort))) return [];
     return [
-      {
-        flag: 'money-pit' as const,
+      keyResultFinding(keyResult, {
+        flag: 'money-pit',
         title: 'Money pit (high effort, low impact)',
-        sheet: 'Key Results',
-        concerns: [keyResult.id],
-        rows: [keyResult.row],
         detail: `${keyResult.id} is rated impact "${keyResult.impact}", effort "${keyResult.effort}".`,
         advice:
           'Drop it, or find a cheaper way to the same result; spend the effort on easy wins and big bets.',
-      },
+      }),
     ];
   });
 }
