@@ -3,6 +3,7 @@
  * numbers, text, booleans, Date objects and "" for blank cells. Seeded, so every run is the same.
  */
 import { CHECK_INS, KEY_RESULTS } from '../src/workbook/schema';
+import { KEY_RESULT_TYPES } from '../src/core/keyResultType';
 
 export interface WorkbookSize {
   objectives: number;
@@ -21,18 +22,8 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const TYPES = [
-  'increase',
-  'decrease',
-  'percentage',
-  'milestone',
-  'task',
-  'binary',
-  'at least',
-  'at most',
-  'baseline',
-  '',
-];
+// Every type, and blank (the direction from Start to Target).
+const TYPES: readonly string[] = [...KEY_RESULT_TYPES, ''];
 const CYCLE_START = new Date(2026, 9, 1);
 const DAY = 86_400_000;
 

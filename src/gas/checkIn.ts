@@ -139,9 +139,7 @@ type WriteResult = { ok: true; savedAt: Date } | { ok: false; errors: CheckInFie
 function writeCheckIn(checkIn: Parameters<typeof checkInRecord>[0], author: string): WriteResult {
   const now = new Date();
   const keyResults = parseKeyResults(readTable(KEY_RESULTS).values);
-  const keyResult = keyResults.rows.find(
-    (candidate) => idKey(candidate.id) === idKey(checkIn.keyResultId),
-  );
+  const keyResult = keyResults.byId.get(checkIn.keyResultId);
   if (!keyResult) {
     return {
       ok: false,

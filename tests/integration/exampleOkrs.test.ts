@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../preview/emulator/index';
 import { attachFormulaEvaluator } from '../../preview/emulator/formulas/index';
 import { emulatorWith, lastToast, sheetValues, workbookJson } from './setupHelpers';
+import { KEY_RESULT_TYPES } from '../../src/core/keyResultType';
 
 type Row = Record<string, unknown>;
 
@@ -54,17 +55,7 @@ describe('Load example OKRs on an empty spreadsheet', () => {
 
   it('uses every key result type, with Milestones rows for the milestone KR', () => {
     expect(new Set(keyResults.map((keyResult) => keyResult['Type']))).toEqual(
-      new Set([
-        'increase',
-        'decrease',
-        'percentage',
-        'milestone',
-        'task',
-        'binary',
-        'at least',
-        'at most',
-        'baseline',
-      ]),
+      new Set(KEY_RESULT_TYPES),
     );
     const milestoneKr = keyResults.find((keyResult) => keyResult['Type'] === 'milestone')!;
     const milestones = table('Milestones').filter(
