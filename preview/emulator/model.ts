@@ -47,6 +47,13 @@ export interface ChartData {
   options: Record<string, unknown>;
 }
 
+/** Developer metadata on a sheet (key/value pairs scripts attach; invisible to people). */
+export interface MetadataData {
+  id: number;
+  key: string;
+  value: string | null;
+}
+
 export interface CellData {
   value?: CellValue;
   formula?: string;
@@ -113,6 +120,7 @@ export class SheetModel {
   conditionalRules: ConditionalRule[] = [];
   charts: ChartData[] = [];
   protections: ProtectionData[] = [];
+  metadata: MetadataData[] = [];
 
   constructor(
     readonly id: number,
@@ -169,6 +177,12 @@ export class SheetModel {
       this.rows.splice(row - 1, 0, ...Array.from({ length: count }, () => []));
     this.maxRows += count;
   }
+
+  /** Removes rows `row`..`row + count - 1`, shifting cells up (use WorkbookModel.deleteRows). */
+  removeRows(row: number, count: number): void {
+    this.rows.splice(row - 1, count);
+    this.maxRows -= count;
+  }
 }
 
 let nextSpreadsheetNumber = 1;
@@ -201,6 +215,7 @@ export interface WorkbookData {
     conditionalRules: ConditionalRule[];
     charts: ChartData[];
     protections: ProtectionData[];
+    metadata?: MetadataData[];
   }[];
   namedRanges: Record<string, SheetRange>;
   toasts: Toast[];
@@ -265,6 +280,33 @@ export class WorkbookModel {
     this.touch();
   }
 
+  /**
+   * Deletes rows `row`..`row + count - 1`: ranges below move up, ranges across them shrink, and
+   * ranges wholly inside them are dropped (Sheets turns such references into #REF!).
+   */
+  deleteRows(sheet: SheetModel, row: number, count: number): void {
+    sheet.removeRows(row, count);
+    const last = row + count - 1;
+    const shift = (range: GridRange): boolean => {
+      const end = range.row + range.numRows - 1;
+      if (range.row > last) range.row -= count;
+      else if (end >= row) {
+        const kept = Math.max(0, row - range.row) + Math.max(0, end - last);
+        if (kept === 0) return false;
+        range.row = Math.min(range.row, row);
+        range.numRows = kept;
+      }
+      return true;
+    };
+    for (const [name, range] of this.namedRanges)
+      if (range.sheetId === sheet.id && !shift(range)) this.namedRanges.delete(name);
+    for (const rule of sheet.conditionalRules) rule.ranges = rule.ranges.filter(shift);
+    sheet.protections = sheet.protections.filter(
+      (protection) => !protection.range || shift(protection.range),
+    );
+    this.touch();
+  }
+
   sheetByName(name: string): SheetModel | undefined {
     return this.sheets.find((sheet) => sheet.name === name);
   }
@@ -301,6 +343,7 @@ export class WorkbookModel {
         conditionalRules: sheet.conditionalRules,
         charts: sheet.charts,
         protections: sheet.protections,
+        metadata: sheet.metadata,
       })),
       namedRanges: Object.fromEntries(this.namedRanges),
       toasts: this.toasts,
@@ -324,6 +367,7 @@ export class WorkbookModel {
       sheet.conditionalRules = sheetData.conditionalRules;
       sheet.charts = sheetData.charts;
       sheet.protections = sheetData.protections;
+      sheet.metadata = sheetData.metadata ?? [];
       book.sheets.push(sheet);
     }
     book.activeSheetId = data.activeSheetId;

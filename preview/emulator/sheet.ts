@@ -8,6 +8,7 @@ import { cloneChart, FakeEmbeddedChart, FakeEmbeddedChartBuilder, newChartData }
 import type { EmulatorEnv } from './env.js';
 import { own, type Returning } from './fakes.js';
 import type { SheetModel, WorkbookModel } from './model.js';
+import { FakeDeveloperMetadata } from './metadata.js';
 import { FakeProtection } from './protection.js';
 import { FakeRange } from './range.js';
 import { FakeConditionalFormatRule } from './rules.js';
@@ -29,6 +30,7 @@ export class FakeSheet
       | 'getMaxRows'
       | 'getMaxColumns'
       | 'insertRows'
+      | 'deleteRows'
       | 'setFrozenRows'
       | 'getFrozenRows'
       | 'setFrozenColumns'
@@ -49,7 +51,9 @@ export class FakeSheet
       | 'hideSheet'
       | 'showSheet'
       | 'clear'
-      | 'activate',
+      | 'activate'
+      | 'deleteRow'
+      | 'addDeveloperMetadata',
       FakeSheet
     >,
     Returning<Sheet, 'getParent', FakeSpreadsheet>,
@@ -57,7 +61,8 @@ export class FakeSheet
     Returning<Sheet, 'protect', FakeProtection>,
     Returning<Sheet, 'getProtections', FakeProtection[]>,
     Returning<Sheet, 'newChart', FakeEmbeddedChartBuilder>,
-    Returning<Sheet, 'getCharts', FakeEmbeddedChart[]>
+    Returning<Sheet, 'getCharts', FakeEmbeddedChart[]>,
+    Returning<Sheet, 'getDeveloperMetadata', FakeDeveloperMetadata[]>
 {
   constructor(
     readonly env: EmulatorEnv,
@@ -187,6 +192,58 @@ export class FakeSheet
   insertRowsBefore(beforePosition: number, howMany: number): FakeSheet {
     this.book.insertRows(this.sheet, beforePosition, howMany);
     return this;
+  }
+
+  /**
+   * Deletes rows, shifting the cells below up; deleting every row that is not frozen throws.
+   * https://developers.google.com/apps-script/reference/spreadsheet/sheet#deleterowsrowposition,-howmany
+   */
+  deleteRows(rowPosition: number, howMany: number): void {
+    if (
+      !Number.isInteger(rowPosition) ||
+      !Number.isInteger(howMany) ||
+      rowPosition < 1 ||
+      howMany < 1 ||
+      rowPosition + howMany - 1 > this.sheet.maxRows
+    ) {
+      this.env.fail(
+        `Exception: Those rows are out of bounds (rows ${rowPosition} to ${rowPosition + howMany - 1} of ${this.sheet.maxRows}).`,
+      );
+    }
+    if (this.sheet.maxRows - howMany <= this.sheet.frozenRows) {
+      this.env.fail('Exception: Sorry, it is not possible to delete all non-frozen rows.');
+    }
+    this.book.deleteRows(this.sheet, rowPosition, howMany);
+  }
+
+  deleteRow(rowPosition: number): FakeSheet {
+    this.deleteRows(rowPosition, 1);
+    return this;
+  }
+
+  /**
+   * Attaches developer metadata to the sheet. Enum values are name strings in the emulator, so a
+   * second argument is read as the value (visibility is not modelled: DOCUMENT).
+   * https://developers.google.com/apps-script/reference/spreadsheet/sheet#adddevelopermetadatakey,-value
+   */
+  addDeveloperMetadata(key: string, value?: string, _visibility?: unknown): FakeSheet {
+    if (typeof key !== 'string' || key === '')
+      this.env.fail('Exception: Developer metadata needs a non-empty key.');
+    this.sheet.metadata.push({
+      id: this.book.newObjectId(),
+      key,
+      value: value === undefined ? null : String(value),
+    });
+    return this;
+  }
+
+  /** https://developers.google.com/apps-script/reference/spreadsheet/sheet#getdevelopermetadata */
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    return this.env.realm.list(
+      this.sheet.metadata.map(
+        (entry) => new FakeDeveloperMetadata(this.env, this.book, this.sheet, entry),
+      ),
+    );
   }
 
   /** Writes after the last row with content, growing the grid when it is full.

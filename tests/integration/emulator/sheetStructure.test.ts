@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createEmulator } from '../../../preview/emulator/index.js';
+
+function sheetOf(name = 'Data') {
+  const emulator = createEmulator({ sheetNames: [name] });
+  return { emulator, sheet: emulator.spreadsheet.getSheetByName(name)! };
+}
+
+describe('Sheet.deleteRows', () => {
+  it('shifts the rows below up and shrinks the grid', () => {
+    const { sheet } = sheetOf();
+    sheet.getRange('A1:A5').setValues([['h'], [1], [2], [3], [4]]);
+    sheet.deleteRows(2, 2);
+    expect(sheet.getRange('A1:A3').getValues()).toEqual([['h'], [3], [4]]);
+    expect(sheet.getMaxRows()).toBe(998);
+  });
+
+  it('moves named ranges below up and drops one wholly inside the deleted rows', () => {
+    const { emulator, sheet } = sheetOf();
+    emulator.spreadsheet.setNamedRange('Below', sheet.getRange('B10'));
+    emulator.spreadsheet.setNamedRange('Inside', sheet.getRange('B3'));
+    emulator.spreadsheet.setNamedRange('Whole', sheet.getRange('A:C'));
+    sheet.deleteRows(2, 3);
+    expect(emulator.spreadsheet.getRangeByName('Below')!.getA1Notation()).toBe('B7');
+    expect(emulator.spreadsheet.getRangeByName('Inside')).toBeNull();
+    expect(emulator.spreadsheet.getRangeByName('Whole')!.getNumRows()).toBe(997);
+  });
+
+  it('refuses to delete every row that is not frozen, and rows past the grid', () => {
+    const { sheet } = sheetOf();
+    sheet.setFrozenRows(1);
+    expect(() => sheet.deleteRows(2, 999)).toThrow(
+      'Sorry, it is not possible to delete all non-frozen rows.',
+    );
+    expect(() => sheet.deleteRows(990, 20)).toThrow(/out of bounds/);
+    expect(sheet.getMaxRows()).toBe(1000);
+  });
+});
+
+describe('Sheet developer metadata', () => {
+  it('keeps key and value on the sheet, through a rename and a save', () => {
+    const { emulator, sheet } = sheetOf();
+    sheet.addDeveloperMetadata('okrCadence.sheet', 'dashboard').setName('Renamed');
+    const restored = createEmulator();
+    restored.fromJSON(emulator.toJSON());
+    const [entry] = restored.spreadsheet.getSheetByName('Renamed')!.getDeveloperMetadata();
+    expect([entry!.getKey(), entry!.getValue()]).toEqual(['okrCadence.sheet', 'dashboard']);
+  });
+
+  it('reads null as the value of metadata added with a key only, and forgets removed entries', () => {
+    const { sheet } = sheetOf();
+    sheet.addDeveloperMetadata('flag');
+    const [entry] = sheet.getDeveloperMetadata();
+    expect(entry!.getValue()).toBeNull();
+    entry!.remove();
+    expect(sheet.getDeveloperMetadata()).toHaveLength(0);
+  });
+});
