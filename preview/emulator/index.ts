@@ -102,20 +102,18 @@ export class Emulator {
   readonly clock: Clock;
   readonly env: EmulatorEnv;
   readonly calls: CallCounter;
-  readonly ui = new UiRecord();
-  readonly locks = new LockControl();
-  readonly logs: LogLine[] = [];
-  workbook: WorkbookModel;
+  readonly ui: UiRecord;
+  /** This execution's locks; a lock held by a concurrent execution is busy here. */
+  readonly locks: LockControl;
+  readonly logs: LogLine[];
   /** Stores of PropertiesService (kept as objects: the fakes hold them; fromJSON refills them). */
-  readonly properties: PropertyStores = { script: {}, document: {}, user: {} };
+  readonly properties: PropertyStores;
   /** Triggers; set `authorizationStatus` to 'REQUIRED' to script getAuthorizationInfo. */
-  readonly triggers: TriggerState = {
-    triggers: [],
-    nextId: 1,
-    authorizationStatus: 'NOT_REQUIRED',
-  };
+  readonly triggers: TriggerState;
   /** Outbox and remaining daily quota of MailApp (set `remainingDailyQuota` in tests). */
   readonly mail: MailState;
+  /** What concurrent executions share: the document and the user-visible services' state. */
+  private readonly shared: SharedState;
   /**
    * Whether SpreadsheetApp.getActive() returns the spreadsheet inside time-driven trigger runs
    * (default true). Set false to test code that must then open the spreadsheet by id.
@@ -143,28 +141,28 @@ export class Emulator {
   private toRealm: (value: unknown) => unknown;
   /** Globals present before the bundle loads (services and the clock-following Date). */
   private builtInNames: Set<string>;
+  /** The code loadBundle ran, for concurrent executions to load too. */
+  private bundleSource: string | null = null;
 
-  constructor(options: EmulatorOptions = {}) {
-    const timeZone = options.timeZone ?? 'Etc/UTC';
-    this.clock = new Clock();
-    if (options.now !== undefined) this.clock.set(options.now);
+  /** `peerOf`: start another execution of the same project on that emulator's document. */
+  constructor(options: EmulatorOptions = {}, peerOf?: Emulator) {
+    const timeZone = peerOf?.env.scriptTimeZone ?? options.timeZone ?? 'Etc/UTC';
+    this.shared = peerOf?.shared ?? newSharedState(options, timeZone);
+    this.clock = this.shared.clock;
+    if (!peerOf && options.now !== undefined) this.clock.set(options.now);
     this.env = new EmulatorEnv(
       this.clock,
-      options.user ?? 'owner@example.com',
+      peerOf?.activeUser ?? options.user ?? 'owner@example.com',
       timeZone,
-      options.distDir ?? join(repoRoot, 'dist'),
+      peerOf?.env.distDir ?? options.distDir ?? join(repoRoot, 'dist'),
     );
     this.calls = this.env.calls;
     this.calls.guard = (call) => checkAuthMode(this.env, call);
-    this.workbook = new WorkbookModel(
-      undefined,
-      options.spreadsheetName ?? 'OKR Cadence (emulated)',
-      timeZone,
-    );
-    for (const name of options.sheetNames ?? ['Sheet1']) this.workbook.addSheet(name);
-    this.formulaEvaluator = options.formulaEvaluator ?? null;
-    this.workbook.setFormulaEvaluator(this.formulaEvaluator);
-    this.mail = { outbox: [], remainingDailyQuota: options.mailQuota ?? 100 };
+    ({ ui: this.ui, logs: this.logs, properties: this.properties } = this.shared);
+    ({ triggers: this.triggers, mail: this.mail } = this.shared);
+    this.locks = new LockControl(this.shared.executions);
+    this.formulaEvaluator = peerOf?.formulaEvaluator ?? options.formulaEvaluator ?? null;
+    if (!peerOf) this.workbook.setFormulaEvaluator(this.formulaEvaluator);
 
     const documentId = () => this.workbook.id;
     const registry = {
@@ -196,6 +194,30 @@ export class Emulator {
     this.compile = realm.compile;
     this.toRealm = realm.clone;
     this.builtInNames = new Set(Object.keys(this.context));
+  }
+
+  /** The plain data model of the document, shared with concurrent executions. */
+  get workbook(): WorkbookModel {
+    return this.shared.document.workbook;
+  }
+
+  set workbook(workbook: WorkbookModel) {
+    this.shared.document.workbook = workbook;
+  }
+
+  /**
+   * Another execution of the same project on the same document, as when two people's triggers
+   * fire in the same minute or someone chooses a menu item during a trigger run. It has its own
+   * script globals (the bundle is loaded afresh, as Apps Script starts each execution with a new
+   * global scope), its own call counter and hook, and its own locks: a lock one execution holds is
+   * busy for the other. The clock, spreadsheet, properties, triggers, outbox, logs and UI records
+   * are shared. Run it from the other's `calls.beforeCall` to interleave the two at a service call.
+   * https://developers.google.com/apps-script/guides/services/quotas#current_limitations
+   */
+  concurrentExecution(): Emulator {
+    const execution = new Emulator({}, this);
+    if (this.bundleSource !== null) execution.loadBundle(this.bundleSource);
+    return execution;
   }
 
   // Test hooks ------------------------------------------------------------------------------------
@@ -244,6 +266,7 @@ export class Emulator {
       );
     }
     vm.runInContext(source, this.context, { filename: 'Code.js' });
+    this.bundleSource = source;
   }
 
   /**
@@ -437,6 +460,38 @@ export class Emulator {
       timezone: 'UTC',
     };
   }
+}
+
+/** State every execution of one emulated document sees. */
+interface SharedState {
+  clock: Clock;
+  document: { workbook: WorkbookModel };
+  ui: UiRecord;
+  logs: LogLine[];
+  properties: PropertyStores;
+  triggers: TriggerState;
+  mail: MailState;
+  /** The lock records of every execution, so each sees the others' held locks as busy. */
+  executions: Set<LockControl>;
+}
+
+function newSharedState(options: EmulatorOptions, timeZone: string): SharedState {
+  const workbook = new WorkbookModel(
+    undefined,
+    options.spreadsheetName ?? 'OKR Cadence (emulated)',
+    timeZone,
+  );
+  for (const name of options.sheetNames ?? ['Sheet1']) workbook.addSheet(name);
+  return {
+    clock: new Clock(),
+    document: { workbook },
+    ui: new UiRecord(),
+    logs: [],
+    properties: { script: {}, document: {}, user: {} },
+    triggers: { triggers: [], nextId: 1, authorizationStatus: 'NOT_REQUIRED' },
+    mail: { outbox: [], remainingDailyQuota: options.mailQuota ?? 100 },
+    executions: new Set(),
+  };
 }
 
 /** A new emulator; see EmulatorOptions. */

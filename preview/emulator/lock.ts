@@ -1,7 +1,8 @@
 /**
  * LockService. Semantics in the emulator:
- * - One script runs at a time, so a lock is only ever busy because a test said so
- *   (`LockControl.setBusy`), standing for another user's execution holding it.
+ * - A lock is busy when a test says so (`LockControl.setBusy`, standing for another user's
+ *   execution holding it) or when a concurrent execution of the same emulator holds it
+ *   (`Emulator.concurrentExecution`).
  * - tryLock(ms) returns true and holds the lock when it is free; when busy it first calls
  *   `LockControl.onWait` (a test may write rows "from the other user" there and free the lock),
  *   then returns false if still busy, advancing the clock by the timeout.
@@ -24,6 +25,11 @@ export type LockKind = 'document' | 'script' | 'user';
 export class LockControl {
   private readonly busy = new Set<LockKind>();
   private readonly held = new Map<LockKind, number>();
+
+  /** `executions`: the lock records of every execution on the same document, this one included. */
+  constructor(private readonly executions: Set<LockControl> = new Set()) {
+    executions.add(this);
+  }
   /** Called while a script waits for a busy lock, with the lock kind and the timeout asked for. */
   onWait: ((kind: LockKind, timeoutInMillis: number) => void) | null = null;
   /** Every tryLock/waitLock: kind, whether it was granted, the timeout. */
@@ -35,8 +41,11 @@ export class LockControl {
     else this.busy.delete(kind);
   }
 
+  /** True when a test made the lock busy or another execution holds it. */
   isBusy(kind: LockKind): boolean {
-    return this.busy.has(kind);
+    if (this.busy.has(kind)) return true;
+    for (const other of this.executions) if (other !== this && other.isHeld(kind)) return true;
+    return false;
   }
 
   /** True while the running script holds a lock of this kind. */
@@ -46,11 +55,11 @@ export class LockControl {
 
   acquire(kind: LockKind, timeoutInMillis: number, env: EmulatorEnv): boolean {
     if (this.isHeld(kind)) return this.record(kind, true, timeoutInMillis);
-    if (this.busy.has(kind)) {
+    if (this.isBusy(kind)) {
       const onWait = this.onWait;
       if (onWait) env.calls.uncounted(() => onWait(kind, timeoutInMillis));
     }
-    if (this.busy.has(kind)) {
+    if (this.isBusy(kind)) {
       env.clock.advance(Math.max(0, timeoutInMillis));
       return this.record(kind, false, timeoutInMillis);
     }

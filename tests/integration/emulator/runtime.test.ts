@@ -17,6 +17,15 @@ function globalsSeen() {
 function readCell() { return SpreadsheetApp.getActive().getSheets()[0].getRange('A1').getValue(); }
 function writeCell(value) { SpreadsheetApp.getActive().getSheets()[0].getRange('A1').setValue(value); }
 function secret_() { return 'private'; }
+var counter = 0;
+function countUp() { counter++; return counter; }
+function lockedWrite(value) {
+  var lock = LockService.getDocumentLock();
+  if (!lock.tryLock(1000)) return 'busy';
+  writeCell(value);
+  lock.releaseLock();
+  return 'written';
+}
 function lockAndKeep() { return LockService.getDocumentLock().tryLock(100); }
 function remindLater() {
   ScriptApp.newTrigger('remind').timeBased().everyDays(1).atHour(9).inTimezone('Europe/Berlin').create();
@@ -198,6 +207,37 @@ describe('The service-call counter', () => {
       'Range.getValue',
     ]);
     expect(emulator.calls.count()).toBe(4);
+  });
+});
+
+describe('Concurrent executions', () => {
+  it('share the spreadsheet, clock and outbox but not the script globals', () => {
+    const emulator = scripted();
+    const other = emulator.concurrentExecution();
+    expect([emulator.call('countUp'), emulator.call('countUp'), other.call('countUp')]).toEqual([
+      1, 2, 1,
+    ]);
+    other.call('writeCell', 'from the other execution');
+    expect(emulator.call('readCell')).toBe('from the other execution');
+    other.clock.advance(60_000);
+    expect(emulator.clock.now()).toBe(Date.parse('2026-01-05T08:01:00Z'));
+  });
+
+  it("see each other's held locks as busy while they run interleaved", () => {
+    const emulator = scripted();
+    const other = emulator.concurrentExecution();
+    const results: unknown[] = [];
+    emulator.calls.beforeCall = (call) => {
+      if (call === 'Range.setValue') results.push(other.call('lockedWrite', 'other'));
+    };
+    results.push(emulator.call('lockedWrite', 'first'));
+    expect(results).toEqual(['busy', 'written']);
+    expect(other.locks.attempts).toEqual([
+      { kind: 'document', granted: false, timeoutInMillis: 1000 },
+    ]);
+    emulator.calls.beforeCall = null;
+    expect(other.call('lockedWrite', 'other')).toBe('written');
+    expect(emulator.call('readCell')).toBe('other');
   });
 });
 
