@@ -16,6 +16,7 @@ import {
 } from '../core/checkInSummary';
 import { OkrInputError } from '../core/errors';
 import type { CheckInContext, CheckInFieldError, SaveCheckInResult } from '../shared/checkIn';
+import { fieldsInOurColumns } from '../workbook/adoption';
 import { idKey } from '../workbook/cells';
 import { describeProblem, type RowProblem } from '../workbook/problems';
 import {
@@ -138,7 +139,8 @@ type WriteResult = { ok: true; savedAt: Date } | { ok: false; errors: CheckInFie
 /** Runs under the document lock: reads the KR fresh, checks the value, then writes. */
 function writeCheckIn(checkIn: Parameters<typeof checkInRecord>[0], author: string): WriteResult {
   const now = new Date();
-  const keyResults = parseKeyResults(readTable(KEY_RESULTS).values);
+  const keyResultValues = readTable(KEY_RESULTS).values;
+  const keyResults = parseKeyResults(keyResultValues);
   const keyResult = keyResults.byId.get(checkIn.keyResultId);
   if (!keyResult) {
     return {
@@ -164,7 +166,12 @@ function writeCheckIn(checkIn: Parameters<typeof checkInRecord>[0], author: stri
   writeRowFields(
     KEY_RESULTS,
     keyResult.row,
-    keyResultUpdate(value, checkIn.confidence, now),
+    // A Confidence column of words or a Last Check-in column of notes is the user's: left alone.
+    fieldsInOurColumns(
+      keyResultUpdate(value, checkIn.confidence, now),
+      keyResultValues,
+      keyResults.columns,
+    ),
     keyResults.columns,
   );
   // One write per milestone ticked in this check-in: a handful, never the size of the table.

@@ -14,6 +14,11 @@ import {
   type WorkbookSnapshot,
 } from '../workbook/setupPlan';
 import { columnLetter } from '../workbook/formulaColumns';
+import {
+  describeConflicts,
+  findAdoptionConflicts,
+  type AdoptionConflict,
+} from '../workbook/adoption';
 import { SETTINGS, TABLES } from '../workbook/schema';
 import { SCORE_BANDS, STATUS_COLOURS } from '../workbook/scoreColours';
 import { withDocumentLock } from './tables';
@@ -37,11 +42,9 @@ function snapshotSheet(sheet: Sheet): SheetSnapshot {
 }
 
 /** Reads only table sheets, and only their header rows (the Settings sheet whole: it is small). */
-function readSnapshot(spreadsheet: Spreadsheet): WorkbookSnapshot {
+function readSnapshot(spreadsheet: Spreadsheet, allSheets: Sheet[]): WorkbookSnapshot {
   const tableNames = new Set(TABLES.map((table) => table.sheetName.toLowerCase()));
-  const sheets = spreadsheet
-    .getSheets()
-    .filter((sheet) => tableNames.has(sheet.getName().toLowerCase()));
+  const sheets = allSheets.filter((sheet) => tableNames.has(sheet.getName().toLowerCase()));
   const settingsSheet = sheets.find(
     (sheet) => sheet.getName().toLowerCase() === SETTINGS.sheetName.toLowerCase(),
   );
@@ -187,13 +190,46 @@ function applyPlan(spreadsheet: Spreadsheet, plan: SetupPlan): void {
   }
 }
 
-/** Runs setup on the active spreadsheet and returns what it did, in words. */
-export function setUpActiveWorkbook(today: Date = new Date()): string {
+/** Asks the user whether their same-named sheets and columns may be renamed to make room. */
+function askToRename(conflicts: readonly AdoptionConflict[]): boolean {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.alert('Set up OKR workbook', describeConflicts(conflicts), ui.ButtonSet.YES_NO);
+  return answer === ui.Button.YES;
+}
+
+/** Renames the user's sheets and header cells the user agreed to; nothing else of theirs. */
+function renameConflicts(spreadsheet: Spreadsheet, conflicts: readonly AdoptionConflict[]): void {
+  for (const conflict of conflicts) {
+    const sheet = spreadsheet.getSheetByName(conflict.sheetName)!;
+    if (conflict.kind === 'sheet') sheet.setName(conflict.renameTo);
+    else sheet.getRange(1, conflict.column).setValue(conflict.renameTo);
+  }
+}
+
+/**
+ * Runs setup on the active spreadsheet and returns what it did, in words. A sheet or column of
+ * the user's with one of our names is never taken as ours: `confirmRename` is asked first, and
+ * when it declines nothing is written.
+ */
+export function setUpActiveWorkbook(
+  today: Date = new Date(),
+  confirmRename: (conflicts: readonly AdoptionConflict[]) => boolean = askToRename,
+): string {
   return withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const plan = planSetup(readSnapshot(spreadsheet), defaultSettingRows(today));
+    const allSheets = spreadsheet.getSheets();
+    let snapshot = readSnapshot(spreadsheet, allSheets);
+    const names = allSheets.map((sheet) => sheet.getName());
+    const conflicts = findAdoptionConflicts(TABLES, snapshot.sheets, names);
+    if (conflicts.length > 0) {
+      if (!confirmRename(conflicts)) return 'Setup stopped: nothing was changed';
+      renameConflicts(spreadsheet, conflicts);
+      snapshot = readSnapshot(spreadsheet, spreadsheet.getSheets());
+    }
+    const plan = planSetup(snapshot, defaultSettingRows(today));
     applyPlan(spreadsheet, plan);
-    return describePlan(plan);
+    const renamed = conflicts.length > 0 ? ` (renamed ${conflicts.length} of yours)` : '';
+    return `${describePlan(plan)}${renamed}`;
   });
 }
 
