@@ -154,8 +154,8 @@ export function OKRPROGRESS(
 /**
  * Score from 0.0 to 1.0: a key result's progress, an objective's weighted score, or (with no ID)
  * the mean of all objective scores.
- * @param {Array<Array<string>>} key_results the Key Results table including its header row, such as OKR_KEY_RESULTS
- * @param {string|Array<Array<string>>} id optional: a key result ID, an objective ID or a range of IDs (one score each); omit for the overall score
+ * @param {Array<Array<string>>} key_results the Key Results table including its header row, such as OKR_KEY_RESULTS, or several teams' tables stacked with VSTACK
+ * @param {string|Array<Array<string>>} id optional: a key result ID, an objective ID (in stacked tables "2!O1" for table 2's O1) or a range of IDs; omit for the overall score
  * @return {number|string|Array<Array<number|string>>} the score, "" when nothing is scoreable
  * @customfunction
  */
@@ -196,7 +196,7 @@ export function OKRSTATUS(
 /**
  * Planned vs actual per objective: a table Objective | Actual | Planned | Gap | Status with a last
  * row Balance | index (1 = every objective equally ahead or behind plan).
- * @param {Array<Array<string>>} key_results the Key Results table including its header row, such as OKR_KEY_RESULTS
+ * @param {Array<Array<string>>} key_results the Key Results table including its header row, such as OKR_KEY_RESULTS, or several teams' tables stacked with VSTACK
  * @param {Date|string} as_of the date to measure at, normally OKR_REPORT_DATE
  * @param {Date|string} cycle_start the cycle's first day, used where a KR's Start Date is blank
  * @param {Date|string} cycle_end the cycle's last day, used where a KR's Due Date is blank

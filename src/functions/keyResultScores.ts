@@ -1,10 +1,12 @@
 /**
  * What OKRSCORE asks of the Key Results table: the score of an ID and the overall score. A table
  * whose score cells are all plain is answered by plainScores in one pass; any other table goes
- * through the workbook's full parse (readKeyResultBook), which explains every problem.
+ * through the workbook's full parse (readKeyResultBook), which explains every problem. Tables
+ * stacked from several teams are scored block by block (stackedTables.ts).
  */
 import { OkrInputError } from '../core/errors';
-import { objectiveScore, overallScore } from '../core/score';
+import { objectiveScore } from '../core/score';
+import { KEY_RESULTS } from '../workbook/schema';
 import {
   bookProgress,
   combinedError,
@@ -15,6 +17,7 @@ import {
   type ObjectiveGroup,
 } from './keyResultBook';
 import { plainScores } from './plainScores';
+import { ambiguousIdError, blockNamed, inBlock, qualifiedId, tableBlocks } from './stackedTables';
 
 export interface KeyResultScores {
   /**
@@ -22,13 +25,55 @@ export interface KeyResultScores {
    * undefined when neither has the ID. Throws an OkrInputError when the rows behind it are wrong.
    */
   scoreOf(id: string): number | null | undefined;
-  /** The mean of the objective scores (SPEC §3, OKRSCORE with no id). */
-  overall(): number | null;
+  /** Every objective's score, for the overall score (SPEC §3, OKRSCORE with no id). */
+  objectiveScores(): (number | null)[];
 }
 
 /** The scores of the table given as a custom-function argument (header row first). */
 export function scoresOfTable(table: unknown, argumentName: string): KeyResultScores {
+  const blocks = Array.isArray(table) ? tableBlocks(table, KEY_RESULTS) : [];
+  if (blocks.length <= 1) return scoresOfBlock(table, argumentName);
+  return stackedScores(
+    blocks.map((block) => ({
+      number: block.number,
+      scores: inBlock(block.number, () => scoresOfBlock(block.values, argumentName)),
+    })),
+  );
+}
+
+function scoresOfBlock(table: unknown, argumentName: string): KeyResultScores {
   return plainScores(table) ?? bookScores(readKeyResultBook(table, argumentName, SCORE_COLUMNS));
+}
+
+/**
+ * Scores over several teams' blocks: a plain ID must belong to one block, "2!O1" picks block 2,
+ * and the overall score counts every block's objectives once each.
+ */
+function stackedScores(
+  blocks: readonly { number: number; scores: KeyResultScores }[],
+): KeyResultScores {
+  return {
+    scoreOf(id) {
+      const qualified = qualifiedId(id);
+      if (qualified) {
+        const block = blockNamed(blocks, qualified);
+        return inBlock(block.number, () => block.scores.scoreOf(qualified.id));
+      }
+      const found = blocks.filter(({ scores }) => hasId(scores, id));
+      if (found.length > 1)
+        throw ambiguousIdError(
+          id,
+          found.map(({ number }) => number),
+        );
+      const [block] = found;
+      return block ? inBlock(block.number, () => block.scores.scoreOf(id)) : undefined;
+    },
+    objectiveScores() {
+      return allOrError(blocks, ({ number, scores }) =>
+        inBlock(number, () => scores.objectiveScores()),
+      ).flat();
+    },
+  };
 }
 
 /** Scores from the full parse, which explains every problem of every row. */
@@ -42,13 +87,21 @@ export function bookScores(book: KeyResultBook): KeyResultScores {
       const objective = book.objectives.get(id);
       return objective ? scoreOfObjective(book, objective) : undefined;
     },
-    overall() {
+    objectiveScores() {
       if (book.scoringProblems.length > 0) throw problemsError(book.scoringProblems);
-      return overallScore(
-        allOrError(book.objectives.values(), (group) => scoreOfObjective(book, group)),
-      );
+      return allOrError(book.objectives.values(), (group) => scoreOfObjective(book, group));
     },
   };
+}
+
+/** Whether the block knows the ID: a score, or an error about the rows behind it. */
+function hasId(scores: KeyResultScores, id: string): boolean {
+  try {
+    return scores.scoreOf(id) !== undefined;
+  } catch (error) {
+    if (error instanceof OkrInputError) return true;
+    throw error;
+  }
 }
 
 /**

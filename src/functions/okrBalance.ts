@@ -12,6 +12,7 @@ import {
 import { OkrInputError } from '../core/errors';
 import type { KeyResult } from '../core/types';
 import { readDate } from '../workbook/cells';
+import { IdIndex } from '../workbook/idIndex';
 import { KEY_RESULTS } from '../workbook/schema';
 import { cellValue } from './cellValue';
 import { errorCell, singleValue, withUserErrors, type CellOutput } from './grid';
@@ -24,6 +25,7 @@ import {
   type KeyResultBook,
   type ObjectiveGroup,
 } from './keyResultBook';
+import { inBlock, qualify, tableBlocks } from './stackedTables';
 
 export const BALANCE_HEADER: CellOutput[] = ['Objective', 'Actual', 'Planned', 'Gap', 'Status'];
 
@@ -33,8 +35,8 @@ export function okrBalance(
   cycleStart: unknown,
   cycleEnd: unknown,
 ): CellOutput[][] {
-  const { book, reportDate, cycle } = withUserErrors(() => ({
-    book: readKeyResultBook(keyResults, 'key_results', BALANCE_COLUMNS),
+  const { books, reportDate, cycle } = withUserErrors(() => ({
+    books: booksOfTable(keyResults),
     reportDate: requiredDate('as_of', asOf, 'Pass the report date, such as OKR_REPORT_DATE.'),
     cycle: {
       start: optionalDate('cycle_start', cycleStart),
@@ -44,25 +46,63 @@ export function okrBalance(
   const rows: CellOutput[][] = [BALANCE_HEADER];
   const gaps: number[] = [];
   const failed: string[] = [];
-  for (const objective of book.objectives.values()) {
-    try {
-      const balance = objectiveBalance(againstPlan(book, objective, reportDate, cycle));
-      if (balance.gap !== null) gaps.push(balance.gap);
-      rows.push([
-        objective.id,
-        balance.actual ?? '',
-        balance.planned ?? '',
-        balance.gap ?? '',
-        balance.status,
-      ]);
-    } catch (error) {
-      if (!(error instanceof OkrInputError)) throw error;
-      failed.push(objective.id);
-      rows.push([objective.id, errorCell(error.message), '', '', '']);
+  const label = objectiveLabels(books);
+  // A single table's errors need no table number.
+  const within =
+    books.length > 1 ? inBlock : <T>(_number: number, compute: () => T): T => compute();
+  for (const { number, book } of books) {
+    for (const objective of book.objectives.values()) {
+      const id = label(number, objective.id);
+      try {
+        const balance = objectiveBalance(
+          within(number, () => againstPlan(book, objective, reportDate, cycle)),
+        );
+        if (balance.gap !== null) gaps.push(balance.gap);
+        rows.push([
+          id,
+          balance.actual ?? '',
+          balance.planned ?? '',
+          balance.gap ?? '',
+          balance.status,
+        ]);
+      } catch (error) {
+        if (!(error instanceof OkrInputError)) throw error;
+        failed.push(id);
+        rows.push([id, errorCell(error.message), '', '', '']);
+      }
     }
   }
   rows.push(['Balance', balanceCell(gaps, failed), '', '', '']);
   return rows;
+}
+
+/** One book per team's block of a stacked table (stackedTables.ts), or one for a single table. */
+function booksOfTable(table: unknown): { number: number; book: KeyResultBook }[] {
+  const blocks = Array.isArray(table) ? tableBlocks(table, KEY_RESULTS) : [];
+  if (blocks.length <= 1)
+    return [{ number: 1, book: readKeyResultBook(table, 'key_results', BALANCE_COLUMNS) }];
+  return blocks.map(({ number, values }) => ({
+    number,
+    book: inBlock(number, () => readKeyResultBook(values, 'key_results', BALANCE_COLUMNS)),
+  }));
+}
+
+/**
+ * Each objective's ID as written, qualified with its block number ("2!O1") when several blocks
+ * use it: the label is then what OKRSCORE takes for the same objective.
+ */
+function objectiveLabels(
+  books: readonly { number: number; book: KeyResultBook }[],
+): (number: number, id: string) => string {
+  if (books.length === 1) return (_number, id) => id;
+  const blocksById = new IdIndex<Set<number>>();
+  for (const { number, book } of books) {
+    for (const objective of book.objectives.values()) {
+      const blocks = new Set<number>();
+      (blocksById.addIfAbsent(objective.id, blocks) ?? blocks).add(number);
+    }
+  }
+  return (number, id) => ((blocksById.get(id)?.size ?? 0) > 1 ? qualify(number, id) : id);
 }
 
 /** Each scored key result of the objective with its planned progress; errors point at rows. */

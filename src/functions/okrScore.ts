@@ -1,5 +1,6 @@
 /** OKRSCORE(key_results, [id]): a key result's progress, an objective's score or the overall score. */
 import { OkrInputError } from '../core/errors';
+import { overallScore } from '../core/score';
 import { isBlankCell, readId } from '../workbook/cells';
 import { cellValue } from './cellValue';
 import { mapCells, withUserErrors, type CellOutput, type RangeOutput } from './grid';
@@ -10,7 +11,7 @@ export function okrScore(keyResults: unknown, id?: unknown): RangeOutput {
   if (Array.isArray(id))
     return mapCells([{ name: 'id', value: id }], ([cell]) => scoreOfId(scores, cell));
   return withUserErrors(() =>
-    isBlankCell(id) ? blankIfNull(scores.overall()) : scoreOfId(scores, id),
+    isBlankCell(id) ? blankIfNull(overallScore(scores.objectiveScores())) : scoreOfId(scores, id),
   );
 }
 

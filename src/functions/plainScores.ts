@@ -10,7 +10,7 @@
  */
 import { keyResultProgress } from '../core/progress';
 import { parseKeyResultType } from '../core/keyResultType';
-import { objectiveScore, overallScore, type WeightedProgress } from '../core/score';
+import { objectiveScore, type WeightedProgress } from '../core/score';
 import type { KeyResultType } from '../core/types';
 import { isPlainText } from '../workbook/cells';
 import { findColumns } from '../workbook/headers';
@@ -129,6 +129,6 @@ export function plainScores(table: unknown): KeyResultScores | null {
       const scored = objectives.get(id);
       return scored ? objectiveScore(scored) : undefined;
     },
-    overall: () => overallScore(objectives.values().map(objectiveScore)),
+    objectiveScores: () => objectives.values().map(objectiveScore),
   };
 }

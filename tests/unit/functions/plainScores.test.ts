@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { readKeyResultBook, SCORE_COLUMNS } from '../../../src/functions/keyResultBook';
 import { bookScores, type KeyResultScores } from '../../../src/functions/keyResultScores';
 import { plainScores } from '../../../src/functions/plainScores';
+import { overallScore } from '../../../src/core/score';
 import { keyResultTable } from './keyResultTable';
 
 const plainRows = [
@@ -17,7 +18,7 @@ const plainRows = [
 /** What a score lookup gives: the value, or the message of the error it throws. */
 function outcome(scores: KeyResultScores, id: string | null): unknown {
   try {
-    return id === null ? scores.overall() : scores.scoreOf(id);
+    return id === null ? overallScore(scores.objectiveScores()) : scores.scoreOf(id);
   } catch (error) {
     return { error: (error as Error).message };
   }
@@ -33,7 +34,7 @@ describe('plainScores, the quick path of OKRSCORE', () => {
     expect(quick.scoreOf('O1')).toBeCloseTo((0.5 + 0.8 * 3) / 4, 12);
     expect(quick.scoreOf('o2')).toBe(1);
     expect(quick.scoreOf('O9')).toBeUndefined();
-    expect(quick.overall()).toBeCloseTo(((0.5 + 0.8 * 3) / 4 + 1) / 2, 12);
+    expect(overallScore(quick.objectiveScores())).toBeCloseTo(((0.5 + 0.8 * 3) / 4 + 1) / 2, 12);
   });
 
   it.each([
