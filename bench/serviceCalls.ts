@@ -1,12 +1,18 @@
 /**
- * `npm run bench:calls`: how many Apps Script service calls each add-on operation makes in the
- * emulator, on a small and a large workbook, counted the way the integration tests count them
- * (`emulator.calls`, only the script's own calls; the workbooks are filled uncounted). It runs the
- * built bundle (dist/Code.js) on the integration tests' workbooks and payloads.
+ * `npm run bench:calls`: what each add-on operation costs in the emulator, on workbooks of several
+ * sizes: Apps Script service calls, cells read and written through SpreadsheetApp (and how much of
+ * that happens while the document lock is held), and the bytes google.script.run carries back to
+ * the page (the result's JSON length). It runs the built bundle (dist/Code.js).
+ *
+ * Each operation lists the workbooks it runs on and the checks its figures must pass; the command
+ * exits with status 1 when a check fails. To add an operation, append it to OPERATIONS (use
+ * `atScales` for the key results × check-ins grid and `boundedByHistory` / `payloadWithin` for
+ * its checks, or write a check of your own).
  */
 import type { Emulator } from '../preview/emulator/index';
-import { checkInEmulator, checkInPayload } from '../tests/integration/checkInWorkbook';
+import { checkInPayload } from '../tests/integration/checkInWorkbook';
 import { workbookWithObjectives } from '../tests/integration/dashboardWorkbook';
+import { measureCost, type OperationCost } from '../tests/integration/operationCost';
 import {
   DAY,
   FIRST_FRIDAY,
@@ -14,150 +20,192 @@ import {
   exampleEmulator,
   keyResultsByOwner,
 } from '../tests/integration/reminderWorkbook';
+import { SCALE_KEY_RESULT, scaleWorkbook, type Scale } from '../tests/integration/scaleWorkbook';
 import { emulatorWith } from '../tests/integration/setupHelpers';
 
 // Local-time Date methods in the bundle use the process time zone: keep it the script's (UTC).
 process.env.TZ = 'Etc/UTC';
 
-const SMALL = 10;
-const LARGE = 10_000;
-const DASHBOARD_SMALL = 20;
-const DASHBOARD_LARGE = 2_000;
 const HOUR = 3_600_000;
 /** The dashboard test's clock (Monday 16 November 2026). */
 const DASHBOARD_NOW = '2026-11-16T09:00:00Z';
 
-interface Counts {
-  total: number;
-  getValues: number;
-  setValues: number;
-  ms: number;
-  /** Anything worth printing beside the counts (emails sent, the result of the call). */
-  note?: string;
+/** One workbook an operation runs on. */
+interface Case {
+  label: string;
+  /** Builds the workbook (uncounted); the operation then runs on it once. */
+  build: () => Emulator;
+  /** The scale, when the workbook is one of the key results × check-ins grid. */
+  scale?: Scale;
 }
 
-/** Runs `operation` on `emulator` with the counter reset first, and reads the counter after. */
-function measure(emulator: Emulator, operation: () => string | void): Counts {
-  emulator.calls.reset();
-  const started = performance.now();
-  const note = operation();
-  const ms = performance.now() - started;
-  return {
-    total: emulator.calls.count(),
-    getValues: emulator.calls.count('Range.getValues'),
-    setValues: emulator.calls.count('Range.setValues'),
-    ms,
-    note: note || undefined,
-  };
+interface Measured extends Case {
+  cost: OperationCost;
 }
+
+/** A check over an operation's figures: a failure message, or null when it passes. */
+type Check = (measured: readonly Measured[]) => string[];
 
 interface Operation {
   name: string;
-  /** What the row count means for this operation. */
-  rows: string;
-  small: number;
-  /** Null when the operation has a fixed workbook (nothing to grow). */
-  large: number | null;
-  run: (rows: number) => Counts;
+  cases: Case[];
+  /** Runs the operation; the value returned is what reaches the page (its bytes are measured). */
+  run: (emulator: Emulator) => unknown;
+  checks?: Check[];
 }
 
-/** A check-in result, or the problems that refused it (which would make the count meaningless). */
-function saved(result: unknown): string {
+const format = (n: number): string => n.toLocaleString('en');
+
+/** The key results × check-ins grid: 1,000 and 10,000 key results, 1,000 and 500,000 check-ins. */
+export const SCALES: readonly Scale[] = [
+  { keyResults: 1_000, checkIns: 1_000 },
+  { keyResults: 1_000, checkIns: 500_000 },
+  { keyResults: 10_000, checkIns: 1_000 },
+  { keyResults: 10_000, checkIns: 500_000 },
+];
+
+/** The grid's cases; `prepare` adjusts each workbook before the measured run (uncounted). */
+function atScales(prepare?: (emulator: Emulator) => void): Case[] {
+  return SCALES.map((scale) => ({
+    label: `${format(scale.keyResults)} KRs × ${format(scale.checkIns)} check-ins`,
+    scale,
+    build: () => {
+      const emulator = scaleWorkbook(scale);
+      if (prepare) emulator.uncounted(() => prepare(emulator));
+      emulator.calls.reset();
+      return emulator;
+    },
+  }));
+}
+
+/**
+ * Cells read and service calls do not grow with the history: at the same number of key results,
+ * the largest history costs at most `factor` times the smallest.
+ */
+function boundedByHistory(factor = 1.1): Check {
+  return (measured) => {
+    const failures: string[] = [];
+    const byKeyResults = new Map<number, Measured[]>();
+    for (const entry of measured) {
+      if (!entry.scale) continue;
+      byKeyResults.set(entry.scale.keyResults, [
+        ...(byKeyResults.get(entry.scale.keyResults) ?? []),
+        entry,
+      ]);
+    }
+    for (const entries of byKeyResults.values()) {
+      const sorted = [...entries].sort((a, b) => a.scale!.checkIns - b.scale!.checkIns);
+      const [fewest, most] = [sorted[0]!, sorted[sorted.length - 1]!];
+      for (const figure of ['cellsRead', 'calls'] as const) {
+        if (most.cost[figure] > factor * Math.max(1, fewest.cost[figure])) {
+          failures.push(
+            `${figure} ${format(most.cost[figure])} at ${most.label} is more than ${factor}× ` +
+              `${format(fewest.cost[figure])} at ${fewest.label}`,
+          );
+        }
+      }
+    }
+    return failures;
+  };
+}
+
+/** What reaches the page stays within `bytes` on every workbook. */
+function payloadWithin(bytes: number): Check {
+  return (measured) =>
+    measured
+      .filter((entry) => entry.cost.resultBytes > bytes)
+      .map(
+        (entry) =>
+          `the result is ${format(entry.cost.resultBytes)} bytes at ${entry.label}, over the budget of ${format(bytes)}`,
+      );
+}
+
+/** A check-in result, or the problems that refused it (which would make the figures meaningless). */
+function saved(result: unknown): unknown {
   const { ok } = JSON.parse(JSON.stringify(result)) as { ok: boolean };
   if (!ok) throw new Error(`saveCheckIn refused the test payload: ${JSON.stringify(result)}`);
-  return 'saved';
+  return result;
 }
+
+/** The two cases of an operation whose workbook grows in one dimension. */
+function smallAndLarge(
+  what: string,
+  small: number,
+  large: number,
+  build: (rows: number) => Emulator,
+) {
+  return [small, large].map((rows) => ({
+    label: `${format(rows)} ${what}`,
+    build: () => build(rows),
+  }));
+}
+
+/** The reminder test's workbook: the example, reminders on, `rows` more check-ins, one run done. */
+function reminderWorkbook(rows: number): Emulator {
+  const emulator = exampleEmulator();
+  emulator.call('turnOnReminders');
+  const ids = [...keyResultsByOwner(emulator).values()].flat();
+  addCheckIns(
+    emulator,
+    Array.from({ length: rows }, (_, i) => ids[i % ids.length]!),
+    FIRST_FRIDAY - DAY,
+  );
+  // The first Friday's run creates the Reminder Log; the measured run is the second Friday's.
+  emulator.runDueTriggers(FIRST_FRIDAY + 7 * DAY + 8 * HOUR);
+  return emulator;
+}
+
+/** Budgets for what google.script.run carries to the check-in sidebar. */
+export const SIDEBAR_BUDGET = 100_000;
+export const SAVE_RESULT_BUDGET = 20_000;
 
 const OPERATIONS: Operation[] = [
   {
-    name: 'setUpWorkbook (empty workbook)',
-    rows: 'none: one empty Sheet1',
-    small: 0,
-    large: null,
-    run: () => {
-      const emulator = emulatorWith();
-      return measure(emulator, () => void emulator.call('setUpWorkbook'));
-    },
-  },
-  {
-    name: 'setUpWorkbook (second run)',
-    rows: 'objectives + key results',
-    small: SMALL,
-    large: LARGE,
-    run: (rows) => {
-      // Set up once, then `rows` objectives with one key result each (the dashboard fixture).
-      const emulator = workbookWithObjectives(rows, DASHBOARD_NOW);
-      return measure(emulator, () => void emulator.call('setUpWorkbook'));
-    },
-  },
-  {
-    name: 'loadExampleOkrs (empty workbook)',
-    rows: 'none: the fixed example',
-    small: 0,
-    large: null,
-    run: () => {
-      const emulator = emulatorWith();
-      return measure(emulator, () => void emulator.call('loadExampleOkrs'));
-    },
-  },
-  {
-    name: 'getCheckInContext (open sidebar)',
-    rows: 'check-ins (11 key results)',
-    small: SMALL,
-    large: LARGE,
-    run: (rows) => {
-      const emulator = checkInEmulator({ checkIns: rows });
-      return measure(emulator, () => void emulator.call('getCheckInContext'));
-    },
+    name: 'getCheckInContext (open the sidebar)',
+    cases: atScales(),
+    run: (emulator) => emulator.call('getCheckInContext'),
+    checks: [boundedByHistory(), payloadWithin(SIDEBAR_BUDGET)],
   },
   {
     name: 'saveCheckIn (one check-in)',
-    rows: 'check-ins (11 key results)',
-    small: SMALL,
-    large: LARGE,
-    run: (rows) => {
-      const emulator = checkInEmulator({ checkIns: rows });
-      return measure(emulator, () => saved(emulator.call('saveCheckIn', checkInPayload())));
-    },
+    cases: atScales(),
+    run: (emulator) =>
+      saved(emulator.call('saveCheckIn', checkInPayload({ keyResultId: SCALE_KEY_RESULT }))),
+    checks: [boundedByHistory(), payloadWithin(SAVE_RESULT_BUDGET)],
+  },
+  {
+    name: 'setUpWorkbook (empty workbook)',
+    cases: [{ label: 'one empty Sheet1', build: () => emulatorWith() }],
+    run: (emulator) => emulator.call('setUpWorkbook'),
+  },
+  {
+    name: 'setUpWorkbook (second run)',
+    cases: smallAndLarge('objectives, one KR each', 10, 10_000, (rows) =>
+      workbookWithObjectives(rows, DASHBOARD_NOW),
+    ),
+    run: (emulator) => emulator.call('setUpWorkbook'),
+  },
+  {
+    name: 'loadExampleOkrs (empty workbook)',
+    cases: [{ label: 'one empty Sheet1', build: () => emulatorWith() }],
+    run: (emulator) => emulator.call('loadExampleOkrs'),
   },
   {
     name: 'runDailyReminders (one Friday run)',
-    rows: 'check-ins added to the example',
-    small: SMALL,
-    large: LARGE,
-    run: (rows) => {
-      // The example workbook, reminders on, `rows` more check-ins from before the first period so
-      // that every owner is due. The first Friday's run creates the Reminder Log; the measured run
-      // is the second Friday's at 9:00, as in the reminders service-call test.
-      const emulator = exampleEmulator();
-      emulator.call('turnOnReminders');
-      const ids = [...keyResultsByOwner(emulator).values()].flat();
-      addCheckIns(
-        emulator,
-        Array.from({ length: rows }, (_, i) => ids[i % ids.length]!),
-        FIRST_FRIDAY - DAY,
-      );
-      const secondFriday = FIRST_FRIDAY + 7 * DAY;
-      emulator.runDueTriggers(secondFriday + 8 * HOUR);
-      const sentBefore = emulator.outbox.length;
-      return measure(emulator, () => {
-        const runs = emulator.runDueTriggers(secondFriday + 10 * HOUR);
-        const failed = runs.find((run) => run.error !== undefined);
-        if (runs.length !== 1 || failed)
-          throw new Error(`expected one clean run, got ${JSON.stringify(runs)}`);
-        return `${emulator.outbox.length - sentBefore} emails`;
-      });
+    cases: smallAndLarge('check-ins added to the example', 10, 10_000, reminderWorkbook),
+    run: (emulator) => {
+      const runs = emulator.runDueTriggers(FIRST_FRIDAY + 7 * DAY + 10 * HOUR);
+      const failed = runs.find((run) => run.error !== undefined);
+      if (runs.length !== 1 || failed)
+        throw new Error(`expected one clean run, got ${JSON.stringify(runs)}`);
     },
   },
   {
     name: 'buildDashboard (first build)',
-    rows: 'objectives, one key result each',
-    small: DASHBOARD_SMALL,
-    large: DASHBOARD_LARGE,
-    run: (rows) => {
-      const emulator = workbookWithObjectives(rows, DASHBOARD_NOW);
-      return measure(emulator, () => void emulator.call('buildDashboard'));
-    },
+    cases: smallAndLarge('objectives, one KR each', 20, 2_000, (rows) =>
+      workbookWithObjectives(rows, DASHBOARD_NOW),
+    ),
+    run: (emulator) => emulator.call('buildDashboard'),
   },
 ];
 
@@ -168,64 +216,72 @@ function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) =>
     `| ${cells
       .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+        column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
       )
       .join(' | ')} |`;
-  const rule = `|${widths.map((width, column) => (column === 0 ? ':' : '-') + '-'.repeat(width) + (column === 0 ? '-' : ':')).join('|')}|`;
+  const rule = `|${widths.map((width, column) => (column < 2 ? ':' : '-') + '-'.repeat(width) + (column < 2 ? '-' : ':')).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
-const format = (n: number): string => n.toLocaleString('en');
+/** Operations whose name contains one of the command-line words (all when there are none). */
+const only = process.argv.slice(2).map((word) => word.toLowerCase());
+const selected = OPERATIONS.filter(
+  (operation) =>
+    only.length === 0 || only.some((word) => operation.name.toLowerCase().includes(word)),
+);
+
 const started = performance.now();
 const rows: string[][] = [];
-const timings: string[] = [];
-for (const operation of OPERATIONS) {
-  const small = operation.run(operation.small);
-  const large = operation.large === null ? null : operation.run(operation.large);
-  const counts = (result: Counts) => [
-    format(result.total),
-    format(result.getValues),
-    format(result.setValues),
-  ];
-  rows.push([
-    operation.name,
-    operation.large === null ? 'n/a' : `${format(operation.small)} / ${format(operation.large)}`,
-    ...counts(small),
-    ...(large ? counts(large) : ['n/a', 'n/a', 'n/a']),
-  ]);
-  const notes = [small, large].flatMap((result) => (result?.note ? [result.note] : []));
-  timings.push(
-    `${operation.name}: ${small.ms.toFixed(0)} ms` +
-      (large ? ` / ${large.ms.toFixed(0)} ms` : '') +
-      (notes.length ? ` (${notes.join(' / ')})` : ''),
-  );
+const failures: string[] = [];
+for (const operation of selected) {
+  const measured: Measured[] = [];
+  for (const entry of operation.cases) {
+    const emulator = entry.build();
+    const cost = measureCost(emulator, () => operation.run(emulator));
+    measured.push({ ...entry, cost });
+    rows.push([
+      operation.name,
+      entry.label,
+      format(cost.calls),
+      format(cost.getValues),
+      format(cost.setValues),
+      format(cost.cellsRead),
+      format(cost.cellsWritten),
+      `${format(cost.lockedCalls)} / ${format(cost.lockedCells)}`,
+      format(cost.resultBytes),
+      cost.ms.toFixed(0),
+    ]);
+  }
+  for (const check of operation.checks ?? [])
+    failures.push(...check(measured).map((failure) => `${operation.name}: ${failure}`));
 }
 
 console.log(
-  `Apps Script service calls per operation in the emulator (dist/Code.js), ` +
-    `small vs large workbook: ${format(SMALL)} vs ${format(LARGE)} rows, ` +
-    `${format(DASHBOARD_SMALL)} vs ${format(DASHBOARD_LARGE)} objectives for the dashboard.\n`,
+  'Cost per operation in the emulator (dist/Code.js): service calls, cells moved through ' +
+    'SpreadsheetApp, calls / cells while the document lock is held, and the JSON bytes of the ' +
+    'result sent back to the page.\n',
 );
 console.log(
   table(
     [
       'Operation',
-      'Rows small / large',
-      'Total',
+      'Workbook',
+      'Calls',
       'getValues',
       'setValues',
-      'Total (large)',
-      'getValues (large)',
-      'setValues (large)',
+      'Cells read',
+      'Cells written',
+      'Under lock (calls / cells)',
+      'Result bytes',
+      'ms',
     ],
     rows,
   ),
 );
-console.log(
-  '\nRows: setUpWorkbook (second run) and buildDashboard fill Objectives and Key Results after a ' +
-    'first set-up; getCheckInContext and saveCheckIn use the check-in test workbook with that many ' +
-    'past check-ins; the reminder run adds that many check-ins to the example OKRs. ' +
-    'n/a: the operation runs on an empty workbook, so there is no large case.',
-);
-console.log(`\nTime in the emulator (small / large):\n  ${timings.join('\n  ')}`);
-console.log(`Total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s`);
+if (failures.length > 0) {
+  console.log(`\n${failures.length} check(s) failed:\n  ${failures.join('\n  ')}`);
+  process.exitCode = 1;
+} else {
+  console.log('\nEvery check passed.');
+}

@@ -9,8 +9,47 @@
  */
 export type BeforeCallHook = (call: string) => void;
 
+/** Cells moved by value reads and writes of counted calls (formats and notes are not counted). */
+export interface CellTally {
+  read: number;
+  written: number;
+}
+
+/** Calls that read cell values, and calls that write cell values or formulas. */
+const VALUE_READS = new Set([
+  'Range.getValues',
+  'Range.getValue',
+  'Range.getDisplayValues',
+  'Range.getDisplayValue',
+  'Range.getFormulas',
+  'Range.getFormula',
+]);
+const VALUE_WRITES = new Set([
+  'Range.setValues',
+  'Range.setValue',
+  'Range.setFormula',
+  'Range.setFormulas',
+  'Range.clearContent',
+  'Range.clear',
+  'Sheet.appendRow',
+]);
+
+const cellCount = (grid: readonly unknown[]): number =>
+  grid.reduce<number>((sum, row) => sum + (Array.isArray(row) ? row.length : 1), 0);
+
+/** The cells a call moved: read from its 2-D result, written from its 2-D argument or its range. */
+function cellsMoved(call: string, self: unknown, args: unknown[], result: unknown): CellTally {
+  const read = VALUE_READS.has(call) ? (Array.isArray(result) ? cellCount(result) : 1) : 0;
+  if (!VALUE_WRITES.has(call)) return { read, written: 0 };
+  const [first] = args;
+  if (Array.isArray(first)) return { read, written: cellCount(first) };
+  const grid = (self as { grid?: { numRows: number; numColumns: number } }).grid;
+  return { read, written: grid ? grid.numRows * grid.numColumns : 1 };
+}
+
 export class CallCounter {
   private counts = new Map<string, number>();
+  private tally: CellTally = { read: 0, written: 0 };
   private depth = 0;
   /** Runs before each counted call (tests inject other users' writes here). */
   beforeCall: BeforeCallHook | null = null;
@@ -30,8 +69,14 @@ export class CallCounter {
     return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
   }
 
+  /** Cells read and written by the counted calls since the last reset. */
+  cells(): CellTally {
+    return { ...this.tally };
+  }
+
   reset(): void {
     this.counts.clear();
+    this.tally = { read: 0, written: 0 };
   }
 
   /** Runs `action` without counting or hooking the service calls it makes. */
@@ -44,14 +89,20 @@ export class CallCounter {
     }
   }
 
-  around<T>(call: string, action: () => T): T {
+  around<T>(call: string, action: () => T, moved?: (result: T) => CellTally): T {
     // The guard applies at every depth: a custom function evaluated during a read is still refused.
     this.guard?.(call);
     if (this.depth > 0) return action();
     this.counts.set(call, (this.counts.get(call) ?? 0) + 1);
     const hook = this.beforeCall;
     if (hook) this.uncounted(() => hook(call));
-    return this.uncounted(action);
+    const result = this.uncounted(action);
+    if (moved) {
+      const cells = moved(result);
+      this.tally.read += cells.read;
+      this.tally.written += cells.written;
+    }
+    return result;
   }
 }
 
@@ -74,7 +125,11 @@ export function countCalls(fakeClass: { prototype: object }, service: string): v
     Object.defineProperty(prototype, name, {
       ...descriptor,
       value: function (this: Counted, ...args: unknown[]) {
-        return this.env.calls.around(call, () => method.apply(this, args));
+        return this.env.calls.around(
+          call,
+          () => method.apply(this, args),
+          (result) => cellsMoved(call, this, args, result),
+        );
       },
     });
   }

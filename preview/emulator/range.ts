@@ -11,6 +11,7 @@ import type { CellData, SheetModel, WorkbookModel } from './model.js';
 import { FakeDataValidation } from './rules.js';
 import { FakeProtection } from './protection.js';
 import { FakeSheet } from './sheet.js';
+import { FakeTextFinder } from './textFinder.js';
 import { zonedTime } from './timezone.js';
 import { isDateLike, parseEntry, type CellValue } from './values.js';
 
@@ -52,6 +53,7 @@ export class FakeRange
       | 'getA1Notation'
       | 'isBlank'
     >,
+    Returning<Range, 'createTextFinder', FakeTextFinder<FakeRange>>,
     Returning<
       Range,
       | 'setValues'
@@ -71,6 +73,7 @@ export class FakeRange
       | 'clearNote'
       | 'clearDataValidations'
       | 'getCell'
+      | 'getNextDataCell'
       | 'offset'
       | 'setDataValidation'
       | 'setDataValidations',
@@ -244,6 +247,62 @@ export class FakeRange
       numRows: numRows ?? this.grid.numRows,
       numColumns: numColumns ?? this.grid.numColumns,
     });
+  }
+
+  /**
+   * Ctrl+arrow from the range's first cell: the edge of the block of cells with data it is in or
+   * next to, or the sheet's edge. Formulas and non-blank spilled values count as data.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#getnextdatacelldirection
+   */
+  getNextDataCell(direction: GoogleAppsScript.Spreadsheet.Direction): FakeRange {
+    const steps: Record<string, [number, number]> = {
+      UP: [-1, 0],
+      DOWN: [1, 0],
+      PREVIOUS: [0, -1],
+      NEXT: [0, 1],
+    };
+    const step = steps[String(direction)];
+    if (!step) this.env.fail(`Exception: Invalid argument: direction (${String(direction)}).`);
+    const [rowStep, columnStep] = step!;
+    const inGrid = (row: number, column: number) =>
+      row >= 1 && column >= 1 && row <= this.sheet.maxRows && column <= this.sheet.maxColumns;
+    const hasData = (row: number, column: number) =>
+      this.sheet.cell(row, column)?.formula !== undefined ||
+      this.book.readValue(this.sheet, row, column) !== '';
+    let row = this.grid.row;
+    let column = this.grid.column;
+    const next = () => [row + rowStep, column + columnStep] as const;
+    if (hasData(row, column) && inGrid(...next()) && hasData(...next())) {
+      // Inside a block: to its last cell in that direction.
+      while (inGrid(...next()) && hasData(...next())) [row, column] = next();
+    } else {
+      // On a blank cell or a block's edge: to the first cell with data, or the sheet's edge.
+      while (inGrid(...next())) {
+        [row, column] = next();
+        if (hasData(row, column)) break;
+      }
+    }
+    return this.at({ row, column, numRows: 1, numColumns: 1 });
+  }
+
+  /** Searches this range for text (see textFinder.ts).
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#createtextfinderfindtext */
+  createTextFinder(findText: string): FakeTextFinder<FakeRange> {
+    return new FakeTextFinder(
+      this.env,
+      {
+        grid: this.grid,
+        text: (row, column) => this.display(row, column),
+        cell: (at) => this.at({ ...at, numRows: 1, numColumns: 1 }),
+        gridOf: (range) => {
+          const start = own(this.env, range, FakeRange, 'Range');
+          if (start.sheet !== this.sheet)
+            this.env.fail('Exception: The start range must be on the same sheet as the search.');
+          return start.grid;
+        },
+      },
+      findText,
+    );
   }
 
   /** True when no cell has a value or a formula (formats do not count).

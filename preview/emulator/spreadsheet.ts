@@ -263,6 +263,13 @@ export class FakeSpreadsheetApp
     realEnum<typeof GoogleAppsScript.Spreadsheet.ProtectionType>(PROTECTION_TYPES);
   /** Kept for convenience; Apps Script code uses Charts.ChartType (see index.ts globals). */
   readonly ChartType = realEnum<typeof GoogleAppsScript.Charts.ChartType>(CHART_TYPES);
+  /** https://developers.google.com/apps-script/reference/spreadsheet/direction */
+  readonly Direction = realEnum<typeof GoogleAppsScript.Spreadsheet.Direction>([
+    'UP',
+    'DOWN',
+    'PREVIOUS',
+    'NEXT',
+  ]);
 
   constructor(
     readonly env: EmulatorEnv,
