@@ -13,7 +13,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // The inner `npm test` of the clone runs this file too; it must not clone again.
 const isInnerRun = process.env.OKR_CADENCE_QUICK_START === 'inner';
 // Plain output to match on: no colour, whatever the outer run forces.
-const environment = { ...process.env, OKR_CADENCE_QUICK_START: 'inner', CI: 'true', NO_COLOR: '1' };
+const environment: NodeJS.ProcessEnv = {
+  ...process.env,
+  OKR_CADENCE_QUICK_START: 'inner',
+  CI: 'true',
+  NO_COLOR: '1',
+};
 delete environment.FORCE_COLOR;
 // npm ci, build, typecheck and lint in the clone, on a busy 2-core machine.
 const TEN_MINUTES = 600_000;
