@@ -63,6 +63,10 @@ export class FormulaPass implements WorkbookReader {
     return this.workbook.timeZone;
   }
 
+  get spreadsheetId(): string {
+    return this.workbook.id;
+  }
+
   run(): void {
     for (const sheet of this.workbook.sheets) {
       sheet.rows.forEach((cells, r) =>

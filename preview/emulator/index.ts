@@ -10,6 +10,7 @@ import vm from 'node:vm';
 import { CallCounter } from './calls.js';
 import { Clock } from './clock.js';
 import { checkAuthMode } from './authModes.js';
+import { DriveModel, type DriveData, type NewSpreadsheet } from './drive.js';
 import { EmulatorEnv, type AuthModeName } from './env.js';
 import { CHART_TYPES, realEnum } from './enums.js';
 import { FakeHtmlService } from './html.js';
@@ -46,6 +47,8 @@ export type { SentEmail } from './mail.js';
 export { MAIL_QUOTA_MESSAGE } from './mail.js';
 export type { RecordedMenu, MenuEntry, ShownPage, UiResponse } from './ui.js';
 export type { TriggerData } from './triggers.js';
+export { DriveModel, SPREADSHEET_MIME_TYPE, spreadsheetIdFromUrl } from './drive.js';
+export type { DriveData, DriveFile, DriveRole, NewSpreadsheet } from './drive.js';
 export type { LockKind } from './lock.js';
 export type { LogLine } from './logger.js';
 export { displayValue } from './display.js';
@@ -93,6 +96,8 @@ export interface EmulatorState {
   activeUser: string;
   scriptTimeZone: string;
   workbook: WorkbookData;
+  /** The other spreadsheets and files; absent in states saved before there was a Drive. */
+  drive?: DriveData;
   properties: PropertyStores;
   triggers: TriggerState;
   mail: MailState;
@@ -167,7 +172,9 @@ export class Emulator {
     const documentId = () => this.workbook.id;
     const registry = {
       active: () => this.workbook,
-      byId: (id: string) => (id === this.workbook.id ? this.workbook : undefined),
+      // Scripts open other spreadsheets with the authority of the user they run as.
+      byId: (id: string) =>
+        id === this.workbook.id ? this.workbook : this.drive.openableBy(id, this.env.effectiveUser),
     };
     this.globals = {
       SpreadsheetApp: new FakeSpreadsheetApp(this.env, registry, this.ui),
@@ -203,6 +210,22 @@ export class Emulator {
 
   set workbook(workbook: WorkbookModel) {
     this.shared.document.workbook = workbook;
+  }
+
+  /** The other spreadsheets and files (drive.ts), shared with concurrent executions. */
+  get drive(): DriveModel {
+    return this.shared.drive;
+  }
+
+  /**
+   * Opens another spreadsheet of the Drive in the editor: the add-on then runs bound to it (its
+   * menu, sidebar and scripts see it as the active spreadsheet), as when a user switches tabs.
+   */
+  openDocument(id: string): WorkbookModel {
+    const workbook = this.drive.file(id)?.workbook;
+    if (!workbook) throw new Error(`openDocument: the Drive has no spreadsheet with id ${id}.`);
+    this.workbook = workbook;
+    return workbook;
   }
 
   /**
@@ -245,6 +268,14 @@ export class Emulator {
   setFormulaEvaluator(evaluator: FormulaEvaluator | null): void {
     this.formulaEvaluator = evaluator;
     this.workbook.setFormulaEvaluator(evaluator);
+    for (const workbook of this.drive.workbooks()) workbook.setFormulaEvaluator(evaluator);
+  }
+
+  /** Adds a spreadsheet to the Drive, with formulas evaluated as in the bound one. */
+  addSpreadsheet(options: NewSpreadsheet): WorkbookModel {
+    const workbook = this.drive.addSpreadsheet(options);
+    workbook.setFormulaEvaluator(this.formulaEvaluator);
+    return workbook;
   }
 
   /** Runs test code without counting or hooking its service calls. */
@@ -385,6 +416,7 @@ export class Emulator {
       activeUser: this.env.activeUser,
       scriptTimeZone: this.env.scriptTimeZone,
       workbook: this.workbook.toData(),
+      drive: this.drive.toData(),
       properties: this.properties,
       triggers: this.triggers,
       mail: this.mail,
@@ -400,7 +432,10 @@ export class Emulator {
     this.setActiveUser(state.activeUser);
     this.env.scriptTimeZone = state.scriptTimeZone;
     this.workbook = WorkbookModel.fromData(state.workbook);
-    this.workbook.setFormulaEvaluator(this.formulaEvaluator);
+    if (state.drive) this.drive.load(state.drive, this.workbook);
+    else this.drive.load({ files: [], connections: {} });
+    if (!this.drive.file(this.workbook.id)) this.drive.register(this.workbook, state.activeUser);
+    this.setFormulaEvaluator(this.formulaEvaluator);
     Object.assign(this.properties, state.properties);
     Object.assign(this.triggers, state.triggers);
     Object.assign(this.mail, state.mail);
@@ -466,6 +501,7 @@ export class Emulator {
 interface SharedState {
   clock: Clock;
   document: { workbook: WorkbookModel };
+  drive: DriveModel;
   ui: UiRecord;
   logs: LogLine[];
   properties: PropertyStores;
@@ -482,9 +518,12 @@ function newSharedState(options: EmulatorOptions, timeZone: string): SharedState
     timeZone,
   );
   for (const name of options.sheetNames ?? ['Sheet1']) workbook.addSheet(name);
+  const drive = new DriveModel();
+  drive.register(workbook, options.user ?? 'owner@example.com');
   return {
     clock: new Clock(),
     document: { workbook },
+    drive,
     ui: new UiRecord(),
     logs: [],
     properties: { script: {}, document: {}, user: {} },

@@ -76,6 +76,8 @@ export interface FormulaCell {
 /** Read access to the workbook's computed values for a formula evaluator. */
 export interface WorkbookReader {
   readonly timeZone: string;
+  /** The spreadsheet's id, for IMPORTRANGE to know which connections it has. */
+  readonly spreadsheetId?: string;
   getValue(sheetName: string, row: number, column: number): CellValue;
   getValues(
     sheetName: string,

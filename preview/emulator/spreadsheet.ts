@@ -11,6 +11,7 @@ import {
   PROTECTION_TYPES,
   realEnum,
 } from './enums.js';
+import { spreadsheetIdFromUrl } from './drive.js';
 import type { EmulatorEnv } from './env.js';
 import { own, type Returning } from './fakes.js';
 import type { WorkbookModel } from './model.js';
@@ -240,16 +241,21 @@ export class FakeNamedRange
 }
 countCalls(FakeNamedRange, 'NamedRange');
 
-/** The spreadsheets the emulator knows, by id; the first is the one the script is bound to. */
+/** The spreadsheets the emulator knows: the one the script is bound to, and others by id. */
 export interface SpreadsheetRegistry {
   active(): WorkbookModel;
+  /** The spreadsheet if the user running the script may open it. */
   byId(id: string): WorkbookModel | undefined;
 }
 
 export class FakeSpreadsheetApp
   implements
     Pick<SpreadsheetApp, 'flush' | 'setActiveSpreadsheet'>,
-    Returning<SpreadsheetApp, 'getActive' | 'getActiveSpreadsheet' | 'openById', FakeSpreadsheet>,
+    Returning<
+      SpreadsheetApp,
+      'getActive' | 'getActiveSpreadsheet' | 'openById' | 'openByUrl',
+      FakeSpreadsheet
+    >,
     Returning<SpreadsheetApp, 'getActiveSheet', FakeSheet>,
     Returning<SpreadsheetApp, 'getUi', FakeUi>,
     Returning<SpreadsheetApp, 'newDataValidation', FakeDataValidationBuilder>,
@@ -301,13 +307,28 @@ export class FakeSpreadsheetApp
     return new FakeSpreadsheet(this.env, this.registry.active());
   }
 
+  /**
+   * Opens a spreadsheet the user running the script may open. A missing, deleted or unshared file
+   * and one that is not a spreadsheet all throw the same message, as Apps Script does.
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#openbyidid
+   */
   openById(id: string): FakeSpreadsheet {
-    const book = this.registry.byId(id);
+    const book = this.registry.byId(String(id));
     if (!book)
       return this.env.fail(
-        `Exception: Unexpected error while getting the method or property openById on object SpreadsheetApp. (no spreadsheet with id ${id})`,
+        `Exception: Document ${String(id)} is missing (perhaps it was deleted, or you don't have read access?)`,
       );
     return new FakeSpreadsheet(this.env, book);
+  }
+
+  /**
+   * openById with the id read from a Sheets URL; text that is no such URL is an invalid argument.
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#openbyurlurl
+   */
+  openByUrl(url: string): FakeSpreadsheet {
+    const id = spreadsheetIdFromUrl(String(url));
+    if (id === null) return this.env.fail('Exception: Invalid argument: url');
+    return this.openById(id);
   }
 
   /** The emulator holds one spreadsheet, so this only checks the argument is it.

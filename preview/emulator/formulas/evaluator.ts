@@ -20,6 +20,7 @@ import { isDateLike, type CellValue } from '../values.js';
 import { installBlankComparison } from './blankComparison.js';
 import { extraFunctions } from './functions.js';
 import { rewriteFormula } from './formulaText.js';
+import type { ImportRange } from './importRange.js';
 import { dateToSerial, serialToDate } from './serial.js';
 
 const { FormulaError } = FormulaParser;
@@ -41,6 +42,8 @@ export interface FormulaEngineOptions {
   callCustomFunction: CustomFunctionCall;
   /** The emulator's clock, for TODAY() and NOW(). */
   now: () => Date;
+  /** IMPORTRANGE over other spreadsheets (importRange.ts); without it IMPORTRANGE is #REF!. */
+  importRange?: ImportRange;
 }
 
 export interface FormulaEngine {
@@ -139,10 +142,21 @@ export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngin
   let depth = 0;
   const makeParser = (): FormulaParser => {
     const parser = new FormulaParser({
-      functions: extraFunctions(
-        () => asDateSerial(Math.floor(dateToSerial(options.now(), reader().timeZone))),
-        () => asDateSerial(dateToSerial(options.now(), reader().timeZone)),
-      ),
+      functions: {
+        ...extraFunctions(
+          () => asDateSerial(Math.floor(dateToSerial(options.now(), reader().timeZone))),
+          () => asDateSerial(dateToSerial(options.now(), reader().timeZone)),
+        ),
+        IMPORTRANGE: (url: { value: unknown }, range: { value: unknown }) => {
+          if (!options.importRange)
+            throw new FormulaError(
+              '#REF!',
+              'This workbook has no other spreadsheets to import from.',
+            );
+          const values = options.importRange(url.value, range.value, reader().spreadsheetId);
+          return values.map((row) => row.map(toFormulaValue));
+        },
+      },
       functionsNeedContext: Object.fromEntries(
         [...customNames].map((name) => [
           name,
@@ -210,7 +224,11 @@ export function createFormulaEngine(options: FormulaEngineOptions): FormulaEngin
       return reader().getValue(sheet, ref.row, ref.col);
     }
     if (isFormulaError(argument)) throw argument;
-    if (Array.isArray(argument)) return argument.map((row: unknown[]) => row.map(customValue));
+    // Error values inside a range reach the function as their text (#N/A), as error cells read.
+    if (Array.isArray(argument))
+      return argument.map((row: unknown[]) =>
+        row.map((value) => (isFormulaError(value) ? value.error : customValue(value))),
+      );
     return customValue(argument);
   };
 

@@ -53,6 +53,21 @@ function stackColumns(...parts: Argument[]): unknown[][] {
   return Array.from({ length: height }, (_, row) => grids.flatMap((part) => part[row]!));
 }
 
+/**
+ * VSTACK(range1, [range2, …]): the ranges one below the other, as wide as the widest, narrower
+ * ones padded with #N/A. https://support.google.com/docs/answer/13191461
+ */
+function vstack(...parts: Argument[]): unknown[][] {
+  const grids = parts.map((part) => grid(part.value));
+  const width = Math.max(0, ...grids.flatMap((rows) => rows.map((row) => row.length)));
+  return grids.flatMap((rows) =>
+    rows.map((row) => [
+      ...row,
+      ...Array.from({ length: width - row.length }, () => FormulaError.NA),
+    ]),
+  );
+}
+
 /** MATCH(search_key, range, [search_type]) — https://support.google.com/docs/answer/3093378 */
 function match(searchKey: Argument, range: Argument, searchType?: Argument): number {
   const key = searchKey.value;
@@ -160,6 +175,7 @@ export function extraFunctions(
   return {
     [STACK_ROWS]: stackRows,
     [STACK_COLUMNS]: stackColumns,
+    VSTACK: vstack,
     MATCH: match,
     COUNTA: counta,
     COUNTBLANK: countblank,

@@ -12,9 +12,11 @@ import { join } from 'node:path';
 import type { Emulator } from '../index.js';
 import { isDateLike } from '../values.js';
 import { createFormulaEngine, type FormulaEngine } from './evaluator.js';
+import { importRangeOn } from './importRange.js';
 
 export type { FormulaEngine } from './evaluator.js';
 export { createFormulaEngine } from './evaluator.js';
+export { NOT_CONNECTED, NO_PERMISSION } from './importRange.js';
 
 /**
  * Names of the top-level functions whose JSDoc carries @customfunction: the ones Sheets offers as
@@ -53,6 +55,7 @@ export function attachFormulaEvaluator(
   const engine = createFormulaEngine({
     customFunctionNames: names,
     now: () => new Date(emulator.clock.now()),
+    importRange: importRangeOn(emulator.drive, () => emulator.activeUser),
     // Called straight, not through emulator.call: a formula read mid-operation must not release the
     // script's locks, and custom functions run in AuthMode.CUSTOM_FUNCTION.
     // https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services
