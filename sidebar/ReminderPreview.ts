@@ -1,12 +1,14 @@
 /**
- * The Preview reminders dialog: lists who would get an email and who would only be logged, and
- * shows the selected email exactly as it would be sent, in a sandboxed frame (no scripts run).
- * Everything from the sheets goes in through textContent; the email HTML was escaped server-side.
+ * The Preview reminders dialog: lists, a page at a time, who would get an email and who would
+ * only be logged, and shows the selected email exactly as it would be sent, fetched when selected,
+ * in a sandboxed frame (no scripts run). Everything from the sheets goes in through textContent;
+ * the email HTML was escaped server-side.
  */
 import type {
   ReminderPreview,
   ReminderPreviewEmail,
   ReminderPreviewLogRow,
+  ReminderPreviewRecipient,
 } from '../src/shared/reminders';
 import { byId, element, replaceChildren, show } from './dom';
 import { closePage, runServer } from './run';
@@ -18,13 +20,15 @@ const STATUS_CHIPS: Record<string, string> = {
   'Off track': 'okr-chip--off-track',
 };
 
-function load(): void {
+let currentPage = 0;
+
+function load(page = currentPage): void {
   const app = byId('app');
   app.setAttribute('aria-busy', 'true');
   show(byId('loading'), true);
   show(byId('load-error'), false);
   show(byId('content'), false);
-  runServer<ReminderPreview>('getReminderPreview')
+  runServer<ReminderPreview>('getReminderPreview', { page })
     .then(render)
     .catch((error: unknown) => {
       byId('load-error-text').textContent = error instanceof Error ? error.message : String(error);
@@ -37,8 +41,9 @@ function load(): void {
 }
 
 function render(preview: ReminderPreview): void {
-  const reminders = preview.emails.filter((email) => email.kind === 'reminder').length;
-  const digests = preview.emails.length - reminders;
+  currentPage = preview.page;
+  const reminders = preview.reminderCount;
+  const digests = preview.digestCount;
   byId('summary').textContent =
     `Check-in period from ${preview.periodStart}: ${plural(reminders, 'reminder')}` +
     (digests ? ` and ${plural(digests, 'digest')}` : '') +
@@ -54,24 +59,42 @@ function render(preview: ReminderPreview): void {
     problems,
     preview.problems.map((problem) => element('li', { text: problem })),
   );
-  show(problems, preview.problems.length > 0);
+  if (preview.problemCount > preview.problems.length) {
+    problems.append(
+      element('li', { text: `…and ${preview.problemCount - preview.problems.length} more.` }),
+    );
+  }
+  show(problems, preview.problemCount > 0);
 
   const emailItems = preview.emails.map((email, index) => recipientItem(email, index));
   replaceChildren(byId('emails'), emailItems);
-  show(byId('no-emails'), preview.emails.length === 0);
+  show(byId('no-emails'), reminders + digests === 0);
   replaceChildren(byId('log-only'), preview.logOnly.map(logItem));
-  show(byId('no-log'), preview.logOnly.length === 0);
+  show(byId('no-log'), preview.logOnlyCount === 0);
+  const sent = [
+    ...preview.alreadySent,
+    ...preview.inProgress.map((recipient) => `${recipient} (being sent right now)`),
+  ];
   replaceChildren(
     byId('already-sent'),
-    preview.alreadySent.map((recipient) => element('li', { text: recipient })),
+    sent.map((recipient) => element('li', { text: recipient })),
   );
-  show(byId('none-sent'), preview.alreadySent.length === 0);
+  show(byId('none-sent'), preview.alreadySentCount + preview.inProgressCount === 0);
+  renderPager(preview);
 
   show(byId('content'), true);
-  selectEmail(preview.emails[0] ?? null, emailItems[0] ?? null);
+  showEmail(preview.firstEmail, emailItems[0] ?? null);
 }
 
-function recipientItem(email: ReminderPreviewEmail, index: number): HTMLLIElement {
+/** "Page 2 of 7" with Previous and Next, shown only when the lists are longer than a page. */
+function renderPager(preview: ReminderPreview): void {
+  show(byId('pager'), preview.pageCount > 1);
+  byId('page-label').textContent = `Page ${preview.page + 1} of ${preview.pageCount}`;
+  byId<HTMLButtonElement>('previous-page').disabled = preview.page === 0;
+  byId<HTMLButtonElement>('next-page').disabled = preview.page + 1 >= preview.pageCount;
+}
+
+function recipientItem(email: ReminderPreviewRecipient, index: number): HTMLLIElement {
   const statuses = email.keyResults.map((keyResult) =>
     element('span', {
       className: `okr-chip ${STATUS_CHIPS[keyResult.status] ?? ''}`,
@@ -91,7 +114,7 @@ function recipientItem(email: ReminderPreviewEmail, index: number): HTMLLIElemen
       element('span', { className: 'recipient__to', text: email.to }),
       element('span', {
         className: 'recipient__kind okr-muted',
-        text: email.kind === 'digest' ? 'Digest' : plural(email.keyResults.length, 'key result'),
+        text: email.kind === 'digest' ? 'Digest' : plural(email.keyResultCount, 'key result'),
       }),
       element('span', { className: 'recipient__chips' }, statuses),
     ],
@@ -99,6 +122,21 @@ function recipientItem(email: ReminderPreviewEmail, index: number): HTMLLIElemen
   const item = element('li', {}, [button]);
   button.addEventListener('click', () => selectEmail(email, item));
   return item;
+}
+
+/** Fetches the selected recipient's email; the list carries only its subject and a few KRs. */
+function selectEmail(email: ReminderPreviewRecipient, item: HTMLLIElement): void {
+  markSelected(item);
+  byId('email-to').textContent = `To: ${email.to}`;
+  byId('email-subject').textContent = `${email.subject} (loading…)`;
+  runServer<ReminderPreviewEmail | null>('getReminderPreviewEmail', {
+    kind: email.kind,
+    to: email.to,
+  })
+    .then((full) => showEmail(full, item))
+    .catch((error: unknown) => {
+      byId('email-subject').textContent = error instanceof Error ? error.message : String(error);
+    });
 }
 
 function logItem(row: ReminderPreviewLogRow): HTMLLIElement {
@@ -111,10 +149,14 @@ function logItem(row: ReminderPreviewLogRow): HTMLLIElement {
   ]);
 }
 
-function selectEmail(email: ReminderPreviewEmail | null, item: HTMLLIElement | null): void {
+function markSelected(item: HTMLLIElement | null): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('.recipient')) {
     button.setAttribute('aria-pressed', String(button.parentElement === item));
   }
+}
+
+function showEmail(email: ReminderPreviewEmail | null, item: HTMLLIElement | null): void {
+  markSelected(item);
   byId('email-to').textContent = email ? `To: ${email.to}` : '';
   byId('email-subject').textContent = email ? email.subject : 'No email to show';
   const frame = byId<HTMLIFrameElement>('email-frame');
@@ -127,6 +169,8 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-byId('retry').addEventListener('click', load);
+byId('retry').addEventListener('click', () => load());
+byId('previous-page').addEventListener('click', () => load(currentPage - 1));
+byId('next-page').addEventListener('click', () => load(currentPage + 1));
 byId('close').addEventListener('click', closePage);
 load();

@@ -22,7 +22,7 @@ import { buildCalendarFromMenu } from './gas/calendar';
 import { okrHealth } from './functions/health';
 import * as closeCycleDialog from './gas/closeCycle';
 import type { CloseCycleData, CloseCycleResult } from './shared/closeCycle';
-import type { ReminderPreview } from './shared/reminders';
+import type { ReminderPreview, ReminderPreviewEmail } from './shared/reminders';
 
 /**
  * Adds the OKR Cadence menu. Runs in AuthMode.NONE before the add-on is authorised, so it
@@ -113,11 +113,21 @@ export function previewReminders(): void {
 }
 
 /**
- * The Preview reminders dialog's data.
+ * One page of the Preview reminders dialog's data.
+ * @param {ReminderPreviewRequest} request the page to show ({ page: 0 } is the first), validated
  * @return {ReminderPreview} who would get what, as JSON-safe data for sidebar/ReminderPreview.ts
  */
-export function getReminderPreview(): ReminderPreview {
-  return reminders.reminderPreview();
+export function getReminderPreview(request?: unknown): ReminderPreview {
+  return reminders.reminderPreview(request);
+}
+
+/**
+ * The email one recipient of the preview would get, for the dialog to show when selected.
+ * @param {ReminderPreviewEmailRequest} request { kind, to }, validated
+ * @return {ReminderPreviewEmail|null} the email, or null when nobody would get it now
+ */
+export function getReminderPreviewEmail(request: unknown): ReminderPreviewEmail | null {
+  return reminders.reminderPreviewEmail(request);
 }
 
 /**

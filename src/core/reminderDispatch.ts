@@ -1,9 +1,10 @@
 /**
- * Sends planned emails one by one within the day's mail quota and the run's time budget, and
- * says what happened to each, so the caller can log every send, deferral and failure. Pure: the
- * sending itself is passed in.
+ * Sends the emails a run has claimed, one by one, and records each result over its claim in the
+ * Reminder Log: an email's row says "sending" before MailApp is called and gets the result right
+ * after, so a run that stops at any point leaves rows that tell what may have gone out (see
+ * docs/reminders.md, "Exactly once"). Pure: sending and writing the log are passed in.
  */
-import { OUTCOME, type LogDraft, type ReminderKind } from './reminders';
+import { OUTCOME, type ClaimMarks, type LogDraft, type ReminderKind } from './reminders';
 
 export interface EmailMessage {
   to: string;
@@ -20,38 +21,85 @@ export interface OutgoingEmail {
   message: EmailMessage;
 }
 
-export interface DispatchLimits {
-  /** Emails the account may still send today (MailApp.getRemainingDailyQuota()). */
-  quota: number;
+export interface DispatchIo {
   /** False once the run is close to the 6-minute limit. */
   hasTimeLeft: () => boolean;
+  send: (message: EmailMessage) => void;
+  /**
+   * Writes `outcomes` over the rows of the claims from `index` on, whose cells must still read
+   * `previous`; throws when they do not or the write fails.
+   */
+  record: (index: number, previous: readonly string[], outcomes: readonly string[]) => void;
+  /** Logs final outcomes as new rows, when `record` could not write over the claims. */
+  append: (drafts: readonly LogDraft[]) => void;
 }
 
-export function dispatchEmails(
+/** MailApp's message when the day's quota is used up. https://developers.google.com/apps-script/guides/services/quotas */
+const QUOTA_MESSAGE = /too many times for one day: email/i;
+
+/**
+ * Sends the claimed emails in order and returns the final outcome of each. An email is sent only
+ * after its row reads "sending": if that write fails, nothing more is sent, and the results so far
+ * and "deferred: run stopped" for the rest are appended instead.
+ */
+export function sendClaimedEmails(
   emails: readonly OutgoingEmail[],
-  limits: DispatchLimits,
-  send: (message: EmailMessage) => void,
+  marks: ClaimMarks,
+  io: DispatchIo,
 ): LogDraft[] {
-  let quota = Math.max(0, Math.floor(limits.quota));
-  return emails.map((email) => {
-    const outcome = (text: string): LogDraft => ({
+  const outcomes = emails.map(() => marks.queued);
+  const drafts = (): LogDraft[] =>
+    emails.map((email, index) => ({
       kind: email.kind,
       recipient: email.recipient,
       keyResultIds: email.keyResultIds,
-      outcome: text,
-    });
-    if (!limits.hasTimeLeft()) return outcome(OUTCOME.deferredTime);
-    if (quota <= 0) return outcome(OUTCOME.deferredQuota);
+      outcome: outcomes[index]!,
+    }));
+  /** Writes `next` from `index`; on failure logs the truth as new rows and says to stop. */
+  const write = (index: number, next: string[]): boolean => {
     try {
-      send(email.message);
-      quota--;
-      return outcome(OUTCOME.sent);
-    } catch (error) {
-      return outcome(
-        `${OUTCOME.failedPrefix}${oneLine(error instanceof Error ? error.message : String(error))}`,
-      );
+      io.record(index, outcomes.slice(index, index + next.length), next);
+    } catch {
+      const result = next[0] === marks.sending ? OUTCOME.deferredRunStopped : next[0]!;
+      outcomes.fill(OUTCOME.deferredRunStopped, index);
+      outcomes[index] = result;
+      io.append(drafts().slice(index));
+      return false;
     }
-  });
+    next.forEach((outcome, offset) => (outcomes[index + offset] = outcome));
+    return true;
+  };
+  const rest = (from: number, outcome: string): string[] =>
+    new Array<string>(emails.length - from).fill(outcome);
+
+  if (emails.length === 0) return [];
+  if (!io.hasTimeLeft()) {
+    write(0, rest(0, OUTCOME.deferredTime));
+    return drafts();
+  }
+  if (!write(0, [marks.sending])) return drafts();
+  for (let index = 0; index < emails.length; index++) {
+    const result = attempt(emails[index]!, io.send);
+    const next = index + 1;
+    if (next === emails.length) write(index, [result]);
+    else if (result === OUTCOME.deferredQuota)
+      write(index, [result, ...rest(next, OUTCOME.deferredQuota)]);
+    else if (!io.hasTimeLeft()) write(index, [result, ...rest(next, OUTCOME.deferredTime)]);
+    else if (write(index, [result, marks.sending])) continue;
+    break;
+  }
+  return drafts();
+}
+
+function attempt(email: OutgoingEmail, send: (message: EmailMessage) => void): string {
+  try {
+    send(email.message);
+    return OUTCOME.sent;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (QUOTA_MESSAGE.test(message)) return OUTCOME.deferredQuota;
+    return `${OUTCOME.failedPrefix}${oneLine(message)}`;
+  }
 }
 
 function oneLine(text: string): string {

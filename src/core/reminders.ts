@@ -20,12 +20,40 @@ export const OUTCOME = {
   upToDate: 'up to date',
   deferredQuota: 'deferred: quota',
   deferredTime: 'deferred: time limit',
+  /** The run ended before sending this email (its claim expired, or the log could not be written). */
+  deferredRunStopped: 'deferred: run stopped',
+  /** The run ended between marking the email as sending and recording the result. */
+  unknown: 'unknown: the run stopped while sending',
   invalidEmail: 'skipped: invalid email',
   failedPrefix: 'failed: ',
 } as const;
 
+/** A run's claim on an email, written under the document lock before anything is sent. */
+export interface ClaimMarks {
+  /** Claimed, not sent yet. */
+  queued: string;
+  /** Being sent: written just before MailApp.sendEmail, replaced by the result right after. */
+  sending: string;
+}
+
+const QUEUED = 'queued · run ';
+const SENDING = 'sending · run ';
+
+export function claimMarks(runId: string): ClaimMarks {
+  return { queued: `${QUEUED}${runId}`, sending: `${SENDING}${runId}` };
+}
+
+/**
+ * How long a claim holds. Apps Script ends every execution after 6 minutes, so a claim older than
+ * this belongs to a run that is over; the rest is margin for the clocks of Google's servers.
+ * https://developers.google.com/apps-script/guides/services/quotas#current_limitations
+ */
+export const CLAIM_EXPIRY_MS = 10 * 60 * 1000;
+
 /** One row of the Reminder Log as the engine reads it. */
 export interface ReminderLogEntry {
+  /** The 1-based sheet row. */
+  row: number;
   time: Date | null;
   /** Start date (yyyy-mm-dd) of the check-in period the row belongs to. */
   period: string;
@@ -92,8 +120,12 @@ export interface ReminderPlan {
   digests: DigestMessage[];
   /** Up-to-date owners and invalid addresses: logged, never emailed. */
   drafts: LogDraft[];
-  /** Recipients already reminded this period, left alone. */
+  /** Recipients already reminded this period (or whose email may have gone out), left alone. */
   alreadySent: string[];
+  /** Recipients another run has claimed and may be emailing right now, left to it. */
+  inProgress: string[];
+  /** Claims of runs that are over, with the outcome their rows now get. */
+  expiredClaims: { row: number; outcome: string }[];
 }
 
 export interface ReminderInputs {
@@ -109,9 +141,11 @@ export interface ReminderInputs {
 }
 
 /**
- * `daily` is the trigger: on the check-in day it reminds everyone behind; on other days it only
- * finishes what an earlier run of the same period deferred. `now` (Send reminders now, Preview)
- * applies the full rules whatever the day.
+ * `daily` is the trigger: on the check-in day it reminds everyone behind; on other days it
+ * finishes what an earlier run of the same period deferred, or, when runs logged the previous
+ * period but nothing of this one yet (the check-in day's run was missed), catches up with the
+ * full rules.
+ * `now` (Send reminders now, Preview) applies the full rules whatever the day.
  */
 export type ReminderMode = 'daily' | 'now';
 
@@ -134,20 +168,32 @@ export function planReminders(inputs: ReminderInputs, mode: ReminderMode): Remin
     digests: [],
     drafts: [],
     alreadySent: [],
+    inProgress: [],
+    expiredClaims: [],
   };
   if (plan.inactiveReason !== null) return plan;
 
-  const history = periodHistory(inputs.log, period.key);
-  const fullRun = mode === 'now' || period.isCheckInDay;
-  const due = (kind: ReminderKind, recipient: string): boolean =>
-    fullRun
-      ? !history.sent.has(`${kind} ${recipientKey(recipient)}`)
-      : history.deferred.has(`${kind} ${recipientKey(recipient)}`);
+  const previousKey = previousPeriod(period, settings, timeZone).key;
+  const history = periodHistory(inputs.log, period.key, now.getTime());
+  plan.expiredClaims = history.expiredClaims;
+  // Runs logged last period but none yet this one: the check-in day's run was missed.
+  const missed = !history.started && inputs.log.some((entry) => entry.period === previousKey);
+  const fullRun = mode === 'now' || period.isCheckInDay || missed;
+  const due = (kind: ReminderKind, recipient: string): boolean => {
+    const key = `${kind} ${recipientKey(recipient)}`;
+    if (history.done.has(key) || history.inProgress.has(key)) return false;
+    return fullRun || history.deferred.has(key);
+  };
 
   const lines = keyResultLines(inputs, period);
   for (const [owner, ownerLines] of groupByOwner(lines.filter((line) => line.needsCheckIn))) {
-    if (history.sent.has(`reminder ${recipientKey(owner)}`)) {
+    const key = `reminder ${recipientKey(owner)}`;
+    if (history.done.has(key)) {
       plan.alreadySent.push(owner);
+      continue;
+    }
+    if (history.inProgress.has(key)) {
+      plan.inProgress.push(owner);
       continue;
     }
     if (!due('reminder', owner)) continue;
@@ -178,25 +224,71 @@ function inactiveReason(settings: OkrSettings, now: Date, timeZone: string): str
 }
 
 interface PeriodHistory {
-  /** `kind recipient` pairs sent this period. */
-  sent: Set<string>;
-  /** Pairs whose latest outcome this period is a deferral. */
+  /** Whether any run logged anything for the period. */
+  started: boolean;
+  /** `kind recipient` pairs sent this period, or whose email may have gone out: never sent again. */
+  done: Set<string>;
+  /** Pairs claimed by a run that may still be running. */
+  inProgress: Set<string>;
+  /** Pairs whose latest outcome this period is a deferral (an expired queued claim is one). */
   deferred: Set<string>;
+  expiredClaims: { row: number; outcome: string }[];
 }
 
-function periodHistory(log: readonly ReminderLogEntry[], periodKey: string): PeriodHistory {
-  const latest = new Map<string, string>();
-  const sent = new Set<string>();
+/**
+ * What the log says about the period. The latest row of each pair (by time, then row) decides,
+ * except that `sent` is final. A claim younger than CLAIM_EXPIRY_MS is in progress; an older one
+ * belongs to a run that is over: if it was still queued its email was never sent (a run marks an
+ * email sending before sending it), so it is deferred; if it was sending, the outcome is unknown
+ * and the email is not sent again, so that nobody is emailed twice.
+ */
+function periodHistory(
+  log: readonly ReminderLogEntry[],
+  periodKey: string,
+  now: number,
+): PeriodHistory {
+  const latest = new Map<string, { entry: ReminderLogEntry; outcome: string }>();
+  const history: PeriodHistory = {
+    started: false,
+    done: new Set(),
+    inProgress: new Set(),
+    deferred: new Set(),
+    expiredClaims: [],
+  };
   for (const entry of log) {
     if (entry.period !== periodKey) continue;
+    history.started = true;
     const key = `${entry.kind} ${recipientKey(entry.recipient)}`;
-    latest.set(key, entry.outcome);
-    if (entry.outcome === OUTCOME.sent) sent.add(key);
+    const outcome = effectiveOutcome(entry, now);
+    if (outcome !== entry.outcome && !isClaim(outcome))
+      history.expiredClaims.push({ row: entry.row, outcome });
+    if (outcome === OUTCOME.sent) history.done.add(key);
+    const previous = latest.get(key);
+    if (!previous || !isEarlier(entry, previous.entry)) latest.set(key, { entry, outcome });
   }
-  const deferred = new Set(
-    [...latest].filter(([, outcome]) => outcome.startsWith('deferred')).map(([key]) => key),
-  );
-  return { sent, deferred };
+  for (const [key, { outcome }] of latest) {
+    if (outcome.startsWith('unknown')) history.done.add(key);
+    else if (isClaim(outcome)) history.inProgress.add(key);
+    else if (outcome.startsWith('deferred')) history.deferred.add(key);
+  }
+  return history;
+}
+
+const isClaim = (outcome: string): boolean =>
+  outcome.startsWith(QUEUED) || outcome.startsWith(SENDING);
+
+/** The outcome a row stands for now: an expired claim is resolved as explained above. */
+function effectiveOutcome(entry: ReminderLogEntry, now: number): string {
+  if (!isClaim(entry.outcome)) return entry.outcome;
+  const claimedAt = entry.time?.getTime() ?? Number.NaN;
+  if (now - claimedAt < CLAIM_EXPIRY_MS) return entry.outcome;
+  return entry.outcome.startsWith(QUEUED) ? OUTCOME.deferredRunStopped : OUTCOME.unknown;
+}
+
+function isEarlier(entry: ReminderLogEntry, than: ReminderLogEntry): boolean {
+  const time = entry.time?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const thanTime = than.time?.getTime() ?? Number.NEGATIVE_INFINITY;
+  return time < thanTime || (time === thanTime && entry.row < than.row);
 }
 
 interface PlannedLine {

@@ -4,9 +4,9 @@
  * MailApp email per recipient within the daily quota and the 6-minute limit, and appends all
  * Reminder Log rows in one batch under the document lock. docs/reminders.md explains the rules.
  */
-import { nextReminderAt, zonedInstant, zonedTime, type CheckInPeriod } from '../core/checkInPeriod';
+import { nextReminderAt, zonedInstant, zonedTime } from '../core/checkInPeriod';
 import { OkrInputError } from '../core/errors';
-import { dispatchEmails, type OutgoingEmail } from '../core/reminderDispatch';
+import { sendClaimedEmails, type EmailMessage, type OutgoingEmail } from '../core/reminderDispatch';
 import {
   digestEmail,
   formatDay,
@@ -16,23 +16,28 @@ import {
 } from '../core/reminderEmail';
 import {
   OUTCOME,
+  claimMarks,
   digestKeyResultIds,
   planReminders,
+  type ClaimMarks,
   type KeyResultLine,
   type LogDraft,
   type ReminderInputs,
+  type ReminderKind,
   type ReminderMode,
   type ReminderPlan,
 } from '../core/reminders';
 import type { OkrSettings } from '../core/settings';
-import type { ReminderPreview, ReminderPreviewKeyResult } from '../shared/reminders';
-import { describeProblem, type RowProblem } from '../workbook/problems';
 import {
-  REMINDER_LOG,
-  REMINDER_LOG_HEADER,
-  parseReminderLog,
-  reminderLogRecords,
-} from '../workbook/reminderLog';
+  REMINDER_PREVIEW_CHIPS,
+  REMINDER_PREVIEW_PAGE_SIZE,
+  REMINDER_PREVIEW_PROBLEMS,
+  type ReminderPreview,
+  type ReminderPreviewEmail,
+  type ReminderPreviewEmailRequest,
+  type ReminderPreviewKeyResult,
+} from '../shared/reminders';
+import { describeProblem, type RowProblem } from '../workbook/problems';
 import {
   CHECK_INS,
   KEY_RESULTS,
@@ -43,8 +48,15 @@ import {
 } from '../workbook/schema';
 import { parseSettings } from '../workbook/settings';
 import { parseCheckIns, parseKeyResults, parseObjectives } from '../workbook/tables';
+import {
+  appendLogRows,
+  overwriteOutcomes,
+  readReminderLogSheet,
+  rewriteOutcomes,
+  type LogStamp,
+} from './reminderLogSheet';
 import { showDialogPage } from './ui';
-import { appendRows, readTable, withDocumentLock } from './tables';
+import { readTable, withDocumentLock } from './tables';
 
 /** The trigger handler's name in src/index.ts; triggers find their function by this name. */
 export const REMINDER_HANDLER = 'runDailyReminders';
@@ -60,6 +72,9 @@ const DOCUMENT_STATE_KEY = 'okrCadence.reminders';
  * https://developers.google.com/apps-script/guides/services/quotas#current_limitations
  */
 const SEND_BUDGET_MS = 4.5 * 60 * 1000;
+
+/** How long a run waits for the document lock; check-in saves hold it for a moment only. */
+const RUN_LOCK_WAIT_MS = 20_000;
 
 const SENDER_NAME = 'OKR Cadence';
 
@@ -80,6 +95,7 @@ export interface ReminderRunSummary {
   failed: number;
   skipped: number;
   alreadySent: number;
+  inProgress: number;
 }
 
 // ---- Menu: turn on, turn off, send now, preview --------------------------------------------
@@ -314,36 +330,117 @@ function refreshReportDate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
   }
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const today = zonedInstant(zonedTime(now, timeZone).day, 0, timeZone);
-  withDocumentLock(() => range.setValue(today));
+  try {
+    withDocumentLock(() => range.setValue(today), RUN_LOCK_WAIT_MS);
+  } catch (error) {
+    // A busy lock must not cost the reminders; tomorrow's run sets the date.
+    if (!(error instanceof OkrInputError)) throw error;
+    console.warn(`OKR Cadence: the report date was not updated (${error.message}).`);
+  }
 }
 
 // ---- One reminder run -------------------------------------------------------------------------
 
 interface ReminderWorkbook {
-  inputs: ReminderInputs;
+  inputs: Omit<ReminderInputs, 'log'>;
   context: EmailContext;
   problems: RowProblem[];
 }
 
-/** Plans, sends and logs one run. `startedAt` is when the execution began (for the time limit). */
+/**
+ * Plans, claims, sends and logs one run. `startedAt` is when the execution began (for the time
+ * limit). The log is read and the emails claimed in one hold of the document lock, so two runs
+ * never claim the same email; each is then sent outside the lock (docs/reminders.md).
+ */
 export function runReminders(mode: ReminderMode, now: Date, startedAt: number): ReminderRunSummary {
   const { inputs, context } = readReminderWorkbook(now);
-  const plan = planReminders(inputs, mode);
-  const emails = outgoingEmails(plan, { ...context, periodStart: plan.period.start });
-  const outcomes =
-    emails.length === 0
-      ? []
-      : dispatchEmails(
-          emails,
-          {
-            quota: MailApp.getRemainingDailyQuota(),
-            hasTimeLeft: () => Date.now() - startedAt < SEND_BUDGET_MS,
-          },
-          (message) => MailApp.sendEmail({ ...message, name: SENDER_NAME }),
-        );
-  const drafts = [...plan.drafts, ...outcomes];
-  if (drafts.length > 0) appendLog(drafts, now, plan.period);
-  return summarize(plan, drafts);
+  const quota = Math.max(0, Math.floor(MailApp.getRemainingDailyQuota()));
+  const marks = claimMarks(Utilities.getUuid().slice(0, 8).toLowerCase());
+  const claim = withDocumentLock(() => claimEmails(inputs, mode, quota, marks), RUN_LOCK_WAIT_MS);
+  const { plan, stamp } = claim;
+  const emailContext = { ...context, periodStart: plan.period.start };
+  const emails: OutgoingEmail[] = claim.claimed.map((email) => ({
+    ...email,
+    message: email.compose(emailContext),
+  }));
+  const outcomes = sendClaimedEmails(emails, marks, {
+    hasTimeLeft: () => Date.now() - startedAt < SEND_BUDGET_MS,
+    send: (message) => MailApp.sendEmail({ ...message, name: SENDER_NAME }),
+    record: (index, previous, next) =>
+      overwriteOutcomes(claim.sheet!, claim.outcomeColumn, claim.firstRow + index, previous, next),
+    append: (drafts) =>
+      withDocumentLock(
+        () =>
+          appendLogRows(readReminderLogSheet(inputs.timeZone), drafts, {
+            ...stamp,
+            time: new Date(),
+          }),
+        RUN_LOCK_WAIT_MS,
+      ),
+  });
+  return summarize(plan, [...outcomes, ...claim.logged]);
+}
+
+/** An email the plan asks for; its message is composed only when it is sent or previewed. */
+interface PlannedEmail {
+  kind: ReminderKind;
+  recipient: string;
+  keyResultIds: string[];
+  compose: (context: EmailContext) => EmailMessage;
+}
+
+interface Claim {
+  plan: ReminderPlan;
+  stamp: LogStamp;
+  /** The emails this run may send, in the order of their claim rows. */
+  claimed: PlannedEmail[];
+  /** Rows logged without an email (up to date, invalid address, over the quota). */
+  logged: LogDraft[];
+  sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
+  /** The sheet row of the first claim, and the 0-based Outcome column. */
+  firstRow: number;
+  outcomeColumn: number;
+}
+
+/**
+ * Under the document lock: reads and checks the log, plans against it, and appends one row per
+ * email this run will send ("queued") and per recipient it only logs, in one batch. Emails over
+ * the day's quota are logged deferred instead of claimed.
+ */
+function claimEmails(
+  inputs: Omit<ReminderInputs, 'log'>,
+  mode: ReminderMode,
+  quota: number,
+  marks: ClaimMarks,
+): Claim {
+  const log = readReminderLogSheet(inputs.timeZone);
+  const plan = planReminders({ ...inputs, log: log.entries }, mode);
+  const stamp = { time: inputs.now, periodStart: plan.period.start };
+  const planned = plannedEmails(plan);
+  const claimed = planned.slice(0, quota);
+  const logged = [
+    ...planned.slice(quota).map((email) => logDraft(email, OUTCOME.deferredQuota)),
+    ...plan.drafts,
+  ];
+  const rows = [...claimed.map((email) => logDraft(email, marks.queued)), ...logged];
+  const claim = { plan, stamp, claimed, logged };
+  if (rows.length === 0 && plan.expiredClaims.length === 0)
+    return { ...claim, sheet: log.sheet, firstRow: 0, outcomeColumn: 0 };
+  rewriteOutcomes(log, plan.expiredClaims);
+  const appended = appendLogRows(log, rows, stamp);
+  // Saved before the lock is released, so the next run reads these claims.
+  // https://developers.google.com/apps-script/reference/lock/lock#releaselock
+  SpreadsheetApp.flush();
+  return { ...claim, ...appended };
+}
+
+function logDraft(email: PlannedEmail, outcome: string): LogDraft {
+  return {
+    kind: email.kind,
+    recipient: email.recipient,
+    keyResultIds: email.keyResultIds,
+    outcome,
+  };
 }
 
 function readReminderWorkbook(now: Date): ReminderWorkbook {
@@ -369,7 +466,6 @@ function readReminderWorkbook(now: Date): ReminderWorkbook {
       objectives: objectives?.rows ?? [],
       keyResults: keyResults.rows,
       checkIns: checkIns?.rows ?? [],
-      log: parseReminderLog(readOptional(REMINDER_LOG), timeZone),
       invalidOwners,
       now,
       timeZone,
@@ -399,37 +495,21 @@ function readOptional(table: TableDef): unknown[][] {
   }
 }
 
-function outgoingEmails(plan: ReminderPlan, context: EmailContext): OutgoingEmail[] {
+function plannedEmails(plan: ReminderPlan): PlannedEmail[] {
   return [
     ...plan.reminders.map((reminder) => ({
       kind: 'reminder' as const,
       recipient: reminder.recipient,
       keyResultIds: reminder.keyResults.map((line) => line.id),
-      message: reminderEmail(reminder, context),
+      compose: (context: EmailContext) => reminderEmail(reminder, context),
     })),
     ...plan.digests.map((digest) => ({
       kind: 'digest' as const,
       recipient: digest.recipient,
       keyResultIds: digestKeyResultIds(digest.content),
-      message: digestEmail(digest, context),
+      compose: (context: EmailContext) => digestEmail(digest, context),
     })),
   ];
-}
-
-/** All rows of the run in one append, creating the Reminder Log sheet the first time. */
-function appendLog(drafts: readonly LogDraft[], now: Date, period: CheckInPeriod): void {
-  withDocumentLock(() => {
-    const spreadsheet = requireActiveSpreadsheet();
-    if (!spreadsheet.getSheetByName(REMINDER_LOG.sheetName)) {
-      const sheet = spreadsheet.insertSheet(REMINDER_LOG.sheetName);
-      sheet
-        .getRange(1, 1, 1, REMINDER_LOG_HEADER.length)
-        .setValues([[...REMINDER_LOG_HEADER]])
-        .setFontWeight('bold');
-      sheet.setFrozenRows(1);
-    }
-    appendRows(REMINDER_LOG, reminderLogRecords(drafts, now, period.start));
-  });
 }
 
 function summarize(plan: ReminderPlan, drafts: readonly LogDraft[]): ReminderRunSummary {
@@ -444,6 +524,7 @@ function summarize(plan: ReminderPlan, drafts: readonly LogDraft[]): ReminderRun
     failed: count((outcome) => outcome.startsWith(OUTCOME.failedPrefix)),
     skipped: count((outcome) => outcome === OUTCOME.invalidEmail),
     alreadySent: plan.alreadySent.length,
+    inProgress: plan.inProgress.length,
   };
 }
 
@@ -458,43 +539,129 @@ export function describeSummary(summary: ReminderRunSummary): string {
     parts.push(`${summary.deferred} deferred to the next run (mail quota or time limit)`);
   if (summary.failed) parts.push(`${summary.failed} failed`);
   if (summary.skipped) parts.push(`${summary.skipped} skipped for an invalid email address`);
+  if (summary.inProgress) parts.push(`${summary.inProgress} being sent by another run right now`);
   return `Check-in period from ${summary.period}: ${parts.join(', ')}. Details are in the Reminder Log sheet.`;
 }
 
 // ---- Preview ------------------------------------------------------------------------------------
 
-/** Who would get what if reminders were sent now; sends and writes nothing. */
-export function reminderPreview(now: Date = new Date()): ReminderPreview {
+/**
+ * One page of who would get what if reminders were sent now; sends and writes nothing. Every list
+ * is cut to the page, each recipient to a few key results, and only the page's first email is
+ * composed in full: the rest come one at a time from reminderPreviewEmail.
+ */
+export function reminderPreview(request: unknown, now: Date = new Date()): ReminderPreview {
+  const { plan, context, problems, settings } = previewPlan(now);
+  const planned = plannedEmails(plan);
+  const size = REMINDER_PREVIEW_PAGE_SIZE;
+  const longest = Math.max(planned.length, plan.drafts.length, plan.alreadySent.length);
+  const pageCount = Math.max(1, Math.ceil(longest / size));
+  const page = Math.min(previewPageOf(request), pageCount - 1);
+  const onPage = <T>(items: readonly T[]): T[] => items.slice(page * size, (page + 1) * size);
+  const lines = previewLinesByRecipient(plan);
+  const emails = onPage(planned).map((email) => {
+    const emailLines = lines.get(`${email.kind} ${email.recipient}`) ?? [];
+    return {
+      kind: email.kind,
+      to: email.recipient,
+      subject: email.compose(context).subject,
+      keyResults: emailLines
+        .slice(0, REMINDER_PREVIEW_CHIPS)
+        .map((line) => previewLine(line, context.timeZone)),
+      keyResultCount: emailLines.length,
+    };
+  });
+  const first = onPage(planned)[0];
+  return {
+    periodStart: formatDay(plan.period.start, context.timeZone),
+    inactiveReason: plan.inactiveReason,
+    schedule: describeSchedule(settings, context.timeZone, now),
+    page,
+    pageCount,
+    reminderCount: plan.reminders.length,
+    digestCount: plan.digests.length,
+    emails,
+    firstEmail: first ? previewEmail(first, context) : null,
+    logOnly: onPage(plan.drafts).map((draft) => ({ ...draft })),
+    logOnlyCount: plan.drafts.length,
+    alreadySent: onPage(plan.alreadySent),
+    alreadySentCount: plan.alreadySent.length,
+    inProgress: plan.inProgress.slice(0, size),
+    inProgressCount: plan.inProgress.length,
+    remainingQuota: planned.length > 0 ? MailApp.getRemainingDailyQuota() : -1,
+    problems: problems.slice(0, REMINDER_PREVIEW_PROBLEMS),
+    problemCount: problems.length,
+  };
+}
+
+/** One email of the preview, composed as it would be sent; null when nobody would get it now. */
+export function reminderPreviewEmail(
+  request: unknown,
+  now: Date = new Date(),
+): ReminderPreviewEmail | null {
+  const wanted = previewEmailRequestOf(request);
+  const { plan, context } = previewPlan(now);
+  const email = plannedEmails(plan).find(
+    (candidate) =>
+      candidate.kind === wanted.kind &&
+      candidate.recipient.toLowerCase() === wanted.to.trim().toLowerCase(),
+  );
+  return email ? previewEmail(email, context) : null;
+}
+
+interface PreviewPlan {
+  plan: ReminderPlan;
+  context: EmailContext;
+  settings: OkrSettings;
+  problems: string[];
+}
+
+/** The plan of a Send reminders now at `now`, against the log as it stands (read, not locked). */
+function previewPlan(now: Date): PreviewPlan {
   const { inputs, context, problems } = readReminderWorkbook(now);
-  const plan = planReminders(inputs, 'now');
-  const emailContext = { ...context, periodStart: plan.period.start };
-  const emails = outgoingEmails(plan, emailContext);
-  const linesByRecipient = new Map<string, KeyResultLine[]>([
+  const log = readReminderLogSheet(inputs.timeZone);
+  const plan = planReminders({ ...inputs, log: log.entries }, 'now');
+  return {
+    plan,
+    context: { ...context, periodStart: plan.period.start },
+    settings: inputs.settings,
+    problems: problems
+      .filter((problem) => problem.column === 'Owner' || problem.sheet === SETTINGS.sheetName)
+      .map(describeProblem),
+  };
+}
+
+function previewEmail(email: PlannedEmail, context: EmailContext): ReminderPreviewEmail {
+  const message = email.compose(context);
+  return {
+    kind: email.kind,
+    to: email.recipient,
+    subject: message.subject,
+    html: message.htmlBody,
+  };
+}
+
+function previewLinesByRecipient(plan: ReminderPlan): Map<string, readonly KeyResultLine[]> {
+  return new Map<string, readonly KeyResultLine[]>([
     ...plan.reminders.map(
       (reminder) => [`reminder ${reminder.recipient}`, reminder.keyResults] as const,
     ),
     ...plan.digests.map((digest) => [`digest ${digest.recipient}`, digest.content.atRisk] as const),
   ]);
-  return {
-    periodStart: formatDay(plan.period.start, inputs.timeZone),
-    inactiveReason: plan.inactiveReason,
-    schedule: describeSchedule(inputs.settings, inputs.timeZone, now),
-    emails: emails.map((email) => ({
-      kind: email.kind,
-      to: email.recipient,
-      subject: email.message.subject,
-      keyResults: (linesByRecipient.get(`${email.kind} ${email.recipient}`) ?? []).map((line) =>
-        previewLine(line, inputs.timeZone),
-      ),
-      html: email.message.htmlBody,
-    })),
-    logOnly: plan.drafts.map((draft) => ({ ...draft })),
-    alreadySent: plan.alreadySent,
-    remainingQuota: emails.length > 0 ? MailApp.getRemainingDailyQuota() : -1,
-    problems: problems
-      .filter((problem) => problem.column === 'Owner' || problem.sheet === SETTINGS.sheetName)
-      .map(describeProblem),
-  };
+}
+
+/** The requested page: a whole number from 0, else the first page. */
+function previewPageOf(request: unknown): number {
+  const page = (request as { page?: unknown } | null)?.page;
+  return typeof page === 'number' && Number.isInteger(page) && page >= 0 ? page : 0;
+}
+
+function previewEmailRequestOf(request: unknown): ReminderPreviewEmailRequest {
+  const { kind, to } = (request ?? {}) as { kind?: unknown; to?: unknown };
+  if ((kind !== 'reminder' && kind !== 'digest') || typeof to !== 'string' || to.length > 320) {
+    throw new OkrInputError('Choose a recipient from the list to see their email.');
+  }
+  return { kind, to };
 }
 
 function previewLine(line: KeyResultLine, timeZone: string): ReminderPreviewKeyResult {

@@ -54,7 +54,8 @@ export function parseReminderLog(
     return read.ok ? (read.value ?? '') : '';
   };
   const entries: ReminderLogEntry[] = [];
-  for (const row of values.slice(1)) {
+  for (let index = 1; index < values.length; index++) {
+    const row = values[index];
     if (!Array.isArray(row)) continue;
     const period = periodKeyOf(cell(row, 'period'), timeZone);
     const recipient = text(row, 'recipient');
@@ -62,6 +63,7 @@ export function parseReminderLog(
     if (!period || !recipient || !outcome) continue;
     const time = readDate(cell(row, 'time'));
     entries.push({
+      row: index + 1,
       time: time.ok ? time.value : null,
       period,
       kind: text(row, 'kind').toLowerCase() === 'digest' ? 'digest' : 'reminder',

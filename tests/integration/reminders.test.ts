@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../preview/emulator/index';
-import type { ReminderPreview } from '../../src/shared/reminders';
+import type { ReminderPreview, ReminderPreviewEmail } from '../../src/shared/reminders';
 import { buildBundle } from './bundle';
 import {
   DAY,
@@ -274,7 +274,7 @@ describe('the reminder trigger', () => {
     expect(emulator.logs.at(-1)!.message).toContain('needs your permission again');
   });
 
-  it('makes the same service calls per run however many KRs and check-ins, plus one MailApp call per email', () => {
+  it('makes the same service calls per run however many KRs and check-ins, plus a send and a log update per email', () => {
     const measure = (extraKeyResults: number, extraCheckIns: number): Record<string, number> => {
       const emulator = turnedOn(exampleEmulator());
       const owners = [...keyResultsByOwner(emulator).keys()];
@@ -315,9 +315,13 @@ describe('the reminder trigger', () => {
     expect(large).toEqual(small);
     expect(small['MailApp.sendEmail']).toBeGreaterThan(2);
     expect(small['MailApp.getRemainingDailyQuota']).toBe(1);
-    // Settings, Key Results, Objectives, Check-ins and the Reminder Log once each; the log append re-reads its sheet.
-    expect(small['Range.getValues']).toBe(6);
-    expect(small['Range.setValues']).toBe(1);
+    // Settings, Key Results, Objectives, Check-ins and the Reminder Log once each, then per email
+    // one check of its log row before each write: "sending" first, then each result with the next "sending".
+    const emails = small['MailApp.sendEmail']!;
+    expect(small['Range.getValues']).toBe(5 + emails + 1);
+    // The claims in one batch, then the marks and results.
+    expect(small['Range.setValues']).toBe(1 + emails + 1);
+    expect(small['SpreadsheetApp.flush']).toBe(1 + emails + 1);
   });
 });
 
@@ -361,8 +365,14 @@ describe('getReminderPreview', () => {
     expect(preview.schedule).toContain('off for you');
     const priya = preview.emails.find((email) => email.to === PRIYA)!;
     expect(priya.keyResults[0]!.title).toBe('<script>alert(1)</script>');
-    expect(priya.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(priya.html).not.toContain('<script>');
+    expect(preview.firstEmail!.to).toBe(preview.emails[0]!.to);
+    const email = emulator.call('getReminderPreviewEmail', {
+      kind: 'reminder',
+      to: PRIYA,
+    }) as ReminderPreviewEmail;
+    expect(email.subject).toBe(priya.subject);
+    expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(email.html).not.toContain('<script>');
     expect(emulator.outbox).toHaveLength(0);
     expect(
       emulator.uncounted(() => emulator.spreadsheet.getSheetByName('Reminder Log')),

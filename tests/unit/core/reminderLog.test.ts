@@ -25,6 +25,7 @@ describe('parseReminderLog', () => {
     ];
     expect(parseReminderLog(values, 'Etc/UTC')).toEqual([
       {
+        row: 2,
         time,
         period: '2026-11-23',
         kind: 'reminder',
@@ -33,6 +34,7 @@ describe('parseReminderLog', () => {
         outcome: 'sent',
       },
       {
+        row: 3,
         time,
         period: '2026-11-23',
         kind: 'digest',

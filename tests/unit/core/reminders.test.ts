@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dispatchEmails, type OutgoingEmail } from '../../../src/core/reminderDispatch';
+import { sendClaimedEmails, type OutgoingEmail } from '../../../src/core/reminderDispatch';
 import {
+  CLAIM_EXPIRY_MS,
+  claimMarks,
   planReminders,
+  type LogDraft,
   type ReminderInputs,
   type ReminderLogEntry,
 } from '../../../src/core/reminders';
@@ -53,8 +56,15 @@ function inputs(overrides: Partial<ReminderInputs> = {}): ReminderInputs {
   };
 }
 
-const logEntry = (recipient: string, outcome: string, period = '2026-11-23'): ReminderLogEntry => ({
-  time: checkInDay,
+let nextLogRow = 2;
+const logEntry = (
+  recipient: string,
+  outcome: string,
+  period = '2026-11-23',
+  time = checkInDay,
+): ReminderLogEntry => ({
+  row: nextLogRow++,
+  time,
   period,
   kind: 'reminder',
   recipient,
@@ -136,6 +146,58 @@ describe('planReminders', () => {
       'daily',
     );
     expect(resumed.reminders.map((r) => r.recipient)).toEqual(['ben@example.com']);
+  });
+
+  it('catches up on a later day of the period when the check-in day run was missed', () => {
+    const wednesday = new Date('2026-11-25T09:10:00Z');
+    const lastWeek = [logEntry('ana@example.com', 'sent', '2026-11-16')];
+    const plan = planReminders(inputs({ now: wednesday, log: lastWeek }), 'daily');
+    expect(plan.reminders.map((r) => r.recipient)).toEqual(['ana@example.com', 'ben@example.com']);
+    const afterCatchUp = [...lastWeek, logEntry('ana@example.com', 'sent')];
+    const thursday = new Date('2026-11-26T09:10:00Z');
+    expect(planReminders(inputs({ now: thursday, log: afterCatchUp }), 'daily').reminders).toEqual(
+      [],
+    );
+  });
+
+  it('leaves an email claimed by a run that may still be sending to that run', () => {
+    const log = [
+      logEntry('ana@example.com', 'queued · run r1'),
+      logEntry('ben@example.com', 'sending · run r1'),
+    ];
+    const plan = planReminders(inputs({ log }), 'now');
+    expect(plan.reminders).toEqual([]);
+    expect(plan.inProgress).toEqual(['ana@example.com', 'ben@example.com']);
+    expect(plan.expiredClaims).toEqual([]);
+  });
+
+  it('sends again a claim that expired before sending, never one that expired while sending', () => {
+    const log = [
+      logEntry('ana@example.com', 'queued · run r1'),
+      logEntry('ben@example.com', 'sending · run r1'),
+    ];
+    const later = new Date(checkInDay.getTime() + CLAIM_EXPIRY_MS);
+    const plan = planReminders(inputs({ log, now: later }), 'daily');
+    expect(plan.reminders.map((r) => r.recipient)).toEqual(['ana@example.com']);
+    expect(plan.alreadySent).toEqual(['ben@example.com']);
+    expect(plan.expiredClaims).toEqual([
+      { row: log[0]!.row, outcome: 'deferred: run stopped' },
+      { row: log[1]!.row, outcome: 'unknown: the run stopped while sending' },
+    ]);
+  });
+
+  it('lets the latest row of a recipient decide, except that sent is final', () => {
+    const later = new Date(checkInDay.getTime() + 60_000);
+    const log = [
+      logEntry('ben@example.com', 'sent'),
+      logEntry('ben@example.com', 'failed: boom', '2026-11-23', later),
+      logEntry('ana@example.com', 'failed: boom', '2026-11-23', later),
+      logEntry('ana@example.com', 'deferred: quota'),
+    ];
+    const plan = planReminders(inputs({ log, now: new Date('2026-11-25T09:10:00Z') }), 'daily');
+    expect(plan.alreadySent).toEqual(['ben@example.com']);
+    // Ana's failure is later than her deferral: not resent on an ordinary day.
+    expect(plan.reminders).toEqual([]);
   });
 
   it('sends on any day when asked to send now', () => {
@@ -229,43 +291,96 @@ describe('planReminders', () => {
   });
 });
 
-describe('dispatchEmails', () => {
+describe('sendClaimedEmails', () => {
   const email = (recipient: string): OutgoingEmail => ({
     kind: 'reminder',
     recipient,
     keyResultIds: ['KR1'],
     message: { to: recipient, subject: 's', body: 'b', htmlBody: '<p>b</p>' },
   });
+  const marks = claimMarks('r1');
 
-  it('sends within the quota and defers the rest', () => {
-    const sent: string[] = [];
-    const outcomes = dispatchEmails(
-      ['a@x.io', 'b@x.io', 'c@x.io', 'd@x.io'].map(email),
-      { quota: 3, hasTimeLeft: () => true },
-      (message) => sent.push(message.to),
-    );
-    expect(sent).toEqual(['a@x.io', 'b@x.io', 'c@x.io']);
-    expect(outcomes.map((o) => o.outcome)).toEqual(['sent', 'sent', 'sent', 'deferred: quota']);
+  /** A log of claim rows, written in place as the dispatcher asks; `events` interleaves sends and writes. */
+  function claimedLog(count: number, options: { failWriteAt?: number } = {}) {
+    const rows: string[] = new Array<string>(count).fill(marks.queued);
+    const appended: string[] = [];
+    const events: string[] = [];
+    let writes = 0;
+    const io = {
+      hasTimeLeft: () => true,
+      send: (message: { to: string }) => void events.push(`send ${message.to}`),
+      record: (index: number, previous: readonly string[], outcomes: readonly string[]) => {
+        if (writes++ === options.failWriteAt) throw new Error('Service error: Spreadsheets');
+        expect(rows.slice(index, index + previous.length)).toEqual(previous);
+        outcomes.forEach((outcome, offset) => (rows[index + offset] = outcome));
+        events.push(`log ${rows.join('|')}`);
+      },
+      append: (drafts: readonly LogDraft[]) =>
+        void appended.push(...drafts.map((d) => `${d.recipient} ${d.outcome}`)),
+    };
+    return { rows, appended, events, io };
+  }
+
+  it('marks each email sending before it goes out and records its result right after', () => {
+    const log = claimedLog(2);
+    const outcomes = sendClaimedEmails(['a@x.io', 'b@x.io'].map(email), marks, log.io);
+    expect(log.events).toEqual([
+      'log sending · run r1|queued · run r1',
+      'send a@x.io',
+      'log sent|sending · run r1',
+      'send b@x.io',
+      'log sent|sent',
+    ]);
+    expect(outcomes.map((o) => o.outcome)).toEqual(['sent', 'sent']);
   });
 
   it('logs a failed send with the reason and carries on', () => {
-    const outcomes = dispatchEmails(
-      ['bad@x.io', 'b@x.io'].map(email),
-      { quota: 10, hasTimeLeft: () => true },
-      (message) => {
-        if (message.to === 'bad@x.io') throw new Error('Invalid email: bad@x.io');
-      },
-    );
-    expect(outcomes.map((o) => o.outcome)).toEqual(['failed: Invalid email: bad@x.io', 'sent']);
+    const log = claimedLog(2);
+    log.io.send = (message) => {
+      if (message.to === 'bad@x.io') throw new Error('Invalid email: bad@x.io');
+    };
+    sendClaimedEmails(['bad@x.io', 'b@x.io'].map(email), marks, log.io);
+    expect(log.rows).toEqual(['failed: Invalid email: bad@x.io', 'sent']);
+  });
+
+  it('defers the rest when MailApp says the day’s quota is used up', () => {
+    const log = claimedLog(3);
+    let sent = 0;
+    log.io.send = () => {
+      if (sent++ === 1) throw new Error('Service invoked too many times for one day: email.');
+    };
+    sendClaimedEmails(['a@x.io', 'b@x.io', 'c@x.io'].map(email), marks, log.io);
+    expect(log.rows).toEqual(['sent', 'deferred: quota', 'deferred: quota']);
   });
 
   it('stops sending when the run nears its time limit', () => {
+    const log = claimedLog(2);
     let checks = 0;
-    const outcomes = dispatchEmails(
-      ['a@x.io', 'b@x.io'].map(email),
-      { quota: 10, hasTimeLeft: () => checks++ < 1 },
-      () => undefined,
-    );
-    expect(outcomes.map((o) => o.outcome)).toEqual(['sent', 'deferred: time limit']);
+    log.io.hasTimeLeft = () => checks++ < 1;
+    sendClaimedEmails(['a@x.io', 'b@x.io'].map(email), marks, log.io);
+    expect(log.rows).toEqual(['sent', 'deferred: time limit']);
+  });
+
+  it('sends nothing more once the log cannot be written, and appends what happened instead', () => {
+    const log = claimedLog(3, { failWriteAt: 1 });
+    const outcomes = sendClaimedEmails(['a@x.io', 'b@x.io', 'c@x.io'].map(email), marks, log.io);
+    expect(log.events.filter((event) => event.startsWith('send'))).toEqual(['send a@x.io']);
+    expect(log.appended).toEqual([
+      'a@x.io sent',
+      'b@x.io deferred: run stopped',
+      'c@x.io deferred: run stopped',
+    ]);
+    expect(outcomes.map((o) => o.outcome)).toEqual([
+      'sent',
+      'deferred: run stopped',
+      'deferred: run stopped',
+    ]);
+  });
+
+  it('sends nothing when not even the first mark can be written', () => {
+    const log = claimedLog(1, { failWriteAt: 0 });
+    sendClaimedEmails([email('a@x.io')], marks, log.io);
+    expect(log.events).toEqual([]);
+    expect(log.appended).toEqual(['a@x.io deferred: run stopped']);
   });
 });
