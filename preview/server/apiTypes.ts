@@ -92,6 +92,10 @@ export interface ToastView {
 
 export interface PreviewState {
   spreadsheetName: string;
+  /** Who runs the scripts (Session.getActiveUser), switchable with POST /api/user. */
+  user: string;
+  /** The users one can switch to: the current one, then the owners of key results. */
+  users: string[];
   activeSheet: string;
   /** Shown above the grid, e.g. when the example OKRs could not be loaded. */
   notice: string | null;

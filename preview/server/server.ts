@@ -79,6 +79,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     '/api/answer': (body) => session.answerQuestion(body),
     '/api/ui/close': (body) => session.closePage(body),
     '/api/clock': (body) => session.moveClock(body),
+    '/api/user': (body) => session.switchUser(body),
     '/api/triggers/run': (body) => session.runTrigger(body),
     '/api/triggers/run-due': () => session.runDueTriggers(),
   };

@@ -34,9 +34,12 @@ export interface PreviewSessionOptions {
   distDir?: string;
   /** Start time of the emulator's clock (default: now). */
   now?: Date | number | string;
-  /** The user running scripts (default owner@example.com). */
+  /** The user running scripts (default: the owner of the most key results, else owner@example.com). */
   user?: string;
 }
+
+/** Who the preview signs in as when nobody is named and no key result has an owner. */
+const FALLBACK_USER = 'owner@example.com';
 
 /** Thrown inside Ui.alert/prompt when the page still has to answer; the run is then undone. */
 class NeedsAnswer extends Error {
@@ -118,7 +121,7 @@ export class PreviewSession {
     const emulator = createEmulator({
       distDir,
       now: options.now ?? Date.now(),
-      user: options.user,
+      user: options.user ?? FALLBACK_USER,
     });
     emulator.loadBundle(source);
     const formulas = attachFormulaEvaluator(emulator, { bundleSource: source });
@@ -126,6 +129,8 @@ export class PreviewSession {
     const saved = options.workbook ? loadWorkbookFile(options.workbook) : null;
     if (saved) emulator.fromJSON(saved as EmulatorState);
     else session.loadStartingWorkbook();
+    // A newcomer should see the check-in sidebar as someone with key results to check in.
+    if (!options.user) emulator.setActiveUser(session.keyResultOwners()[0] ?? FALLBACK_USER);
     session.openDocument();
     session.save();
     return session;
@@ -150,11 +155,41 @@ export class PreviewSession {
     if (starters.length === 0)
       this.notice =
         'The bundle has neither loadExampleOkrs nor setUpWorkbook yet, so the preview starts on an empty sheet.';
+    this.removeBlankFirstSheet();
     this.emulator.ui.responses = [];
     this.emulator.ui.alerts.length = 0;
     this.emulator.ui.prompts.length = 0;
     this.emulator.ui.pages.length = 0;
     this.emulator.workbook.toasts.length = 0;
+  }
+
+  /** The new spreadsheet's empty Sheet1 is noise beside the example's tabs; the preview made it, so it goes. */
+  private removeBlankFirstSheet(): void {
+    const book = this.emulator.workbook;
+    const first = book.sheets[0];
+    if (book.sheets.length > 1 && first?.name === 'Sheet1' && first.lastContentRow() === 0)
+      book.removeSheet(first);
+  }
+
+  /** Owners of key results in the Key Results sheet, the owner of the most first: who one can be. */
+  keyResultOwners(): string[] {
+    const emulator = this.emulator;
+    const counts = emulator.uncounted(() => {
+      const sheet = emulator.spreadsheet.getSheetByName('Key Results');
+      const found = new Map<string, number>();
+      if (!sheet || sheet.getLastRow() < 2) return found;
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+      const column = header.findIndex((cell) => String(cell).trim().toLowerCase() === 'owner');
+      if (column === -1) return found;
+      for (const [cell] of sheet.getRange(2, column + 1, sheet.getLastRow() - 1, 1).getValues()) {
+        const owner = String(cell).trim();
+        if (owner.includes('@')) found.set(owner, (found.get(owner) ?? 0) + 1);
+      }
+      return found;
+    });
+    return [...counts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([owner]) => owner);
   }
 
   /** Sheets runs onOpen when the document opens; add-on menus are built in AuthMode.NONE first.
@@ -187,6 +222,8 @@ export class PreviewSession {
     const reader = modelReader(book);
     return {
       spreadsheetName: book.name,
+      user: emulator.activeUser,
+      users: [...new Set([emulator.activeUser, ...this.keyResultOwners()])],
       activeSheet: book.sheetById(book.activeSheetId)?.name ?? book.sheets[0]?.name ?? '',
       notice: this.notice,
       sheets: book.sheets.map((sheet) =>
@@ -200,7 +237,13 @@ export class PreviewSession {
         ? { title: 'OKR Cadence', items: addonMenu.entries.map(menuEntryView) }
         : null,
       sidebar: sidebar
-        ? { title: sidebar.title, url: `/ui/sidebar?show=${sidebarIndex}`, width: 300, height: 0 }
+        ? {
+            title: sidebar.title,
+            // The user is in the address so that switching user reloads the page, as Sheets does.
+            url: `/ui/sidebar?show=${sidebarIndex}&user=${encodeURIComponent(emulator.activeUser)}`,
+            width: 300,
+            height: 0,
+          }
         : null,
       dialog: dialog
         ? {
@@ -387,6 +430,17 @@ export class PreviewSession {
     if (kind === 'dialog' || (kind === null && dialogIndex > this.closedDialog))
       this.closedDialog = dialogIndex;
     else this.closedSidebar = sidebarIndex;
+    return this.state();
+  }
+
+  /** Signs in as someone else: the scripts, the sidebar and new triggers then act as that user. */
+  switchUser(body: Record<string, unknown>): PreviewState {
+    const email = requireString(body, 'email', '"maya@example.com"').trim();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      throw new ScriptRunError(
+        `"${email}" is not an email address; send one such as "maya@example.com".`,
+      );
+    this.emulator.setActiveUser(email);
     return this.state();
   }
 

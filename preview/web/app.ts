@@ -108,12 +108,60 @@ function render(): void {
     hour: '2-digit',
     minute: '2-digit',
   });
+  renderUsers();
   renderMenubar();
   renderTabs();
   renderGrid();
   renderSidebar();
   renderModal();
   renderToasts();
+}
+
+/* ---------- who you are ---------- */
+
+const SOMEONE_ELSE = '';
+
+function renderUsers(): void {
+  const select = byId<HTMLSelectElement>('user-select');
+  const choices = [...state!.users, SOMEONE_ELSE];
+  if (select.dataset.choices !== JSON.stringify(choices)) {
+    select.dataset.choices = JSON.stringify(choices);
+    select.replaceChildren(
+      ...choices.map((email) => {
+        const option = element('option', '', email || 'Someone else…');
+        option.value = email;
+        return option;
+      }),
+    );
+  }
+  select.value = state!.user;
+}
+
+function switchUser(): void {
+  const select = byId<HTMLSelectElement>('user-select');
+  if (select.value !== SOMEONE_ELSE) {
+    void api('/api/user', { email: select.value });
+    return;
+  }
+  select.value = state!.user;
+  const label = element('label', 'field-label', 'Email address');
+  const input = element('input', 'prompt-input');
+  input.type = 'email';
+  input.id = 'user-email';
+  label.htmlFor = input.id;
+  const signIn = element('button', 'primary', 'Sign in');
+  signIn.type = 'submit';
+  const form = element('form');
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    closeModal();
+    void api('/api/user', { email: input.value });
+  });
+  const buttons = element('div', 'buttons');
+  buttons.append(signIn);
+  form.append(label, input, buttons);
+  openModal('panel', 'user', 'Sign in as someone else', [form], 440);
+  input.focus();
 }
 
 /* ---------- menus ---------- */
@@ -618,6 +666,7 @@ function showTriggers(): void {
 
 function wire(): void {
   document.addEventListener('click', closeMenus);
+  byId('user-select').addEventListener('change', switchUser);
   byId('open-outbox').addEventListener('click', showOutbox);
   byId('open-triggers').addEventListener('click', showTriggers);
   byId('modal-close').addEventListener('click', () => {

@@ -49,7 +49,10 @@ export function loadExampleOkrsFromMenu(): void {
     ui.alert('Example OKRs', refusal, ui.ButtonSet.OK);
     return;
   }
-  SpreadsheetApp.getActiveSpreadsheet().toast(
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  // Show where the work is: the key results with their live Progress, Planned and Status.
+  spreadsheet.getSheetByName(KEY_RESULTS.sheetName)?.activate();
+  spreadsheet.toast(
     'Loaded 6 objectives across 3 teams with their key results and check-ins. The Sales objective is behind plan.',
     'OKR Cadence',
   );

@@ -2,7 +2,7 @@
  * Helpers for browser tests of the preview: start a preview server on a free port, open the page
  * in headless Chromium, run menu items, open sidebars and take screenshots. See README.md here.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,8 @@ import { CHROMIUM_ARGS, ensureChromium } from './chromium.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const ARTIFACTS_DIR = join(root, 'artifacts');
+/** The README's and docs' screenshots, rewritten by `npm run screenshots`. */
+export const DOC_IMAGES_DIR = join(root, 'docs', 'images');
 
 /** A preview server of its own on a free port; `stop()` when done. */
 export function startPreview(options: Partial<PreviewServerOptions> = {}): Promise<PreviewServer> {
@@ -136,5 +138,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const path = join(ARTIFACTS_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
+/**
+ * A screenshot the docs show: saved under artifacts/ like any other, and also as
+ * docs/images/NAME.png when the run is `npm run screenshots` (OKR_DOC_SCREENSHOTS=1).
+ */
+export async function docScreenshot(page: Page, name: string): Promise<string> {
+  const path = await screenshot(page, name);
+  if (process.env.OKR_DOC_SCREENSHOTS === '1')
+    copyFileSync(path, join(DOC_IMAGES_DIR, `${name}.png`));
   return path;
 }

@@ -75,14 +75,14 @@ describe('the preview in a browser', () => {
 
   it('writes what is typed into a cell through the emulator and evaluates it', async () => {
     const { page } = opened.browser;
-    await showSheet(page, 'Sheet1');
-    await page.locator('#grid td[data-cell="B2"]').click();
+    await showSheet(page, 'KPIs');
+    await page.locator('#grid td[data-cell="J2"]').click();
     const written = page.waitForResponse((response) => response.url().endsWith('/api/cell'));
     await page.keyboard.type('=OKRSTATUS(0.2, 0.5)');
     await page.keyboard.press('Enter');
     await written;
-    await expect.poll(() => cellText(page, 'B2')).toBe('Off track');
-    await page.locator('#grid td[data-cell="B2"]').click();
+    await expect.poll(() => cellText(page, 'J2')).toBe('Off track');
+    await page.locator('#grid td[data-cell="J2"]').click();
     expect(await page.locator('#formula-input').inputValue()).toBe('=OKRSTATUS(0.2, 0.5)');
   });
 

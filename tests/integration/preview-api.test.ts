@@ -115,9 +115,23 @@ describe('preview server API', () => {
     expect(answer.status).toBe(200);
     expect(answer.json.ok).toBe(true);
     expect(answer.json.result).toMatchObject({
-      userEmail: 'owner@example.com',
+      userEmail: preview.session.keyResultOwners()[0],
       asOf: START.toISOString(),
     });
+  });
+
+  it('signs in as the owner of the most key results, and as anyone POST /api/user names', async () => {
+    const owners = preview.session.keyResultOwners();
+    const current = await state(preview);
+    expect(current.user).toBe(owners[0]);
+    expect(current.users).toEqual(owners);
+    const switched = await post(preview, '/api/user', { email: 'lee@example.com' });
+    expect(switched.json.user).toBe('lee@example.com');
+    expect(switched.json.users).toEqual(['lee@example.com', ...owners]);
+    const refused = await post(preview, '/api/user', { email: 'lee' });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error).toMatch(/not an email address/);
+    await post(preview, '/api/user', { email: owners[0] });
   });
 
   it('hands a script error to the failure handler as a message', async () => {
@@ -134,21 +148,21 @@ describe('preview server API', () => {
 
   it('writes typed input through the emulator and recomputes formulas', async () => {
     const edited = await post(preview, '/api/cell', {
-      sheet: 'Sheet1',
-      row: 1,
+      sheet: 'KPIs',
+      row: 20,
       column: 1,
       input: '40',
     });
     expect(edited.status).toBe(200);
     await post(preview, '/api/cell', {
-      sheet: 'Sheet1',
-      row: 1,
+      sheet: 'KPIs',
+      row: 20,
       column: 2,
-      input: '=A1*2+OKRPROGRESS("increase", 0, 80, A1)',
+      input: '=A20*2+OKRPROGRESS("increase", 0, 80, A20)',
     });
     const current = await state(preview);
-    expect(cell(current, 'Sheet1', 'B1').text).toBe('80.5');
-    expect(cell(current, 'Sheet1', 'B1').formula).toBe('=A1*2+OKRPROGRESS("increase", 0, 80, A1)');
+    expect(cell(current, 'KPIs', 'B20').text).toBe('80.5');
+    expect(cell(current, 'KPIs', 'B20').formula).toBe('=A20*2+OKRPROGRESS("increase", 0, 80, A20)');
   });
 
   it('serves the sidebar page a menu item opened, with the google.script.run shim injected', async () => {
@@ -168,8 +182,8 @@ describe('preview workbook file', () => {
     try {
       const first = await startPreviewServer({ port: 0, workbook: file, quiet: true, now: START });
       await post(first, '/api/cell', {
-        sheet: 'Sheet1',
-        row: 3,
+        sheet: 'KPIs',
+        row: 20,
         column: 3,
         input: 'kept across restarts',
       });
@@ -178,7 +192,7 @@ describe('preview workbook file', () => {
       expect(readFileSync(file, 'utf8')).toContain('kept across restarts');
 
       const second = await startPreviewServer({ port: 0, workbook: file, quiet: true, now: START });
-      expect(cell(await state(second), 'Sheet1', 'C3').text).toBe('kept across restarts');
+      expect(cell(await state(second), 'KPIs', 'C20').text).toBe('kept across restarts');
       await second.stop();
     } finally {
       rmSync(folder, { recursive: true, force: true });
@@ -187,7 +201,7 @@ describe('preview workbook file', () => {
 
   it('starts a fresh example workbook when no file is named', async () => {
     const preview = await startPreviewServer({ port: 0, workbook: null, quiet: true, now: START });
-    expect(cell(await state(preview), 'Sheet1', 'C3').text).toBe('');
+    expect(cell(await state(preview), 'KPIs', 'C20').text).toBe('');
     expect(existsSync(join(process.cwd(), 'team.workbook.json'))).toBe(false);
     await preview.stop();
   });
