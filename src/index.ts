@@ -21,6 +21,7 @@ import { checkOkrHealthFromMenu } from './gas/health';
 import { buildCalendarFromMenu } from './gas/calendar';
 import { okrHealth } from './functions/health';
 import * as closeCycleDialog from './gas/closeCycle';
+import * as teamCheck from './gas/teamCheck';
 import type { CloseCycleData, CloseCycleResult } from './shared/closeCycle';
 import type { ReminderPreview, ReminderPreviewEmail } from './shared/reminders';
 
@@ -285,4 +286,19 @@ export function getCloseCycleData(): CloseCycleData {
  */
 export function closeCycle(payload: unknown): CloseCycleResult {
   return closeCycleDialog.closeOpenCycle(payload);
+}
+
+// Company roll-up over team spreadsheets (docs/rollup.md)
+
+/** Adds the Teams sheet (Team, Spreadsheet, Owner, Notes) when the spreadsheet has none. */
+export function setUpTeamsSheet(): void {
+  teamCheck.setUpTeamsSheetFromMenu();
+}
+
+/**
+ * Opens every spreadsheet of the Teams sheet with the user's access and reports on each:
+ * reachable or why not, OKR sheets, cycle, counts and Parent IDs. Writes nothing to them.
+ */
+export function checkTeamSpreadsheets(): void {
+  teamCheck.checkTeamSpreadsheetsFromMenu();
 }

@@ -14,6 +14,10 @@ export function buildAddonMenu(event?: GoogleAppsScript.Events.SheetsOnOpen): vo
     .addItem('Send reminders now', 'sendRemindersNow')
     .addItem('Preview reminders', 'previewReminders')
     .addItem('Turn off', 'turnOffReminders');
+  const rollUp = ui
+    .createMenu('Company roll-up')
+    .addItem('Set up Teams sheet', 'setUpTeamsSheet')
+    .addItem('Check team spreadsheets', 'checkTeamSpreadsheets');
   ui.createAddonMenu()
     .addItem('Set up OKR workbook', 'setUpWorkbook')
     .addItem('Load example OKRs', 'loadExampleOkrs')
@@ -24,6 +28,7 @@ export function buildAddonMenu(event?: GoogleAppsScript.Events.SheetsOnOpen): vo
     .addSubMenu(reminders)
     .addItem('Close cycle…', 'showCloseCycleDialog')
     .addItem('Build cycle calendar', 'buildCycleCalendar')
+    .addSubMenu(rollUp)
     .addSeparator()
     .addItem('Help', 'showHelp')
     .addToUi();

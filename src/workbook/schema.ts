@@ -25,7 +25,8 @@ export type TableKey =
   | 'initiatives'
   | 'kpis'
   | 'settings'
-  | 'reminderLog';
+  | 'reminderLog'
+  | 'teams';
 
 export interface TableDef {
   key: TableKey;
