@@ -20,8 +20,14 @@ import {
   exampleEmulator,
   keyResultsByOwner,
 } from '../tests/integration/reminderWorkbook';
-import { SCALE_KEY_RESULT, scaleWorkbook, type Scale } from '../tests/integration/scaleWorkbook';
+import {
+  SCALE_KEY_RESULT,
+  SCALE_USER,
+  scaleWorkbook,
+  type Scale,
+} from '../tests/integration/scaleWorkbook';
 import { emulatorWith } from '../tests/integration/setupHelpers';
+import { REMINDER_EMAIL_BUDGET, REMINDER_PREVIEW_BUDGET } from '../src/shared/reminders';
 
 // Local-time Date methods in the bundle use the process time zone: keep it the script's (UTC).
 process.env.TZ = 'Etc/UTC';
@@ -159,6 +165,20 @@ function reminderWorkbook(rows: number): Emulator {
 export const SIDEBAR_BUDGET = 100_000;
 export const SAVE_RESULT_BUDGET = 20_000;
 
+/**
+ * The grid's cases with 1,000 check-ins: at 500,000 the scale workbook's history is so dense that
+ * every owner has checked in this period, so nobody would get an email.
+ */
+function withShortHistory(): Case[] {
+  return atScales().filter((entry) => entry.scale!.checkIns === 1_000);
+}
+
+/** Sends reminders now on a scale workbook and says how many emails went out. */
+function sendRemindersNow(emulator: Emulator): string {
+  emulator.call('sendRemindersNow');
+  return `${emulator.outbox.length} emails`;
+}
+
 const OPERATIONS: Operation[] = [
   {
     name: 'getCheckInContext (open the sidebar)',
@@ -199,6 +219,24 @@ const OPERATIONS: Operation[] = [
       if (runs.length !== 1 || failed)
         throw new Error(`expected one clean run, got ${JSON.stringify(runs)}`);
     },
+  },
+  {
+    name: 'getReminderPreview (first page)',
+    cases: atScales(),
+    run: (emulator) => emulator.call('getReminderPreview', { page: 0 }),
+    checks: [payloadWithin(REMINDER_PREVIEW_BUDGET)],
+  },
+  {
+    name: 'getReminderPreviewEmail (one reminder)',
+    cases: withShortHistory(),
+    run: (emulator) =>
+      emulator.call('getReminderPreviewEmail', { kind: 'reminder', to: SCALE_USER }),
+    checks: [payloadWithin(REMINDER_EMAIL_BUDGET)],
+  },
+  {
+    name: 'sendRemindersNow (every owner behind)',
+    cases: withShortHistory(),
+    run: sendRemindersNow,
   },
   {
     name: 'buildDashboard (first build)',

@@ -83,7 +83,9 @@ function render(preview: ReminderPreview): void {
   renderPager(preview);
 
   show(byId('content'), true);
-  showEmail(preview.firstEmail, emailItems[0] ?? null);
+  const first = preview.emails[0];
+  if (first) selectEmail(first, emailItems[0]!);
+  else showEmail(null, null);
 }
 
 /** "Page 2 of 7" with Previous and Next, shown only when the lists are longer than a page. */

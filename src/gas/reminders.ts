@@ -547,8 +547,8 @@ export function describeSummary(summary: ReminderRunSummary): string {
 
 /**
  * One page of who would get what if reminders were sent now; sends and writes nothing. Every list
- * is cut to the page, each recipient to a few key results, and only the page's first email is
- * composed in full: the rest come one at a time from reminderPreviewEmail.
+ * is cut to the page and each recipient to a few key results; the emails themselves come one at a
+ * time from reminderPreviewEmail, when the dialog shows them.
  */
 export function reminderPreview(request: unknown, now: Date = new Date()): ReminderPreview {
   const { plan, context, problems, settings } = previewPlan(now);
@@ -571,7 +571,6 @@ export function reminderPreview(request: unknown, now: Date = new Date()): Remin
       keyResultCount: emailLines.length,
     };
   });
-  const first = onPage(planned)[0];
   return {
     periodStart: formatDay(plan.period.start, context.timeZone),
     inactiveReason: plan.inactiveReason,
@@ -581,7 +580,6 @@ export function reminderPreview(request: unknown, now: Date = new Date()): Remin
     reminderCount: plan.reminders.length,
     digestCount: plan.digests.length,
     emails,
-    firstEmail: first ? previewEmail(first, context) : null,
     logOnly: onPage(plan.drafts).map((draft) => ({ ...draft })),
     logOnlyCount: plan.drafts.length,
     alreadySent: onPage(plan.alreadySent),

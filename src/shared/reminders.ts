@@ -7,11 +7,15 @@
 import type { JsonSafe } from './json';
 
 /** Recipients per page of each list. */
-export const REMINDER_PREVIEW_PAGE_SIZE = 50;
+export const REMINDER_PREVIEW_PAGE_SIZE = 25;
 /** Key results shown per recipient in the list (the email itself lists them all). */
-export const REMINDER_PREVIEW_CHIPS = 8;
+export const REMINDER_PREVIEW_CHIPS = 6;
 /** Sheet problems listed; the rest are counted. */
 export const REMINDER_PREVIEW_PROBLEMS = 20;
+/** Most JSON bytes one page of the preview may carry, whatever the workbook's size. */
+export const REMINDER_PREVIEW_BUDGET = 100_000;
+/** Most JSON bytes one previewed reminder may carry for an owner of 50 key results (its whole HTML). */
+export const REMINDER_EMAIL_BUDGET = 100_000;
 
 export type ReminderPreviewKeyResult = JsonSafe<{
   id: string;
@@ -69,8 +73,6 @@ export type ReminderPreview = JsonSafe<{
   reminderCount: number;
   digestCount: number;
   emails: ReminderPreviewRecipient[];
-  /** The page's first email, so the dialog shows one without a second call. */
-  firstEmail: ReminderPreviewEmail | null;
   /** Owners who would be logged without an email (up to date, invalid address). */
   logOnly: ReminderPreviewLogRow[];
   logOnlyCount: number;
