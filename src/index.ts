@@ -3,6 +3,7 @@
  * dist/Code.js (see scripts/build.ts); the logic lives in the modules it imports.
  */
 import { buildAddonMenu } from './gas/menu';
+import { keepReportDateCurrent, keepReportDateCurrentOnOpen, onReportDay } from './gas/reportDate';
 import { okrBalance } from './functions/okrBalance';
 import { okrExpected } from './functions/okrExpected';
 import { okrProgress } from './functions/okrProgress';
@@ -26,12 +27,14 @@ import type { CloseCycleData, CloseCycleResult } from './shared/closeCycle';
 import type { ReminderPreview, ReminderPreviewEmail } from './shared/reminders';
 
 /**
- * Adds the OKR Cadence menu. Runs in AuthMode.NONE before the add-on is authorised, so it
- * touches nothing but the menu.
+ * Adds the OKR Cadence menu and, once the add-on is authorised in the document, moves the report
+ * date to today. Runs in AuthMode.NONE before the add-on is authorised, so it then touches nothing
+ * but the menu.
  * @param {GoogleAppsScript.Events.SheetsOnOpen} event the open event
  */
 export function onOpen(event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildAddonMenu(event);
+  keepReportDateCurrentOnOpen(event);
 }
 
 /**
@@ -50,11 +53,13 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
  */
 export function setUpWorkbook(): void {
   setUpWorkbookFromMenu();
+  keepReportDateCurrent({ renote: true });
 }
 
 /** Fills an empty workbook with an example cycle; refuses with an alert when it has OKRs. */
 export function loadExampleOkrs(): void {
   loadExampleOkrsFromMenu();
+  keepReportDateCurrent({ renote: true });
 }
 
 /** Shows a short guide to the menu and the custom functions. */
@@ -66,7 +71,7 @@ export function showHelp(): void {
 
 /** Opens the check-in sidebar (menu: Check in…). */
 export function showCheckInSidebar(): void {
-  showSidebarPage('Sidebar', 'OKR check-in');
+  onReportDay(() => showSidebarPage('Sidebar', 'OKR check-in'));
 }
 
 /**
@@ -75,7 +80,7 @@ export function showCheckInSidebar(): void {
  * @return {CheckInContext} JSON-safe context for sidebar/Sidebar.ts
  */
 export function getCheckInContext(): CheckInContext {
-  return checkIn.getCheckInContext();
+  return onReportDay(checkIn.getCheckInContext);
 }
 
 /**
@@ -85,7 +90,7 @@ export function getCheckInContext(): CheckInContext {
  * @return {SaveCheckInResult} the refreshed key result, or the problems by field
  */
 export function saveCheckIn(payload: unknown): SaveCheckInResult {
-  return checkIn.saveCheckIn(payload);
+  return onReportDay(() => checkIn.saveCheckIn(payload));
 }
 
 // Weekly check-in reminders by email (docs/reminders.md)
@@ -95,22 +100,22 @@ export function saveCheckIn(payload: unknown): SaveCheckInResult {
  * one) at the Settings' reminder hour, and says when reminders next go out.
  */
 export function turnOnReminders(): void {
-  reminders.turnOnRemindersFromMenu();
+  onReportDay(reminders.turnOnRemindersFromMenu);
 }
 
 /** Removes this user's reminder trigger for this spreadsheet. */
 export function turnOffReminders(): void {
-  reminders.turnOffRemindersFromMenu();
+  onReportDay(reminders.turnOffRemindersFromMenu);
 }
 
 /** Sends this period's reminders now to owners who are behind and not yet reminded. */
 export function sendRemindersNow(): void {
-  reminders.sendRemindersNowFromMenu();
+  onReportDay(reminders.sendRemindersNowFromMenu);
 }
 
 /** Opens a dialog showing who would get which reminder; sends nothing. */
 export function previewReminders(): void {
-  reminders.showReminderPreview();
+  onReportDay(reminders.showReminderPreview);
 }
 
 /**
@@ -119,7 +124,7 @@ export function previewReminders(): void {
  * @return {ReminderPreview} who would get what, as JSON-safe data for sidebar/ReminderPreview.ts
  */
 export function getReminderPreview(request?: unknown): ReminderPreview {
-  return reminders.reminderPreview(request);
+  return onReportDay(() => reminders.reminderPreview(request));
 }
 
 /**
@@ -211,6 +216,8 @@ export function OKRSTATUS(
  * @param {Date|string} as_of the date to measure at, normally OKR_REPORT_DATE
  * @param {Date|string} cycle_start the cycle's first day, used where a KR's Start Date is blank
  * @param {Date|string} cycle_end the cycle's last day, used where a KR's Due Date is blank
+ * @param {number} at_risk_gap optional: how far behind plan is still On track (default 10%), such as OKR_AT_RISK_GAP
+ * @param {number} off_track_gap optional: how far behind plan is still At risk (default 25%), such as OKR_OFF_TRACK_GAP
  * @return {Array<Array<number|string>>} the balance table
  * @customfunction
  */
@@ -219,8 +226,10 @@ export function OKRBALANCE(
   as_of: unknown,
   cycle_start: unknown,
   cycle_end: unknown,
+  at_risk_gap?: unknown,
+  off_track_gap?: unknown,
 ): CellOutput[][] {
-  return okrBalance(key_results, as_of, cycle_start, cycle_end);
+  return okrBalance(key_results, as_of, cycle_start, cycle_end, at_risk_gap, off_track_gap);
 }
 
 // Dashboard, OKR health check and cycle calendar (docs/dashboard.md, docs/health.md)
@@ -230,17 +239,17 @@ export function OKRBALANCE(
  * objective, team and overall scores, the balance index and charts.
  */
 export function buildDashboard(): void {
-  buildDashboardFromMenu();
+  onReportDay(buildDashboardFromMenu);
 }
 
 /** Checks the OKRs for red flags: writes the Health sheet and shows a summary. */
 export function checkOkrHealth(): void {
-  checkOkrHealthFromMenu();
+  onReportDay(checkOkrHealthFromMenu);
 }
 
 /** Builds the Calendar sheet: planning week, check-ins, reviews and retrospective of the cycle. */
 export function buildCycleCalendar(): void {
-  buildCalendarFromMenu();
+  onReportDay(buildCalendarFromMenu);
 }
 
 /**
@@ -266,7 +275,7 @@ export function OKRHEALTH(
 
 /** Opens the Close cycle dialog. */
 export function showCloseCycleDialog(): void {
-  closeCycleDialog.showCloseCycleDialogPage();
+  onReportDay(closeCycleDialog.showCloseCycleDialogPage);
 }
 
 /**
@@ -274,7 +283,7 @@ export function showCloseCycleDialog(): void {
  * @return {CloseCycleData} JSON-safe data for sidebar/CloseCycle.ts
  */
 export function getCloseCycleData(): CloseCycleData {
-  return closeCycleDialog.closeCycleData();
+  return onReportDay(closeCycleDialog.closeCycleData);
 }
 
 /**
@@ -285,7 +294,7 @@ export function getCloseCycleData(): CloseCycleData {
  * @return {CloseCycleResult} what was archived and carried
  */
 export function closeCycle(payload: unknown): CloseCycleResult {
-  return closeCycleDialog.closeOpenCycle(payload);
+  return onReportDay(() => closeCycleDialog.closeOpenCycle(payload));
 }
 
 // Company roll-up over team spreadsheets (docs/rollup.md)

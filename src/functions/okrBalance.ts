@@ -1,6 +1,7 @@
 /**
- * OKRBALANCE(key_results, as_of, cycle_start, cycle_end): planned vs actual per objective and
- * the balance index (SPEC §3), as a table that spills from the formula cell.
+ * OKRBALANCE(key_results, as_of, cycle_start, cycle_end, [at_risk_gap], [off_track_gap]): planned
+ * vs actual per objective and the balance index (SPEC §3), as a table that spills from the
+ * formula cell.
  */
 import {
   balanceIndex,
@@ -26,6 +27,7 @@ import {
   type ObjectiveGroup,
 } from './keyResultBook';
 import { inBlock, qualify, tableBlocks } from './stackedTables';
+import { statusGapArguments } from './statusGaps';
 
 export const BALANCE_HEADER: CellOutput[] = ['Objective', 'Actual', 'Planned', 'Gap', 'Status'];
 
@@ -34,14 +36,17 @@ export function okrBalance(
   asOf: unknown,
   cycleStart: unknown,
   cycleEnd: unknown,
+  atRiskGap?: unknown,
+  offTrackGap?: unknown,
 ): CellOutput[][] {
-  const { books, reportDate, cycle } = withUserErrors(() => ({
+  const { books, reportDate, cycle, statusGaps } = withUserErrors(() => ({
     books: booksOfTable(keyResults),
     reportDate: requiredDate('as_of', asOf, 'Pass the report date, such as OKR_REPORT_DATE.'),
     cycle: {
       start: optionalDate('cycle_start', cycleStart),
       end: optionalDate('cycle_end', cycleEnd),
     },
+    statusGaps: statusGapArguments(atRiskGap, offTrackGap),
   }));
   const rows: CellOutput[][] = [BALANCE_HEADER];
   const gaps: number[] = [];
@@ -56,6 +61,7 @@ export function okrBalance(
       try {
         const balance = objectiveBalance(
           within(number, () => againstPlan(book, objective, reportDate, cycle)),
+          statusGaps,
         );
         if (balance.gap !== null) gaps.push(balance.gap);
         rows.push([

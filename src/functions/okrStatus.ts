@@ -1,14 +1,10 @@
 /** OKRSTATUS(progress, expected, [at_risk_gap], [off_track_gap]): status words per row (SPEC §3). */
 import { OkrInputError } from '../core/errors';
-import {
-  DEFAULT_AT_RISK_GAP,
-  DEFAULT_OFF_TRACK_GAP,
-  statusFor,
-  validateGaps,
-} from '../core/status';
-import { isBlankCell, readNumber, readPercent } from '../workbook/cells';
+import { statusFor } from '../core/status';
+import { isBlankCell, readNumber } from '../workbook/cells';
 import { cellValue, isErrorText } from './cellValue';
-import { mapCells, singleValue, withUserErrors, type CellOutput, type RangeOutput } from './grid';
+import { mapCells, withUserErrors, type CellOutput, type RangeOutput } from './grid';
+import { statusGapArguments } from './statusGaps';
 
 export function okrStatus(
   progress: unknown,
@@ -16,25 +12,15 @@ export function okrStatus(
   atRiskGap?: unknown,
   offTrackGap?: unknown,
 ): RangeOutput {
-  const gaps = withUserErrors(() => {
-    const atRisk = gapValue('at_risk_gap', atRiskGap, DEFAULT_AT_RISK_GAP);
-    const offTrack = gapValue('off_track_gap', offTrackGap, DEFAULT_OFF_TRACK_GAP);
-    validateGaps(atRisk, offTrack);
-    return { atRisk, offTrack };
-  });
+  const gaps = withUserErrors(() => statusGapArguments(atRiskGap, offTrackGap));
   return mapCells(
     [
       { name: 'progress', value: progress },
       { name: 'expected', value: expected },
     ],
     ([progressCell, expectedCell]) =>
-      statusCell(progressCell, expectedCell, gaps.atRisk, gaps.offTrack),
+      statusCell(progressCell, expectedCell, gaps.atRiskGap, gaps.offTrackGap),
   );
-}
-
-/** A gap setting: blank means the default; 10 and 10% both mean 0.1. */
-function gapValue(name: string, argument: unknown, fallback: number): number {
-  return cellValue(name, readPercent(singleValue({ name, value: argument }))) ?? fallback;
 }
 
 function statusCell(

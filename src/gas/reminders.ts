@@ -4,7 +4,7 @@
  * MailApp email per recipient within the daily quota and the 6-minute limit, and appends all
  * Reminder Log rows in one batch under the document lock. docs/reminders.md explains the rules.
  */
-import { nextReminderAt, zonedInstant, zonedTime } from '../core/checkInPeriod';
+import { nextReminderAt, zonedTime } from '../core/checkInPeriod';
 import { OkrInputError } from '../core/errors';
 import { sendClaimedEmails, type EmailMessage, type OutgoingEmail } from '../core/reminderDispatch';
 import {
@@ -55,6 +55,7 @@ import {
   rewriteOutcomes,
   type LogStamp,
 } from './reminderLogSheet';
+import { keepReportDateCurrent } from './reportDate';
 import { showDialogPage } from './ui';
 import { readTable, withDocumentLock } from './tables';
 
@@ -270,7 +271,7 @@ export function runDailyReminderTrigger(event?: Partial<GoogleAppsScript.Events.
   if (!spreadsheet) return;
   const now = new Date();
   try {
-    refreshReportDate(spreadsheet, now);
+    refreshReportDate(now);
     const summary = runReminders('daily', now, startedAt);
     console.log(`OKR Cadence reminders for ${spreadsheet.getName()}: ${describeSummary(summary)}`);
   } catch (error) {
@@ -320,18 +321,13 @@ function onlyValue(map: Record<string, string>): string {
 }
 
 /** Custom functions may not call TODAY(), so the run keeps OKR_REPORT_DATE at today's date. */
-function refreshReportDate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): void {
-  const range = spreadsheet.getRangeByName(REPORT_DATE_RANGE);
-  if (!range) {
-    console.warn(
-      `OKR Cadence: the named range ${REPORT_DATE_RANGE} is missing, so the report date was not updated. Run Set up OKR workbook.`,
-    );
-    return;
-  }
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const today = zonedInstant(zonedTime(now, timeZone).day, 0, timeZone);
+function refreshReportDate(now: Date): void {
   try {
-    withDocumentLock(() => range.setValue(today), RUN_LOCK_WAIT_MS);
+    if (!keepReportDateCurrent({ lockWaitMs: RUN_LOCK_WAIT_MS }, now)) {
+      console.warn(
+        `OKR Cadence: the named range ${REPORT_DATE_RANGE} is missing, so the report date was not updated. Run Set up OKR workbook.`,
+      );
+    }
   } catch (error) {
     // A busy lock must not cost the reminders; tomorrow's run sets the date.
     if (!(error instanceof OkrInputError)) throw error;

@@ -7,7 +7,7 @@
  */
 import type { Objective } from '../core/types';
 import { idKey } from './cells';
-import { columnLetter, SETTING_RANGES } from './formulaColumns';
+import { BALANCE_FORMULA, columnLetter } from './formulaColumns';
 import type { ColumnMap } from './headers';
 import { KEY_RESULTS, REPORT_DATE_RANGE } from './schema';
 import { toSheetCell, type SheetCell } from './sheetRows';
@@ -202,11 +202,7 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
   });
 
   OBJECTIVE_HEADER.forEach((header, index) => put(objectiveHeaderRow, index + 1, header));
-  put(
-    objectiveHeaderRow,
-    BALANCE_COLUMN,
-    `=OKRBALANCE(OKR_KEY_RESULTS, ${REPORT_DATE_RANGE}, ${SETTING_RANGES.cycleStart}, ${SETTING_RANGES.cycleEnd})`,
-  );
+  put(objectiveHeaderRow, BALANCE_COLUMN, BALANCE_FORMULA);
   if (!hasObjectives) {
     put(
       firstObjectiveRow,

@@ -20,6 +20,14 @@ export const SETTING_RANGES = {
   offTrackGap: 'OKR_OFF_TRACK_GAP',
 } as const;
 
+/**
+ * OKRBALANCE over the named tables with the Settings' cycle dates and status gaps, so the
+ * dashboard's statuses use the same bands as the Key Results Status column.
+ */
+export const BALANCE_FORMULA =
+  `=OKRBALANCE(OKR_KEY_RESULTS, ${SETTING_RANGES.reportDate}, ${SETTING_RANGES.cycleStart}, ` +
+  `${SETTING_RANGES.cycleEnd}, ${SETTING_RANGES.atRiskGap}, ${SETTING_RANGES.offTrackGap})`;
+
 /** The A1 column letters of a 0-based column index (0 → A, 26 → AA). */
 export function columnLetter(index: number): string {
   let letters = '';

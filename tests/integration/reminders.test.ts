@@ -315,10 +315,11 @@ describe('the reminder trigger', () => {
     expect(large).toEqual(small);
     expect(small['MailApp.sendEmail']).toBeGreaterThan(2);
     expect(small['MailApp.getRemainingDailyQuota']).toBe(1);
-    // Settings, Key Results, Objectives, Check-ins and the Reminder Log once each, then per email
-    // one check of its log row before each write: "sending" first, then each result with the next "sending".
+    // Settings, Key Results, Objectives, Check-ins and the Reminder Log once each, the Key Results
+    // header for the new report date's note, then per email one check of its log row before each
+    // write: "sending" first, then each result with the next "sending".
     const emails = small['MailApp.sendEmail']!;
-    expect(small['Range.getValues']).toBe(5 + emails + 1);
+    expect(small['Range.getValues']).toBe(6 + emails + 1);
     // The claims in one batch, then the marks and results.
     expect(small['Range.setValues']).toBe(1 + emails + 1);
     expect(small['SpreadsheetApp.flush']).toBe(1 + emails + 1);

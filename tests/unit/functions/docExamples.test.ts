@@ -126,9 +126,12 @@ describe('docs/functions.md examples', () => {
     expect(scores.map(([score]) => Number(score!.toFixed(4)))).toEqual([0.4167, 0.675, 0.8333]);
   });
 
-  it('gives the documented OKRBALANCE table', () => {
-    const documented = exampleTable('OKRBALANCE');
-    const actual = okrBalance(keyResults, '2026-11-05', '2026-10-01', '2026-12-10');
+  it.each([
+    ['OKRBALANCE', []],
+    ['OKRBALANCE with gaps 30% and 40%', [0.3, 0.4]],
+  ])('gives the documented table %s', (name, gaps) => {
+    const documented = exampleTable(name);
+    const actual = okrBalance(keyResults, '2026-11-05', '2026-10-01', '2026-12-10', ...gaps);
     expect(actual).toHaveLength(documented.length);
     documented.forEach((row, r) =>
       row.forEach((cell, c) =>

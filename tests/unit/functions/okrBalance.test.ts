@@ -29,6 +29,22 @@ describe('OKRBALANCE', () => {
     expect(result[4]!.slice(2)).toEqual(['', '', '']);
   });
 
+  it('judges status with the at-risk and off-track gaps it is given', () => {
+    const table = keyResultTable([['KR1', 'O1', 'Raise NPS', 'increase', 0, 10, 3, '', '', '']]);
+    // 0.3 done against 0.5 planned: 20 points behind.
+    expect(okrBalance(table, asOf, cycleStart, cycleEnd)[1]![4]).toBe('At risk');
+    expect(okrBalance(table, asOf, cycleStart, cycleEnd, 0.2, 0.3)[1]![4]).toBe('On track');
+    expect(okrBalance(table, asOf, cycleStart, cycleEnd, '5%', '15%')[1]![4]).toBe('Off track');
+    expect(okrBalance(table, asOf, cycleStart, cycleEnd, '', '')[1]![4]).toBe('At risk');
+  });
+
+  it('refuses gaps whose bands overlap, as OKRSTATUS does', () => {
+    const table = keyResultTable([['KR1', 'O1', 'Raise NPS', 'increase', 0, 10, 3, '', '', '']]);
+    expect(() => okrBalance(table, asOf, cycleStart, cycleEnd, 0.3, 0.2)).toThrow(
+      /Off-track gap \(0\.2\) is smaller than the at-risk gap \(0\.3\)/,
+    );
+  });
+
   it('needs the cycle dates only for key results without dates of their own', () => {
     const dated = keyResultTable([
       ['KR1', 'O1', 'Raise NPS', 'increase', 0, 10, 5, '2026-01-01', '2026-01-11', ''],

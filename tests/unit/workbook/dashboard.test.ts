@@ -103,10 +103,10 @@ describe('dashboardLayout', () => {
     for (let row = first + 1; row <= layout.lastObjectiveRow; row++) expect(at(`F${row}`)).toBe('');
   });
 
-  it('takes planned and status from one OKRBALANCE table on the sheet', () => {
+  it('takes planned and status from one OKRBALANCE table using the Settings gaps', () => {
     const header = layout.objectiveHeaderRow;
     expect(at(`L${header}`)).toBe(
-      '=OKRBALANCE(OKR_KEY_RESULTS, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)',
+      '=OKRBALANCE(OKR_KEY_RESULTS, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END, OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)',
     );
     const first = layout.firstObjectiveRow;
     expect(at(`G${first}`)).toBe(`=IFERROR(VLOOKUP(A${first}, $L$${header}:$P, 3, FALSE), "")`);
