@@ -25,6 +25,8 @@ import * as closeCycleDialog from './gas/closeCycle';
 import * as teamCheck from './gas/teamCheck';
 import type { CloseCycleData, CloseCycleResult } from './shared/closeCycle';
 import type { ReminderPreview, ReminderPreviewEmail } from './shared/reminders';
+import * as importOkrs from './gas/importOkrs';
+import type { ImportPreview, ImportResult, ImportSources } from './shared/import';
 
 /**
  * Adds the OKR Cadence menu and, once the add-on is authorised in the document, moves the report
@@ -310,4 +312,48 @@ export function setUpTeamsSheet(): void {
  */
 export function checkTeamSpreadsheets(): void {
   teamCheck.checkTeamSpreadsheetsFromMenu();
+}
+
+// Import OKRs… dialog (docs/import.md): a team's own OKR sheets into the OKR tables
+
+/** Opens the Import OKRs dialog. */
+export function showImportDialog(): void {
+  importOkrs.showImportDialogPage();
+}
+
+/**
+ * Called by the Import OKRs dialog: the sheets to choose from and the fields a column can map to.
+ * @return {ImportSources} JSON-safe data for sidebar/ImportOkrs.ts
+ */
+export function getImportSources(): ImportSources {
+  return importOkrs.importSources();
+}
+
+/**
+ * Called by the Import OKRs dialog: what the import would write, read from the chosen sheets with
+ * the user's column mapping and owner emails. Writes nothing.
+ * @param {ImportPayload} payload the sheets, mapping overrides, owner emails and cycle (never trusted)
+ * @return {ImportPreview} the preview, bounded by what the dialog shows
+ */
+export function previewImport(payload: unknown): ImportPreview {
+  return importOkrs.previewImport(payload);
+}
+
+/**
+ * Called by the Import OKRs dialog: imports all of the preview or nothing, leaving the chosen
+ * sheets as they are, and records what it did so it can be undone.
+ * @param {ImportPayload} payload the sheets, mapping overrides, owner emails and cycle (never trusted)
+ * @return {ImportResult} what was imported, or why nothing was
+ */
+export function runImport(payload: unknown): ImportResult {
+  return importOkrs.runImport(payload);
+}
+
+/**
+ * Called by the Import OKRs dialog: removes what the last import added and gives renamed sheets
+ * their names back.
+ * @return {ImportResult} whether the import was undone
+ */
+export function undoLastImport(): ImportResult {
+  return importOkrs.undoLastImport();
 }

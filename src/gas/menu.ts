@@ -21,6 +21,7 @@ export function buildAddonMenu(event?: GoogleAppsScript.Events.SheetsOnOpen): vo
   ui.createAddonMenu()
     .addItem('Set up OKR workbook', 'setUpWorkbook')
     .addItem('Load example OKRs', 'loadExampleOkrs')
+    .addItem('Import OKRs…', 'showImportDialog')
     .addItem('Check in…', 'showCheckInSidebar')
     .addSeparator()
     .addItem('Build dashboard', 'buildDashboard')
