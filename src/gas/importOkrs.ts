@@ -57,6 +57,14 @@ function isOurSheetName(name: string): boolean {
   return TABLES.some((table) => table.sheetName.toLowerCase() === name.toLowerCase());
 }
 
+/** A sheet named like one of our tables that lacks its required columns is the user's own. */
+function isOurTable(name: string, values: readonly (readonly unknown[])[]): boolean {
+  const table = TABLES.find(
+    (candidate) => candidate.sheetName.toLowerCase() === name.toLowerCase(),
+  );
+  return table !== undefined && findColumns(table, values[0] ?? []).missing.length === 0;
+}
+
 function sheetValues(sheet: Sheet, rows?: number): unknown[][] {
   const lastRow = Math.min(sheet.getLastRow(), rows ?? Number.MAX_SAFE_INTEGER);
   const lastColumn = sheet.getLastColumn();
@@ -70,12 +78,13 @@ export function importSources(): ImportSources {
     .getSheets()
     .map((sheet) => {
       const name = sheet.getName();
-      const role = readLayout({ name, values: sheetValues(sheet, SNIFF_ROWS) }).role;
+      const values = sheetValues(sheet, SNIFF_ROWS);
+      const role = readLayout({ name, values }).role;
       return {
         name,
         rows: sheet.getLastRow(),
         columns: sheet.getLastColumn(),
-        looksLikeOkrs: role !== 'ignored' && !isOurSheetName(name),
+        looksLikeOkrs: role !== 'ignored' && !isOurTable(name, values),
       };
     });
   const last = PropertiesService.getDocumentProperties()?.getProperty(LAST_IMPORT_KEY);

@@ -18,8 +18,10 @@ type SheetData = ReturnType<Emulator['toJSON']>['workbook']['sheets'][number];
 function sheetJson(emulator: Emulator, name: string): Omit<SheetData, 'name' | 'id'> {
   const sheet = emulator.toJSON().workbook.sheets.find((candidate) => candidate.name === name);
   if (!sheet) throw new Error(`No sheet ${name}`);
-  const { name: _name, id: _id, ...rest } = structuredClone(sheet);
-  return rest;
+  const content: Partial<SheetData> = structuredClone(sheet);
+  delete content.name;
+  delete content.id;
+  return content as Omit<SheetData, 'name' | 'id'>;
 }
 
 /** Sheets and named ranges: what undo must give back (counters and the active sheet aside). */
