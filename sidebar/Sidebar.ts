@@ -78,7 +78,11 @@ function renderPicker(): void {
     mine.map((keyResult) => element('li', {}, [keyResultButton(keyResult, false)])),
   );
   show(byId('my-key-results'), mine.length > 0);
-  show(byId('empty-state'), mine.length === 0);
+  const importable = context.importableSheets;
+  show(byId('import-hint'), importable.length > 0);
+  byId('import-hint-text').textContent =
+    `No key results yet, but your sheets ${importable.map((name) => `"${name}"`).join(', ')} look like OKRs. Import them to check in here (your sheets stay as they are).`;
+  show(byId('empty-state'), mine.length === 0 && importable.length === 0);
   byId('empty-state-email').textContent = context.userEmail || 'your email';
   renderSearchResults();
   const problems = context.problems;
@@ -355,6 +359,9 @@ document.addEventListener('keydown', (event) => {
 confidence.addEventListener('input', updateConfidence);
 search.addEventListener('input', renderSearchResults);
 byId('back').addEventListener('click', backToList);
+byId('open-import').addEventListener('click', () => {
+  void runServer('showImportDialog');
+});
 byId('cancel').addEventListener('click', backToList);
 byId('retry').addEventListener('click', () => void load());
 

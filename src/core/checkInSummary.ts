@@ -164,7 +164,7 @@ export function buildCheckInContext(
   userEmail: string,
   asOf: Date,
   problems: readonly string[],
-): CheckInContext {
+): Omit<CheckInContext, 'importableSheets'> {
   const { settings } = workbook;
   const objectiveById = new Map(
     workbook.objectives.map((objective) => [idKey(objective.id), objective]),

@@ -34,6 +34,7 @@ import {
   parseMilestones,
   parseObjectives,
 } from '../workbook/tables';
+import { importableSheets } from './importHint';
 import { appendRows, readTable, withDocumentLock, writeRowFields } from './tables';
 
 /**
@@ -77,11 +78,39 @@ function loadWorkbook(now: Date): { workbook: CheckInWorkbook; problems: RowProb
   };
 }
 
-/** Everything the sidebar shows when it opens. */
+/** Everything the sidebar shows when it opens; with no key results, where OKRs seem to be. */
 export function getCheckInContext(): CheckInContext {
   const now = new Date();
-  const { workbook, problems } = loadWorkbook(now);
-  return buildCheckInContext(workbook, activeUserEmail(), now, problems.map(describeProblem));
+  let loaded: ReturnType<typeof loadWorkbook>;
+  try {
+    loaded = loadWorkbook(now);
+  } catch (error) {
+    // No Key Results table yet: a workbook of the team's own OKRs is led to Import OKRs….
+    const importable = error instanceof OkrInputError ? importableSheets() : [];
+    if (importable.length === 0) throw error;
+    return { ...emptyCheckInContext(now), importableSheets: importable };
+  }
+  const context = buildCheckInContext(
+    loaded.workbook,
+    activeUserEmail(),
+    now,
+    loaded.problems.map(describeProblem),
+  );
+  return {
+    ...context,
+    importableSheets: context.keyResults.length === 0 ? importableSheets() : [],
+  };
+}
+
+function emptyCheckInContext(now: Date): Omit<CheckInContext, 'importableSheets'> {
+  return {
+    userEmail: activeUserEmail(),
+    cycleName: '',
+    asOf: now.toISOString(),
+    objectives: [],
+    keyResults: [],
+    problems: [],
+  };
 }
 
 /**

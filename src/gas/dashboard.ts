@@ -20,6 +20,7 @@ import { SCORE_BANDS, STATUS_COLOURS } from '../workbook/scoreColours';
 import { readOkrWorkbook } from './okrWorkbook';
 import { claimOwnSheet } from './ownSheet';
 import { withDocumentLock } from './tables';
+import { offerImportInstead } from './importHint';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -98,6 +99,7 @@ export function buildDashboardSheet(today: Date = new Date()): number {
 
 /** The menu action: builds the dashboard and says so in a toast. */
 export function buildDashboardFromMenu(): void {
+  if (offerImportInstead('Build dashboard')) return;
   const count = buildDashboardSheet();
   SpreadsheetApp.getActiveSpreadsheet().toast(
     `Dashboard built for ${count} objective${count === 1 ? '' : 's'}. Its formulas update as check-ins arrive; rebuild it after adding objectives.`,

@@ -10,6 +10,7 @@ import { toSheetCell, type SheetCell } from '../workbook/sheetRows';
 import { readOkrWorkbook } from './okrWorkbook';
 import { claimOwnSheet, rectangle } from './ownSheet';
 import { withDocumentLock } from './tables';
+import { offerImportInstead } from './importHint';
 
 export const HEALTH_SHEET = 'Health';
 /** A1 of the Health sheet; a sheet called Health without it belongs to the user. */
@@ -74,6 +75,7 @@ export function currentHealth(today: Date): {
 
 /** The menu action: writes the Health sheet and shows the summary dialog. */
 export function checkOkrHealthFromMenu(today: Date = new Date()): void {
+  if (offerImportInstead('Check OKR health')) return;
   const { findings, problems, asOf } = currentHealth(today);
   const rows = healthSheetRows(findings, problems, asOf);
   withDocumentLock(() => {

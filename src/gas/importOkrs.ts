@@ -27,14 +27,11 @@ import {
 } from '../workbook/schema';
 import { setUpActiveWorkbook } from './setup';
 import { appendRows, withDocumentLock, writeRowFields } from './tables';
+import { firstRows, isOurTable, type Sheet } from './sheetSample';
 import { showDialogPage } from './ui';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Where the record of the last import is kept (document properties: shared by the editors). */
 const LAST_IMPORT_KEY = 'okrCadence.lastImport';
-/** Rows of each sheet read to tell whether it holds OKRs. */
-const SNIFF_ROWS = 12;
 
 /** A cell as document properties keep it: dates apart, so undo writes back a date. */
 type StoredCell = { date: string } | { value: string | number | boolean };
@@ -53,23 +50,11 @@ interface ImportRecordOfChanges {
 const spreadsheet = (): GoogleAppsScript.Spreadsheet.Spreadsheet =>
   SpreadsheetApp.getActiveSpreadsheet();
 
+/** A whole sheet's values (the sheets the user chose to import). */
+const sheetValues = (sheet: Sheet): unknown[][] => firstRows(sheet, sheet.getLastRow());
+
 function isOurSheetName(name: string): boolean {
   return TABLES.some((table) => table.sheetName.toLowerCase() === name.toLowerCase());
-}
-
-/** A sheet named like one of our tables that lacks its required columns is the user's own. */
-function isOurTable(name: string, values: readonly (readonly unknown[])[]): boolean {
-  const table = TABLES.find(
-    (candidate) => candidate.sheetName.toLowerCase() === name.toLowerCase(),
-  );
-  return table !== undefined && findColumns(table, values[0] ?? []).missing.length === 0;
-}
-
-function sheetValues(sheet: Sheet, rows?: number): unknown[][] {
-  const lastRow = Math.min(sheet.getLastRow(), rows ?? Number.MAX_SAFE_INTEGER);
-  const lastColumn = sheet.getLastColumn();
-  if (lastRow === 0 || lastColumn === 0) return [];
-  return sheet.getRange(1, 1, lastRow, lastColumn).getValues();
 }
 
 /** The dialog's first screen: the sheets to choose from and the fields a column can map to. */
@@ -78,7 +63,7 @@ export function importSources(): ImportSources {
     .getSheets()
     .map((sheet) => {
       const name = sheet.getName();
-      const values = sheetValues(sheet, SNIFF_ROWS);
+      const values = firstRows(sheet);
       const role = readLayout({ name, values }).role;
       return {
         name,

@@ -80,6 +80,8 @@ export type CheckInContext = JsonSafe<{
   keyResults: KeyResultSummary[];
   /** Sheet problems that hid some rows, so the user knows why a KR is missing. */
   problems: string[];
+  /** With no key results: the user's own sheets that look like OKRs, to offer Import OKRs…. */
+  importableSheets: string[];
 }>;
 
 /** A milestone's new state in a check-in; `milestone` guards against rows moved meanwhile. */

@@ -43,7 +43,7 @@ describe('the Import OKRs dialog in the preview', () => {
   it('offers the sheets that look like OKRs, ticked', async () => {
     const ticked = await dialog
       .locator('input[data-sheet]:checked')
-      .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).dataset['sheet']));
+      .evaluateAll((boxes) => boxes.map((box) => box.getAttribute('data-sheet')));
     expect(ticked).toEqual(['OKRs', 'Check-ins', 'Dashboard']);
   });
 
