@@ -13,7 +13,8 @@ import {
   parseReminderLog,
   reminderLogRecords,
 } from '../workbook/reminderLog';
-import { lastContentRow, recordsToRows, toSheetCell, writableWidth } from '../workbook/sheetRows';
+import { toSheetCell } from '../workbook/sheetRows';
+import { appendBelow } from './tables';
 
 export interface ReminderLogSheet {
   /** Null until the first run that logs something creates the sheet. */
@@ -76,23 +77,12 @@ export function appendLogRows(
     sheet.getRange(1, 1, 1, REMINDER_LOG_HEADER.length).setFontWeight('bold');
     sheet.setFrozenRows(1);
   }
-  const header = values[0]!;
-  const firstRow = lastContentRow(REMINDER_LOG, values) + 1;
-  const appended = {
-    sheet,
-    firstRow,
-    outcomeColumn: findColumns(REMINDER_LOG, header).columns.outcome!,
-  };
-  if (drafts.length === 0) return appended;
-  const width = writableWidth(REMINDER_LOG, header);
   const records = reminderLogRecords(drafts, stamp.time, stamp.periodStart);
-  const rows = recordsToRows(REMINDER_LOG, header, records).map((row) => row.slice(0, width));
-  const lastRow = firstRow + rows.length - 1;
-  const maxRows = sheet.getMaxRows();
-  // getRange outside the grid throws, so the sheet grows first.
-  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-  sheet.getRange(firstRow, 1, rows.length, width).setValues(rows);
-  return appended;
+  return {
+    sheet,
+    firstRow: appendBelow(REMINDER_LOG, { sheet, values }, records),
+    outcomeColumn: findColumns(REMINDER_LOG, values[0]!).columns.outcome!,
+  };
 }
 
 /** Rewrites the Outcome cell of single rows (expired claims), one call each; they are rare. */

@@ -77,18 +77,32 @@ export function appendRows(table: TableDef, records: readonly Record<string, unk
         `The "${table.sheetName}" sheet has no header row. Run Extensions → OKR Cadence → Set up OKR workbook to add it.`,
       );
     }
-    // Spilled formula columns fill cells to the bottom of the sheet, so getLastRow() is not the end of the data.
-    const firstRow = lastContentRow(table, values) + 1;
-    if (records.length === 0) return firstRow;
-    const width = writableWidth(table, header);
-    const rows = recordsToRows(table, header, records).map((row) => row.slice(0, width));
-    const lastRow = firstRow + rows.length - 1;
-    const maxRows = sheet.getMaxRows();
-    // getRange outside the grid throws, so the sheet grows first.
-    if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-    sheet.getRange(firstRow, 1, rows.length, width).setValues(rows);
-    return firstRow;
+    return appendBelow(table, { sheet, values }, records);
   });
+}
+
+/**
+ * Writes records below the last row of `values` (the table as just read, header in row 0) in one
+ * setValues, growing the grid when needed; returns the sheet row of the first. Call under the
+ * document lock, so nobody appends between the read and the write.
+ */
+export function appendBelow(
+  table: TableDef,
+  { sheet, values }: TableValues,
+  records: readonly Record<string, unknown>[],
+): number {
+  const header = values[0] ?? [];
+  // Spilled formula columns fill cells to the bottom of the sheet, so getLastRow() is not the end of the data.
+  const firstRow = lastContentRow(table, values) + 1;
+  if (records.length === 0) return firstRow;
+  const width = writableWidth(table, header);
+  const rows = recordsToRows(table, header, records).map((row) => row.slice(0, width));
+  const lastRow = firstRow + rows.length - 1;
+  const maxRows = sheet.getMaxRows();
+  // getRange outside the grid throws, so the sheet grows first.
+  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+  sheet.getRange(firstRow, 1, rows.length, width).setValues(rows);
+  return firstRow;
 }
 
 /**
