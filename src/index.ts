@@ -5,6 +5,7 @@
 import { buildAddonMenu } from './gas/menu';
 import { keepReportDateCurrent, keepReportDateCurrentOnOpen, onReportDay } from './gas/reportDate';
 import { okrBalance } from './functions/okrBalance';
+import { okrPlanned } from './functions/okrPlanned';
 import { okrExpected } from './functions/okrExpected';
 import { okrProgress } from './functions/okrProgress';
 import { okrScore } from './functions/okrScore';
@@ -232,6 +233,27 @@ export function OKRBALANCE(
   off_track_gap?: unknown,
 ): CellOutput[][] {
   return okrBalance(key_results, as_of, cycle_start, cycle_end, at_risk_gap, off_track_gap);
+}
+
+/**
+ * Planned progress of an objective from 0 to 1: the weighted mean of its key results' planned
+ * progress (OKREXPECTED from Start Date to Due Date, or the cycle dates where blank).
+ * @param {Array<Array<string>>} key_results the Key Results table including its header row, such as OKR_KEY_RESULTS
+ * @param {string|Array<Array<string>>} id an objective ID, or a range of them such as A2:A (one value per row)
+ * @param {Date|string} as_of the date to measure at, normally OKR_REPORT_DATE
+ * @param {Date|string} cycle_start optional: the cycle's first day, used where a KR's Start Date is blank
+ * @param {Date|string} cycle_end optional: the cycle's last day, used where a KR's Due Date is blank
+ * @return {number|string|Array<Array<number|string>>} the planned fraction from 0 to 1, "" for a blank ID
+ * @customfunction
+ */
+export function OKRPLANNED(
+  key_results: unknown,
+  id: unknown,
+  as_of: unknown,
+  cycle_start?: unknown,
+  cycle_end?: unknown,
+): RangeOutput {
+  return okrPlanned(key_results, id, as_of, cycle_start, cycle_end);
 }
 
 // Dashboard, OKR health check and cycle calendar (docs/dashboard.md, docs/health.md)

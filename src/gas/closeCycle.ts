@@ -26,6 +26,7 @@ import { KEY_RESULTS, OBJECTIVES, SETTINGS } from '../workbook/schema';
 import { nextCycle } from '../workbook/settings';
 import type { SheetCell } from '../workbook/sheetRows';
 import { readOkrWorkbook, type OkrWorkbook } from './okrWorkbook';
+import { SCORE_FORMAT } from '../workbook/scoreColours';
 import { appendRows, readTable, withDocumentLock, writeRowFields } from './tables';
 import { showDialogPage } from './ui';
 
@@ -116,6 +117,10 @@ function appendArchive(rows: SheetCell[][]): void {
   const lastRow = firstRow + block.length - 1;
   if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
   sheet.getRange(firstRow, 1, block.length, header.length).setValues(block);
+  // Final scores show like every score (0.90, not 0.9033333333).
+  sheet
+    .getRange(firstRow, ARCHIVE_HEADER.indexOf('Final Score') + 1, block.length, 1)
+    .setNumberFormat(SCORE_FORMAT);
 }
 
 /** Sets Settings values by label: existing rows are updated in place, missing ones appended. */

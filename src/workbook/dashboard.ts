@@ -10,6 +10,7 @@ import { idKey } from './cells';
 import { BALANCE_FORMULA, columnLetter } from './formulaColumns';
 import type { ColumnMap } from './headers';
 import { KEY_RESULTS, REPORT_DATE_RANGE } from './schema';
+import { GREEN_FROM, SCORE_FORMAT, YELLOW_FROM } from './scoreColours';
 import { toSheetCell, type SheetCell } from './sheetRows';
 
 export const DASHBOARD_SHEET = 'Dashboard';
@@ -182,12 +183,17 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
 
   put(2, 4, 'Score band');
   put(2, 5, 'Objectives');
-  put(3, 4, 'Green (0.7–1.0)');
-  put(3, 5, whenObjectives(`=COUNTIF(${scores}, ">=0.7")`));
-  put(4, 4, 'Yellow (0.4–0.69)');
-  put(4, 5, whenObjectives(`=COUNTIFS(${scores}, ">=0.4", ${scores}, "<0.7")`));
-  put(5, 4, 'Red (below 0.4)');
-  put(5, 5, whenObjectives(`=COUNTIF(${scores}, "<0.4")`));
+  // Counted by the score as shown, like the colours (scoreColours.ts).
+  put(3, 4, 'Green (0.70–1.00)');
+  put(3, 5, whenObjectives(`=COUNTIF(${scores}, ">=${GREEN_FROM}")`));
+  put(4, 4, 'Yellow (0.40–0.69)');
+  put(
+    4,
+    5,
+    whenObjectives(`=COUNTIFS(${scores}, ">=${YELLOW_FROM}", ${scores}, "<${GREEN_FROM}")`),
+  );
+  put(5, 4, 'Red (0.00–0.39)');
+  put(5, 5, whenObjectives(`=COUNTIF(${scores}, "<${YELLOW_FROM}")`));
 
   put(teamHeaderRow, 1, 'Team');
   put(teamHeaderRow, 2, 'Score');
@@ -276,14 +282,14 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
     statusRange: hasObjectives ? objectiveRows(9) : null,
     numberFormats: [
       { a1: 'B3', numberFormat: 'yyyy-mm-dd' },
-      { a1: 'B4', numberFormat: '0.0' },
+      { a1: 'B4', numberFormat: SCORE_FORMAT },
       { a1: 'B5', numberFormat: '0.00' },
-      ...teamScores.map((a1) => ({ a1, numberFormat: '0.0' })),
+      ...teamScores.map((a1) => ({ a1, numberFormat: SCORE_FORMAT })),
       ...(hasObjectives
         ? [
             {
               a1: `${objectiveRows(6).split(':')[0]}:${cellOf(lastObjectiveRow, 8)}`,
-              numberFormat: '0.0',
+              numberFormat: SCORE_FORMAT,
             },
             { a1: objectiveRows(10), numberFormat: '0.0' },
           ]
@@ -291,7 +297,7 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
       // Actual, Planned and Gap of the OKRBALANCE table.
       {
         a1: `${cellOf(objectiveHeaderRow + 1, BALANCE_COLUMN + 1)}:${cellOf(balanceEndRow, BALANCE_COLUMN + 3)}`,
-        numberFormat: '0.0',
+        numberFormat: SCORE_FORMAT,
       },
     ],
     charts,

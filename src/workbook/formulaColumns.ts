@@ -1,15 +1,16 @@
 /**
- * The formula columns of Key Results (SPEC §2): one formula in the header cell that writes the
- * header text and spills one value per row below it, e.g.
- * `={"Progress"; OKRPROGRESS(E2:E, G2:G, H2:H, I2:I)}`. New KR rows are computed without anyone
- * copying formulas down, and one custom-function call serves the whole column.
+ * The formula columns of Key Results and Objectives (SPEC §2): one formula in the header cell that
+ * writes the header text and spills one value per row below it, e.g.
+ * `={"Progress"; OKRPROGRESS(E2:E, G2:G, H2:H, I2:I)}`. New rows are computed without anyone
+ * copying formulas down, and one custom-function call serves the whole column. Objectives get
+ * their live Score (OKRSCORE), Planned (OKRPLANNED) and Status (OKRSTATUS) the same way.
  *
  * Decision: no separate Score column on Key Results. A KR's score is its progress (SPEC §3
  * OKRSCORE with a KR ID), so a Score column would repeat Progress; objective scores belong to
  * objectives (OKRSCORE(OKR_KEY_RESULTS, id) on the Dashboard).
  */
 import type { ColumnMap } from './headers';
-import { KEY_RESULTS, type TableDef } from './schema';
+import { KEY_RESULTS, OBJECTIVES, type TableDef, type TableKey } from './schema';
 
 /** Named cells on the Settings sheet that the formulas read (created by setup). */
 export const SETTING_RANGES = {
@@ -38,16 +39,22 @@ export function columnLetter(index: number): string {
 }
 
 /** The open-ended data range of a column below its header, e.g. `E2:E`. */
-function dataColumn(columns: ColumnMap, key: string): string {
+function dataColumn(columns: ColumnMap, key: string, table: TableDef = KEY_RESULTS): string {
   const index = columns[key];
   if (index === undefined)
-    throw new Error(`Key Results has no column "${key}" to build a formula from.`);
+    throw new Error(`${table.sheetName} has no column "${key}" to build a formula from.`);
   const letter = columnLetter(index);
   return `${letter}2:${letter}`;
 }
 
-/** Each formula column's header formula, given where every Key Results column sits. */
-const BUILDERS: Record<string, (columns: ColumnMap) => string> = {
+/** Status from a Score or Progress column and a Planned column, with the Settings gaps. */
+const statusFormula = (progress: string, planned: string): string =>
+  `={"Status"; OKRSTATUS(${progress}, ${planned}, ${SETTING_RANGES.atRiskGap}, ${SETTING_RANGES.offTrackGap})}`;
+
+type Builders = Record<string, (columns: ColumnMap) => string>;
+
+/** Each Key Results formula column's header formula, given where every column sits. */
+const KEY_RESULT_BUILDERS: Builders = {
   progress: (c) =>
     `={"Progress"; OKRPROGRESS(${dataColumn(c, 'type')}, ${dataColumn(c, 'start')}, ${dataColumn(c, 'target')}, ${dataColumn(c, 'current')})}`,
   // Blank KR dates fall back to the cycle dates; rows without an ID stay blank instead of
@@ -61,8 +68,23 @@ const BUILDERS: Record<string, (columns: ColumnMap) => string> = {
       `${withCycleDate('dueDate', SETTING_RANGES.cycleEnd)}, ${SETTING_RANGES.reportDate}))}`
     );
   },
+  status: (c) => statusFormula(dataColumn(c, 'progress'), dataColumn(c, 'planned')),
+};
+
+/** Each Objectives formula column's header formula: scored from the Key Results table. */
+const OBJECTIVE_BUILDERS: Builders = {
+  score: (c) =>
+    `={"Score"; OKRSCORE(${KEY_RESULTS.namedRange}, ${dataColumn(c, 'id', OBJECTIVES)})}`,
+  planned: (c) =>
+    `={"Planned"; OKRPLANNED(${KEY_RESULTS.namedRange}, ${dataColumn(c, 'id', OBJECTIVES)}, ` +
+    `${SETTING_RANGES.reportDate}, ${SETTING_RANGES.cycleStart}, ${SETTING_RANGES.cycleEnd})}`,
   status: (c) =>
-    `={"Status"; OKRSTATUS(${dataColumn(c, 'progress')}, ${dataColumn(c, 'planned')}, ${SETTING_RANGES.atRiskGap}, ${SETTING_RANGES.offTrackGap})}`,
+    statusFormula(dataColumn(c, 'score', OBJECTIVES), dataColumn(c, 'planned', OBJECTIVES)),
+};
+
+const BUILDERS: Partial<Record<TableKey, Builders>> = {
+  keyResults: KEY_RESULT_BUILDERS,
+  objectives: OBJECTIVE_BUILDERS,
 };
 
 /** The header formula of a computed column, or null when the column is typed by people. */
@@ -71,8 +93,7 @@ export function headerFormula(
   columnKey: string,
   columns: ColumnMap,
 ): string | null {
-  if (table.key !== KEY_RESULTS.key) return null;
-  const build = BUILDERS[columnKey];
+  const build = BUILDERS[table.key]?.[columnKey];
   return build ? build(columns) : null;
 }
 

@@ -56,6 +56,9 @@ export const OBJECTIVES: TableDef = {
     column('kind', 'Kind', 'text'),
     column('priority', 'Priority', 'text'),
     column('notes', 'Notes', 'text'),
+    { key: 'score', header: 'Score', kind: 'number', computed: true },
+    { key: 'planned', header: 'Planned', kind: 'number', computed: true },
+    { key: 'status', header: 'Status', kind: 'text', computed: true },
   ],
 };
 

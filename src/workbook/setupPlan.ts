@@ -9,6 +9,7 @@ import { SETTING_LABELS } from '../core/settings';
 import { findColumns, headerKey, type ColumnMap } from './headers';
 import { columnLetter, headerFormula, headerOfFormula, SETTING_RANGES } from './formulaColumns';
 import { OBJECTIVES, SETTINGS, TABLES, type ColumnDef, type TableDef } from './schema';
+import { SCORE_FORMAT } from './scoreColours';
 import { lastContentRow, recordsToRows, type SheetCell } from './sheetRows';
 
 /** What setup reads of one existing sheet. */
@@ -124,6 +125,8 @@ function validationFor(
 }
 
 function numberFormatFor(table: TableDef, column: ColumnDef): string | null {
+  if (table.key === 'objectives' && column.computed && column.kind === 'number')
+    return SCORE_FORMAT;
   if (table.key === 'checkIns' && column.key === 'timestamp') return `${DATE_FORMAT} hh:mm`;
   if (column.kind === 'date') return DATE_FORMAT;
   if (column.kind === 'percent') return '0%';
@@ -249,7 +252,7 @@ export function planSetup(
       numberFormat: numberFormatFor(table, column),
       validation: validationFor(table, column, objectiveIds),
       colourBands:
-        Boolean(column.computed) && column.kind === 'percent' && column.key !== 'planned',
+        Boolean(column.computed) && (column.key === 'progress' || column.key === 'score'),
       statusColours: Boolean(column.computed) && column.key === 'status',
     }));
   }

@@ -3,7 +3,15 @@
  * owns some of them, with a visible way to become someone else.
  */
 import { describe, expect, it } from 'vitest';
-import { docScreenshot, openSidebar, previewInBrowser, settled } from './harness.js';
+import {
+  cellText,
+  docScreenshot,
+  openSidebar,
+  previewInBrowser,
+  settled,
+  sheetValues,
+  showSheet,
+} from './harness.js';
 
 const START = new Date(Date.UTC(2026, 10, 23, 9));
 
@@ -34,6 +42,43 @@ describe('the first view of the preview', () => {
     await sidebar.locator('#my-key-results li').first().waitFor();
     expect(await sidebar.locator('#empty-state').isHidden()).toBe(true);
     await docScreenshot(page, 'preview');
+  });
+
+  it('shows each objective’s live Score, Planned and Status on the Objectives sheet', async () => {
+    const { page } = opened.browser;
+    const { emulator } = opened.preview.session;
+    await showSheet(page, 'Objectives');
+    const header = sheetValues(opened.preview, 'Objectives')[0]!.map(String);
+    const letter = (name: string) => String.fromCharCode(65 + header.indexOf(name));
+    expect(header).toEqual(expect.arrayContaining(['Score', 'Planned', 'Status']));
+    const keyResults = sheetValues(opened.preview, 'Key Results');
+    const setting = (name: string) =>
+      emulator.uncounted(() => emulator.spreadsheet.getRangeByName(name)!.getValue());
+    const [asOf, start, end, atRisk, offTrack] = [
+      'OKR_REPORT_DATE',
+      'OKR_CYCLE_START',
+      'OKR_CYCLE_END',
+      'OKR_AT_RISK_GAP',
+      'OKR_OFF_TRACK_GAP',
+    ].map(setting);
+    const ids = sheetValues(opened.preview, 'Objectives')
+      .slice(1)
+      .map((row) => String(row[0]));
+    expect(ids.length).toBeGreaterThanOrEqual(6);
+    for (const [index, id] of ids.entries()) {
+      const row = index + 2;
+      const score = emulator.call('OKRSCORE', keyResults, id) as number;
+      const planned = emulator.call('OKRPLANNED', keyResults, id, asOf, start, end) as number;
+      const status = emulator.call('OKRSTATUS', score, planned, atRisk, offTrack) as string;
+      expect(await cellText(page, `${letter('Score')}${row}`), `score of ${id}`).toBe(
+        score.toFixed(2),
+      );
+      expect(await cellText(page, `${letter('Planned')}${row}`), `planned of ${id}`).toBe(
+        planned.toFixed(2),
+      );
+      expect(await cellText(page, `${letter('Status')}${row}`), `status of ${id}`).toBe(status);
+    }
+    await showSheet(page, 'Key Results');
   });
 
   it('switches who you are from the top bar, and the open sidebar follows', async () => {

@@ -58,14 +58,14 @@ describe('the preview in a browser', () => {
       const objectiveId = dashboard.cells[row - 1]![0]!.text;
       const score = opened.preview.session.emulator.call('OKRSCORE', table, objectiveId) as number;
       expect(await cellText(page, `${letters(scoreColumn)}${row}`), `score of ${objectiveId}`).toBe(
-        score.toFixed(1),
+        score.toFixed(2),
       );
       compared++;
     }
     expect(compared).toBeGreaterThanOrEqual(3);
     const overallRow = dashboard.cells.findIndex((line) => line[0]?.text === 'Overall score') + 1;
     const overall = opened.preview.session.emulator.call('OKRSCORE', table) as number;
-    expect(await cellText(page, `B${overallRow}`)).toBe(overall.toFixed(1));
+    expect(await cellText(page, `B${overallRow}`)).toBe(overall.toFixed(2));
   });
 
   it('takes a screenshot of the dashboard as a test artifact', async () => {

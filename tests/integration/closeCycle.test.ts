@@ -99,6 +99,14 @@ describe('Close cycle on the example OKRs', () => {
     )!;
     expect(objectiveRow[9]).toBeCloseTo(firstObjective.score!, 10);
     expect(objectiveRow[10]).toBe('=Plan the pricing page earlier');
+    const scoreFormats = emulator.uncounted(() =>
+      emulator.spreadsheet
+        .getSheetByName('Archive')!
+        .getRange(2, 10, result.archivedRows, 1)
+        .getNumberFormats()
+        .flat(),
+    );
+    expect(new Set(scoreFormats)).toEqual(new Set(['0.00']));
 
     const settings = parseSettings(values(emulator, 'Settings'), new Date(NOW)).settings;
     expect(settings.cycleName).toBe(result.nextCycleName);

@@ -214,7 +214,18 @@ describe('Set up OKR workbook on a half-set-up workbook', () => {
   it('adds the missing columns after the last used column', () => {
     const objectives = sheetValues(emulator, 'Objectives')[0]!;
     expect(objectives.slice(0, 5)).toEqual(['Objective', 'Mood', 'ID', 'Owner', '']);
-    expect(objectives.slice(5)).toEqual(['Team', 'Cycle', 'Parent', 'Kind', 'Priority', 'Notes']);
+    expect(objectives.slice(5)).toEqual([
+      'Team',
+      'Cycle',
+      'Parent',
+      'Kind',
+      'Priority',
+      'Notes',
+      // Score, Planned and Status: formulas, which read '' until Sheets computes them.
+      '',
+      '',
+      '',
+    ]);
     const keyResults = sheetValues(emulator, 'Key Results')[0]!;
     expect(keyResults.slice(6, 8)).toEqual(['Owner', 'Type']);
   });
@@ -222,6 +233,12 @@ describe('Set up OKR workbook on a half-set-up workbook', () => {
   it('builds the formulas from where the user keeps each column', () => {
     const formulas = sheetFormulas(emulator, 'Key Results')[0]!.filter(Boolean);
     expect(formulas[0]).toBe('={"Progress"; OKRPROGRESS(H2:H, J2:J, D2:D, E2:E)}');
+    const objectiveFormulas = sheetFormulas(emulator, 'Objectives')[0]!.filter(Boolean);
+    expect(objectiveFormulas).toEqual([
+      '={"Score"; OKRSCORE(OKR_KEY_RESULTS, C2:C)}',
+      '={"Planned"; OKRPLANNED(OKR_KEY_RESULTS, C2:C, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)}',
+      '={"Status"; OKRSTATUS(L2:L, M2:M, OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)}',
+    ]);
   });
 
   it('adds only the missing settings and names the cells where they are', () => {

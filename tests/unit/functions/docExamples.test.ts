@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { okrPlanned } from '../../../src/functions/okrPlanned';
 import { okrBalance } from '../../../src/functions/okrBalance';
 import { okrExpected } from '../../../src/functions/okrExpected';
 import { okrProgress } from '../../../src/functions/okrProgress';
@@ -124,6 +125,19 @@ describe('docs/functions.md examples', () => {
   it('spills one score per ID for the documented range of IDs', () => {
     const scores = okrScore(keyResults, [['O1'], ['O2'], ['O3']]) as number[][];
     expect(scores.map(([score]) => Number(score!.toFixed(4)))).toEqual([0.4167, 0.675, 0.8333]);
+  });
+
+  it('gives the documented OKRPLANNED result for every formula', () => {
+    const [, ...rows] = exampleTable('OKRPLANNED');
+    for (const [formula, result] of rows) {
+      const call =
+        /^`=OKRPLANNED\(OKR_KEY_RESULTS, "([^"]*)", "([^"]*)", "([^"]*)", "([^"]*)"\)`$/.exec(
+          formula!,
+        );
+      expect(call, formula).not.toBeNull();
+      const [, id, asOf, start, end] = call!;
+      expectDocumented(only(okrPlanned(keyResults, [[id!]], asOf, start, end)), result!, formula!);
+    }
   });
 
   it.each([

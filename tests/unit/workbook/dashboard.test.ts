@@ -145,7 +145,7 @@ describe('dashboardLayout', () => {
   it('counts objectives per score band for the distribution chart', () => {
     const first = layout.firstObjectiveRow;
     const last = layout.lastObjectiveRow;
-    expect(at('E3')).toBe(`=COUNTIF($F$${first}:$F$${last}, ">=0.7")`);
+    expect(at('E3')).toBe(`=COUNTIF($F$${first}:$F$${last}, ">=0.695")`);
     expect(layout.charts.map((chart) => chart.kind)).toEqual(['bar', 'column']);
   });
 

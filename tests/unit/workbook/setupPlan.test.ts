@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SETTING_LABELS } from '../../../src/core/settings';
-import { KEY_RESULTS, TABLES } from '../../../src/workbook/schema';
+import { KEY_RESULTS, OBJECTIVES, TABLES } from '../../../src/workbook/schema';
 import {
   describePlan,
   isPlanEmpty,
@@ -90,6 +90,26 @@ describe('planSetup on an empty workbook', () => {
     expect(formulaOf('title')).toBeNull();
   });
 
+  it('gives Objectives a live Score, Planned and Status, one spilling formula each', () => {
+    const objectives = plan.sheets.find((s) => s.table === OBJECTIVES)!;
+    const column = (key: string) => objectives.newColumns.find((c) => c.key === key)!;
+    expect(column('score')).toMatchObject({
+      formula: '={"Score"; OKRSCORE(OKR_KEY_RESULTS, A2:A)}',
+      numberFormat: '0.00',
+      colourBands: true,
+    });
+    expect(column('planned')).toMatchObject({
+      formula:
+        '={"Planned"; OKRPLANNED(OKR_KEY_RESULTS, A2:A, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)}',
+      numberFormat: '0.00',
+      colourBands: false,
+    });
+    expect(column('status')).toMatchObject({
+      formula: '={"Status"; OKRSTATUS(J2:J, K2:K, OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)}',
+      statusColours: true,
+    });
+  });
+
   it('formats, validates and colours the columns it adds', () => {
     const keyResults = plan.sheets.find((s) => s.table === KEY_RESULTS)!;
     const column = (key: string) => keyResults.newColumns.find((c) => c.key === key)!;
@@ -116,7 +136,7 @@ describe('planSetup on an empty workbook', () => {
       plan.namedRanges.map((r) => [r.name, `${r.sheetName}!${r.a1}`]),
     );
     expect(byName).toMatchObject({
-      OKR_OBJECTIVES: 'Objectives!A:I',
+      OKR_OBJECTIVES: 'Objectives!A:L',
       OKR_KEY_RESULTS: 'Key Results!A:U',
       OKR_CHECKINS: 'Check-ins!A:I',
       OKR_MILESTONES: 'Milestones!A:E',
