@@ -25,7 +25,7 @@ import {
   TABLES,
   type TableDef,
 } from '../workbook/schema';
-import { setUpActiveWorkbook } from './setup';
+import { setUpActiveWorkbook, snapshotSheet } from './setup';
 import { appendRows, withDocumentLock, writeRowFields } from './tables';
 import { firstRows, isOurTable, type Sheet } from './sheetSample';
 import { showDialogPage } from './ui';
@@ -122,16 +122,7 @@ function planFromWorkbook(rawPayload: unknown): ImportRun {
   }
   const headerRows = all
     .filter((sheet) => isOurSheetName(sheet.getName()) && !payload.sheets.includes(sheet.getName()))
-    .map((sheet) => {
-      const width = sheet.getLastColumn();
-      const header = width > 0 ? sheet.getRange(1, 1, 1, width) : null;
-      return {
-        name: sheet.getName(),
-        headerValues: header ? header.getValues()[0]! : [],
-        headerFormulas: header ? header.getFormulas()[0]! : [],
-        lastColumn: width,
-      };
-    });
+    .map(snapshotSheet);
   for (const conflict of findAdoptionConflicts(TABLES, headerRows, [
     ...names,
     ...renames.map((r) => r.to),

@@ -28,7 +28,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const DATE_FORMAT = 'yyyy-mm-dd';
 
-function snapshotSheet(sheet: Sheet): SheetSnapshot {
+/** Row 1 (values and formulas), width, frozen rows and size of a sheet: what setup plans from. */
+export function snapshotSheet(sheet: Sheet): SheetSnapshot {
   const lastColumn = sheet.getLastColumn();
   const header = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn) : null;
   return {

@@ -204,10 +204,25 @@ class Collector {
     return this.objectives.find((objective) => headerKey(objective.title) === title);
   }
 
-  keyResult(draft: Omit<KeyResultDraft, 'id' | 'record'>): void {
-    const keyResult: KeyResultDraft = { ...draft, id: '', record: {} };
+  keyResult(
+    sheet: string,
+    row: number,
+    title: string,
+    objective: ObjectiveDraft,
+    cells: Partial<Record<ImportField, unknown>>,
+  ): void {
+    const keyResult: KeyResultDraft = {
+      sheet,
+      row,
+      sourceId: text(cells.id),
+      title,
+      objective,
+      cells,
+      id: '',
+      record: {},
+    };
     this.keyResults.push(keyResult);
-    draft.objective.keyResults.push(keyResult);
+    objective.keyResults.push(keyResult);
   }
 }
 
@@ -321,14 +336,7 @@ function collectOkrSheet(
       );
       return;
     }
-    into.keyResult({
-      sheet: layout.sheet,
-      row: sheetRow,
-      sourceId: text(cells.id),
-      title: name,
-      objective,
-      cells: { ...cells, period: cells.period ?? layout.period?.label },
-    });
+    into.keyResult(layout.sheet, sheetRow, name, objective, cells);
   });
 }
 
@@ -353,14 +361,7 @@ function collectKeyResultsSheet(
       );
       return;
     }
-    into.keyResult({
-      sheet: layout.sheet,
-      row: sheetRow,
-      sourceId: text(cells.id),
-      title: name,
-      objective,
-      cells,
-    });
+    into.keyResult(layout.sheet, sheetRow, name, objective, cells);
   });
 }
 
