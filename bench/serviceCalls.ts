@@ -84,11 +84,16 @@ function atScales(prepare?: (emulator: Emulator) => void): Case[] {
   }));
 }
 
+type Figure = 'cellsRead' | 'calls';
+
 /**
- * Cells read and service calls do not grow with the history: at the same number of key results,
- * the largest history costs at most `factor` times the smallest.
+ * Cells read and service calls (or the figures named) do not grow with the history: at the same
+ * number of key results, the largest history costs at most `factor` times the smallest.
  */
-function boundedByHistory(factor = 1.1): Check {
+function boundedByHistory(
+  factor = 1.1,
+  figures: readonly Figure[] = ['cellsRead', 'calls'],
+): Check {
   return (measured) => {
     const failures: string[] = [];
     const byKeyResults = new Map<number, Measured[]>();
@@ -102,7 +107,7 @@ function boundedByHistory(factor = 1.1): Check {
     for (const entries of byKeyResults.values()) {
       const sorted = [...entries].sort((a, b) => a.scale!.checkIns - b.scale!.checkIns);
       const [fewest, most] = [sorted[0]!, sorted[sorted.length - 1]!];
-      for (const figure of ['cellsRead', 'calls'] as const) {
+      for (const figure of figures) {
         if (most.cost[figure] > factor * Math.max(1, fewest.cost[figure])) {
           failures.push(
             `${figure} ${format(most.cost[figure])} at ${most.label} is more than ${factor}× ` +
@@ -113,6 +118,14 @@ function boundedByHistory(factor = 1.1): Check {
     }
     return failures;
   };
+}
+
+/** At most `limit` service calls on every workbook (for work bounded by a count, not a ratio). */
+function callsAtMost(limit: number): Check {
+  return (measured) =>
+    measured
+      .filter((entry) => entry.cost.calls > limit)
+      .map((entry) => `${format(entry.cost.calls)} calls at ${entry.label}, more than ${limit}`);
 }
 
 /** What reaches the page stays within `bytes` on every workbook. */
@@ -163,7 +176,9 @@ function reminderWorkbook(rows: number): Emulator {
 
 /** Budgets for what google.script.run carries to the check-in sidebar. */
 export const SIDEBAR_BUDGET = 100_000;
-export const SAVE_RESULT_BUDGET = 20_000;
+export const SEARCH_BUDGET = 30_000;
+export const DETAIL_BUDGET = 10_000;
+export const SAVE_RESULT_BUDGET = 10_000;
 
 /**
  * The grid's cases with 1,000 check-ins: at 500,000 the scale workbook's history is so dense that
@@ -185,6 +200,19 @@ const OPERATIONS: Operation[] = [
     cases: atScales(),
     run: (emulator) => emulator.call('getCheckInContext'),
     checks: [boundedByHistory(), payloadWithin(SIDEBAR_BUDGET)],
+  },
+  {
+    name: 'searchKeyResults (sidebar search, second page)',
+    cases: atScales(),
+    run: (emulator) => emulator.call('searchKeyResults', { query: 'team 1', offset: 25 }),
+    checks: [boundedByHistory(), payloadWithin(SEARCH_BUDGET)],
+  },
+  {
+    name: 'getKeyResultDetail (open the check-in form)',
+    cases: atScales(),
+    run: (emulator) => emulator.call('getKeyResultDetail', SCALE_KEY_RESULT),
+    // Calls grow with the check-ins found, up to the 8 the form shows, then stop.
+    checks: [boundedByHistory(1.1, ['cellsRead']), callsAtMost(80), payloadWithin(DETAIL_BUDGET)],
   },
   {
     name: 'saveCheckIn (one check-in)',

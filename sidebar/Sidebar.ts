@@ -9,7 +9,12 @@ import {
   type CheckInContext,
   type CheckInFieldError,
   type CheckInPayload,
+  type KeyResultDetailResult,
+  type KeyResultListItem,
+  type KeyResultPage,
+  type KeyResultSearch,
   type KeyResultSummary,
+  type ObjectiveSummary,
   type SaveCheckInResult,
 } from '../src/shared/checkIn';
 import { byId, element, replaceChildren, show } from './dom';
@@ -21,11 +26,28 @@ import { enteredValue, tickedMilestones, valueField } from './valueField';
 
 interface PageState {
   context: CheckInContext | null;
+  /** The user's own key results as listed. */
+  mine: KeyResultListItem[];
+  /** The search results shown under "All key results": the pages loaded so far. */
+  results: KeyResultListItem[];
+  resultObjectives: ObjectiveSummary[];
+  resultTotal: number;
+  /** The key results opened in the form, with their last check-ins. */
+  details: Map<string, KeyResultSummary>;
   selected: KeyResultSummary | null;
   saving: boolean;
 }
 
-const state: PageState = { context: null, selected: null, saving: false };
+const state: PageState = {
+  context: null,
+  mine: [],
+  results: [],
+  resultObjectives: [],
+  resultTotal: 0,
+  details: new Map(),
+  selected: null,
+  saving: false,
+};
 
 const app = byId('app');
 const picker = byId('picker');
@@ -37,14 +59,22 @@ const saveButton = byId<HTMLButtonElement>('save');
 
 // ---- Loading ----
 
-async function load(): Promise<void> {
+async function load(notice = ''): Promise<void> {
   show(byId('loading'), true);
+  show(picker, false);
+  show(detail, false);
   show(byId('load-error'), false);
   app.setAttribute('aria-busy', 'true');
   try {
-    state.context = await runServer<CheckInContext>('getCheckInContext');
+    const context = await runServer<CheckInContext>('getCheckInContext');
+    state.context = context;
+    state.mine = context.mine;
+    state.details.clear();
+    search.value = '';
+    showPage(context.all, false);
     renderPicker();
     showView('picker');
+    showNotice(notice);
   } catch (error) {
     byId('load-error-text').textContent = messageOf(error);
     show(byId('load-error'), true);
@@ -53,6 +83,13 @@ async function load(): Promise<void> {
     show(byId('loading'), false);
     app.setAttribute('aria-busy', 'false');
   }
+}
+
+function showNotice(text: string): void {
+  const notice = byId('notice-banner');
+  notice.textContent = text;
+  show(notice, text !== '');
+  if (text !== '') show(byId('saved-banner'), false);
 }
 
 function messageOf(error: unknown): string {
@@ -65,24 +102,27 @@ function showView(view: 'picker' | 'detail'): void {
   show(detail, view === 'detail');
 }
 
-// ---- Picker: the user's KRs, then a search over all of them grouped by objective ----
+// ---- Picker: the user's KRs, then all of them a page at a time, searched on the server ----
 
 function renderPicker(): void {
   const context = state.context!;
-  const mine = context.keyResults.filter((keyResult) => keyResult.ownedByUser);
   byId('picker-subtitle').textContent = [context.cycleName, context.userEmail]
     .filter(Boolean)
     .join(' · ');
   replaceChildren(
     byId('my-key-results'),
-    mine.map((keyResult) => element('li', {}, [keyResultButton(keyResult, false)])),
+    state.mine.map((keyResult) => element('li', {}, [keyResultButton(keyResult, false)])),
   );
-  show(byId('my-key-results'), mine.length > 0);
+  show(byId('my-key-results'), state.mine.length > 0);
+  const hiddenMine = context.mineTotal - state.mine.length;
+  byId('more-of-mine').textContent =
+    hiddenMine > 0 ? `${hiddenMine} more of yours: search below to find them.` : '';
+  show(byId('more-of-mine'), hiddenMine > 0);
   const importable = context.importableSheets;
   show(byId('import-hint'), importable.length > 0);
   byId('import-hint-text').textContent =
     `No key results yet, but your sheets ${importable.map((name) => `"${name}"`).join(', ')} look like OKRs. Import them to check in here (your sheets stay as they are).`;
-  show(byId('empty-state'), mine.length === 0 && importable.length === 0);
+  show(byId('empty-state'), context.mineTotal === 0 && importable.length === 0);
   byId('empty-state-email').textContent = context.userEmail || 'your email';
   renderSearchResults();
   const problems = context.problems;
@@ -93,7 +133,7 @@ function renderPicker(): void {
   );
 }
 
-function keyResultButton(keyResult: KeyResultSummary, showOwner: boolean): HTMLButtonElement {
+function keyResultButton(keyResult: KeyResultListItem, showOwner: boolean): HTMLButtonElement {
   const meta = showOwner
     ? keyResult.owner || 'No owner'
     : keyResult.objectiveTitle || keyResult.objectiveId;
@@ -109,43 +149,45 @@ function keyResultButton(keyResult: KeyResultSummary, showOwner: boolean): HTMLB
       progressBar(keyResult, true),
     ],
   );
-  button.addEventListener('click', () => openKeyResult(keyResult.id));
+  button.addEventListener('click', () => void openKeyResult(keyResult));
   return button;
 }
 
-function matches(keyResult: KeyResultSummary, words: readonly string[]): boolean {
-  const haystack = [
-    keyResult.id,
-    keyResult.title,
-    keyResult.objectiveTitle,
-    keyResult.objectiveId,
-    keyResult.owner,
-  ]
-    .join(' ')
-    .toLowerCase();
-  return words.every((word) => haystack.includes(word));
+/** Takes a page from the server: the first replaces the results, a later one adds to them. */
+function showPage(page: KeyResultPage, append: boolean): void {
+  state.results = append ? [...state.results, ...page.keyResults] : page.keyResults;
+  const known = new Map(
+    (append ? state.resultObjectives : []).map((objective) => [objective.id, objective]),
+  );
+  for (const objective of page.objectives) known.set(objective.id, objective);
+  state.resultObjectives = [...known.values()];
+  state.resultTotal = page.total;
 }
 
 function renderSearchResults(): void {
   const context = state.context!;
-  const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
-  const found = context.keyResults.filter((keyResult) => matches(keyResult, words));
+  const query = search.value.trim();
   const container = byId('all-key-results');
   // One short announcement per search instead of reading out the whole list again.
   byId('search-status').textContent =
-    words.length === 0 ? '' : `${found.length} key result${found.length === 1 ? '' : 's'} found`;
-  if (found.length === 0) {
+    query === ''
+      ? ''
+      : `${state.resultTotal} key result${state.resultTotal === 1 ? '' : 's'} found`;
+  show(byId('show-more'), state.results.length < state.resultTotal);
+  if (state.results.length === 0) {
     const text =
-      context.keyResults.length === 0
+      query === '' && context.all.total === 0
         ? 'The Key Results sheet has no key results for this cycle yet. Add rows to it, or use Extensions → OKR Cadence → Load example OKRs.'
-        : `No key result matches “${search.value.trim()}”.`;
+        : `No key result matches “${query}”.`;
     replaceChildren(container, [element('p', { className: 'okr-muted search__empty', text })]);
     return;
   }
-  const titles = new Map(context.objectives.map((objective) => [objective.id, objective.title]));
+  const titles = new Map(
+    state.resultObjectives.map((objective) => [objective.id, objective.title]),
+  );
   const order = [...titles.keys()];
-  const groups = new Map<string, KeyResultSummary[]>();
-  for (const keyResult of found)
+  const groups = new Map<string, KeyResultListItem[]>();
+  for (const keyResult of state.results)
     groups.set(keyResult.objectiveId, [...(groups.get(keyResult.objectiveId) ?? []), keyResult]);
   const objectiveIds = [...groups.keys()].sort((a, b) => rank(order, a) - rank(order, b));
   replaceChildren(
@@ -173,20 +215,68 @@ function rank(order: readonly string[], objectiveId: string): number {
   return index === -1 ? order.length : index;
 }
 
+/** The newest search wins: answers to older ones arriving late are dropped. */
+let searchNumber = 0;
+let searchTimer: number | undefined;
+
+async function runSearch(offset: number): Promise<void> {
+  const number = ++searchNumber;
+  const request: KeyResultSearch = { query: search.value.trim(), offset };
+  search.setAttribute('aria-busy', 'true');
+  try {
+    const page = await runServer<KeyResultPage>('searchKeyResults', request);
+    if (number !== searchNumber) return;
+    showPage(page, offset > 0);
+    renderSearchResults();
+  } catch (error) {
+    if (number === searchNumber) showNotice(messageOf(error));
+  } finally {
+    if (number === searchNumber) search.removeAttribute('aria-busy');
+  }
+}
+
+function searchSoon(): void {
+  window.clearTimeout(searchTimer);
+  searchTimer = window.setTimeout(() => void runSearch(0), 250);
+}
+
 // ---- Detail: where the KR stands, and the check-in form ----
 
 let returnFocusTo: string | null = null;
 
-function openKeyResult(id: string): void {
-  const keyResult = state.context?.keyResults.find((candidate) => candidate.id === id);
-  if (!keyResult) return;
-  returnFocusTo = id;
-  state.selected = keyResult;
+async function openKeyResult(item: KeyResultListItem): Promise<void> {
+  returnFocusTo = item.id;
+  state.selected = null;
   show(byId('saved-banner'), false);
-  renderDetail(keyResult);
-  resetForm(keyResult);
+  renderCard(item);
+  replaceChildren(byId('kr-last'), []);
+  replaceChildren(byId('kr-history'), []);
+  show(form, false);
+  show(byId('detail-loading'), true);
   showView('detail');
   window.scrollTo(0, 0);
+  byId('back').focus();
+  let result: KeyResultDetailResult;
+  try {
+    result = await runServer<KeyResultDetailResult>('getKeyResultDetail', item.id);
+  } catch (error) {
+    result = { ok: false, message: messageOf(error), reload: false };
+  }
+  // The person may have gone back to the list meanwhile.
+  if (detail.hidden || returnFocusTo !== item.id) return;
+  show(byId('detail-loading'), false);
+  if (!result.ok) {
+    if (result.reload) void load(result.message);
+    else showNotice(result.message);
+    if (!result.reload) backToList();
+    return;
+  }
+  const keyResult = { ...result.keyResult, ownedByUser: item.ownedByUser };
+  state.details.set(keyResult.id, keyResult);
+  state.selected = keyResult;
+  renderDetail(keyResult);
+  resetForm(keyResult);
+  show(form, true);
   firstInput()?.focus();
 }
 
@@ -201,7 +291,8 @@ function backToList(): void {
   (button ?? search).focus();
 }
 
-function renderDetail(keyResult: KeyResultSummary): void {
+/** What the list item already says: shown at once while the last check-ins load. */
+function renderCard(keyResult: KeyResultListItem): void {
   byId('kr-objective').textContent =
     keyResult.objectiveTitle || `Objective ${keyResult.objectiveId}`;
   byId('kr-title').textContent = keyResult.title;
@@ -215,6 +306,10 @@ function renderDetail(keyResult: KeyResultSummary): void {
   const problem = byId('kr-problem');
   problem.textContent = keyResult.problem;
   show(problem, keyResult.problem !== '');
+}
+
+function renderDetail(keyResult: KeyResultSummary): void {
+  renderCard(keyResult);
   replaceChildren(byId('kr-last'), lastCheckIn(keyResult));
   replaceChildren(byId('kr-history'), history(keyResult));
   const reminder = keyResult.previousPlans.trim();
@@ -317,25 +412,64 @@ async function submit(): Promise<void> {
   // Re-enabled before showing the outcome: errors focus a field, success leaves the form.
   setSaving(false);
   if (result.ok) saved(result.keyResult, result.savedAt);
-  else showErrors(form, result.errors);
+  else if (result.reload) {
+    // The key result left the open cycle (closed, or removed): the list is out of date.
+    void load(result.errors.map((error) => error.message).join(' '));
+  } else showErrors(form, result.errors);
 }
 
 function saved(keyResult: KeyResultSummary, savedAt: string): void {
-  const context = state.context!;
-  state.context = {
-    ...context,
-    keyResults: context.keyResults.map((candidate) =>
-      candidate.id === keyResult.id
-        ? { ...keyResult, ownedByUser: candidate.ownedByUser }
-        : candidate,
-    ),
-  };
+  const previous = state.details.get(keyResult.id);
+  // The server sends only the check-in just saved; the page keeps the ones before it.
+  state.details.set(keyResult.id, {
+    ...keyResult,
+    history: [...(previous?.history ?? []), ...keyResult.history].slice(-8),
+  });
+  const refresh = (item: KeyResultListItem): KeyResultListItem =>
+    item.id === keyResult.id ? { ...listFields(keyResult), ownedByUser: item.ownedByUser } : item;
+  state.mine = state.mine.map(refresh);
+  state.results = state.results.map(refresh);
   const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(new Date(savedAt));
   const banner = byId('saved-banner');
   banner.textContent = `Check-in saved for “${keyResult.title}” at ${time}.`;
   // The confirmation lives on the list; go back there so the next KR is one click away.
   backToList();
+  show(byId('notice-banner'), false);
   show(banner, true);
+}
+
+/** The list item's fields of a key result the form showed. */
+function listFields(keyResult: KeyResultSummary): KeyResultListItem {
+  const { lastCheckInText, previousPlans, history, milestones, ...item } = keyResult;
+  void [lastCheckInText, previousPlans, history, milestones];
+  return item;
+}
+
+// ---- A sidebar left open: a cycle closed meanwhile reloads the list ----
+
+const CYCLE_CHECK_INTERVAL = 30_000;
+let lastCycleCheck = Date.now();
+
+async function checkCycle(): Promise<void> {
+  const context = state.context;
+  if (!context || state.saving || Date.now() - lastCycleCheck < CYCLE_CHECK_INTERVAL) return;
+  lastCycleCheck = Date.now();
+  let stamp: string;
+  try {
+    stamp = await runServer<string>('getCheckInCycle');
+  } catch {
+    return;
+  }
+  if (stamp === context.cycleStamp) return;
+  const notice =
+    'The cycle has changed (closed or reopened) since this sidebar opened. The list now shows the open cycle.';
+  // A form being filled in is kept: the save then says what to do.
+  if (detail.hidden) void load(notice);
+  else {
+    const banner = byId('form-error');
+    banner.textContent = `${notice.split('.')[0]}. Go back to the list to see the open cycle.`;
+    show(banner, true);
+  }
 }
 
 // ---- Wiring: mouse and keyboard ----
@@ -357,7 +491,9 @@ document.addEventListener('keydown', (event) => {
   }
 });
 confidence.addEventListener('input', updateConfidence);
-search.addEventListener('input', renderSearchResults);
+search.addEventListener('input', searchSoon);
+byId('show-more').addEventListener('click', () => void runSearch(state.results.length));
+window.addEventListener('focus', () => void checkCycle());
 byId('back').addEventListener('click', backToList);
 byId('open-import').addEventListener('click', () => {
   void runServer('showImportDialog');

@@ -1,7 +1,7 @@
 /**
  * Locale-aware display of check-in values, fractions and dates (Intl, in the viewer's locale).
  */
-import type { KeyResultSummary } from '../src/shared/checkIn';
+import type { KeyResultListItem, KeyResultSummary } from '../src/shared/checkIn';
 
 const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 const percentFormat = new Intl.NumberFormat(undefined, {
@@ -32,7 +32,7 @@ export function withUnit(value: number, unit: string): string {
 
 /** A measured value as the KR's type reads it; blank shows as an em dash. */
 export function formatMeasured(
-  keyResult: KeyResultSummary,
+  keyResult: KeyResultListItem,
   value: number | boolean | null,
 ): string {
   if (value === null) return '—';
@@ -57,7 +57,7 @@ export function formatDaysAgo(iso: string, now: Date = new Date()): string {
 }
 
 /** "0 → 100 teams", or what the type measures when it has no range. */
-export function describeRange(keyResult: KeyResultSummary): string {
+export function describeRange(keyResult: KeyResultListItem): string {
   switch (keyResult.inputKind) {
     case 'binary':
       return 'Done or not done';
@@ -66,8 +66,11 @@ export function describeRange(keyResult: KeyResultSummary): string {
         ? 'Percentage'
         : `${formatMeasured(keyResult, keyResult.start ?? 0)} → ${formatMeasured(keyResult, keyResult.target)}`;
     case 'milestones': {
-      const done = keyResult.milestones.filter((milestone) => milestone.done).length;
-      return `${done} of ${keyResult.milestones.length} milestones done`;
+      // The list has no checklist; the form's key result has.
+      if (!('milestones' in keyResult)) return 'Milestones';
+      const milestones = (keyResult as KeyResultSummary).milestones;
+      const done = milestones.filter((milestone) => milestone.done).length;
+      return `${done} of ${milestones.length} milestones done`;
     }
     case 'number':
       if (keyResult.type === 'baseline')

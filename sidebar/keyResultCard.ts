@@ -3,17 +3,17 @@
  * at today's planned progress, the last check-in and a sparkline of recent values.
  */
 import { confidenceBand } from '../src/core/confidence';
-import type { KeyResultSummary } from '../src/shared/checkIn';
+import type { KeyResultListItem, KeyResultSummary } from '../src/shared/checkIn';
 import { element } from './dom';
 import { formatDate, formatDaysAgo, formatFraction, formatMeasured } from './format';
 
-export function statusChip(keyResult: KeyResultSummary): HTMLElement {
+export function statusChip(keyResult: KeyResultListItem): HTMLElement {
   const status = keyResult.status || (keyResult.type === 'baseline' ? 'Baseline' : 'No plan');
   const modifier = status.toLowerCase().replace(/\s+/g, '-');
   return element('span', { className: `okr-chip okr-chip--${modifier}`, text: status });
 }
 
-export function progressBar(keyResult: KeyResultSummary, compact: boolean): HTMLElement {
+export function progressBar(keyResult: KeyResultListItem, compact: boolean): HTMLElement {
   const progress = keyResult.progress;
   const planned = keyResult.planned;
   const tone =
@@ -56,7 +56,7 @@ export function progressBar(keyResult: KeyResultSummary, compact: boolean): HTML
   ]);
 }
 
-function progressText(keyResult: KeyResultSummary): string {
+function progressText(keyResult: KeyResultListItem): string {
   if (keyResult.progress === null)
     return keyResult.type === 'baseline'
       ? 'Not scored: a baseline is being measured'

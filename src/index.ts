@@ -16,7 +16,12 @@ import { showHelpAlert } from './gas/help';
 import { setUpWorkbookFromMenu } from './gas/setup';
 import * as checkIn from './gas/checkIn';
 import { showSidebarPage } from './gas/ui';
-import type { CheckInContext, SaveCheckInResult } from './shared/checkIn';
+import type {
+  CheckInContext,
+  KeyResultDetailResult,
+  KeyResultPage,
+  SaveCheckInResult,
+} from './shared/checkIn';
 import * as reminders from './gas/reminders';
 import { buildDashboardFromMenu } from './gas/dashboard';
 import { checkOkrHealthFromMenu } from './gas/health';
@@ -78,12 +83,39 @@ export function showCheckInSidebar(): void {
 }
 
 /**
- * The sidebar's data: the user's email and every key result of the current cycle with its
- * progress, plan, status and recent check-ins, the user's own first.
+ * The sidebar's data when it opens: the user's email, their key results of the current cycle and
+ * the first page of all of them, with progress, plan and status.
  * @return {CheckInContext} JSON-safe context for sidebar/Sidebar.ts
  */
 export function getCheckInContext(): CheckInContext {
   return onReportDay(checkIn.getCheckInContext);
+}
+
+/**
+ * One page of the current cycle's key results matching the search words (ID, title, objective,
+ * owner).
+ * @param {KeyResultSearch} request `{ query, offset }` from the sidebar (never trusted)
+ * @return {KeyResultPage} the matching key results from `offset`, and how many match in all
+ */
+export function searchKeyResults(request: unknown): KeyResultPage {
+  return checkIn.searchKeyResults(request);
+}
+
+/**
+ * The key result the check-in form opens: its figures, last check-ins and milestone checklist.
+ * @param {string} keyResultId the key result's ID
+ * @return {KeyResultDetailResult} the key result, or why it cannot take a check-in
+ */
+export function getKeyResultDetail(keyResultId: unknown): KeyResultDetailResult {
+  return checkIn.getKeyResultDetail(keyResultId);
+}
+
+/**
+ * The open cycle as the sidebar compares it, so a sidebar left open notices a closed cycle.
+ * @return {string} a stamp that changes when a cycle is closed or reopened
+ */
+export function getCheckInCycle(): string {
+  return checkIn.getCheckInCycle();
 }
 
 /**

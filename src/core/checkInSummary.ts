@@ -2,12 +2,17 @@
  * What the check-in sidebar shows about each key result: progress, today's planned progress,
  * status, confidence, the latest check-in and a short history, with the user's own KRs first.
  */
-import type {
-  CheckInContext,
-  CheckInKeyResultType,
-  KeyResultSummary,
-  MilestoneItem,
-  ObjectiveSummary,
+import {
+  KEY_RESULT_PAGE_SIZE,
+  MAX_LISTED_PROBLEMS,
+  MAX_OWN_KEY_RESULTS,
+  type CheckInContext,
+  type CheckInKeyResultType,
+  type KeyResultListItem,
+  type KeyResultPage,
+  type KeyResultSummary,
+  type MilestoneItem,
+  type ObjectiveSummary,
 } from '../shared/checkIn';
 import { inputKindFor, milestoneProgress } from './checkIn';
 import { OkrInputError } from './errors';
@@ -20,11 +25,10 @@ import type { CheckIn, KeyResult, Milestone, Objective } from './types';
 /** Enough past values to see a trend in a 300 px sidebar. */
 export const HISTORY_LENGTH = 8;
 
+/** What the sidebar's list is built from: no check-ins and no checklists (Current says enough). */
 export interface CheckInWorkbook {
   objectives: readonly Objective[];
   keyResults: readonly KeyResult[];
-  checkIns: readonly CheckIn[];
-  milestones: readonly Milestone[];
   settings: OkrSettings;
 }
 
@@ -61,18 +65,16 @@ function problemText(error: unknown): string {
   throw error;
 }
 
-/** One KR as the sidebar shows it, measured on `asOf`. */
-export function summarizeKeyResult(
+/** One KR as the sidebar lists it, measured on `asOf`; `checklist` is its milestones, if any. */
+export function listKeyResult(
   keyResult: KeyResult,
   objectiveTitle: string,
-  checkIns: readonly CheckIn[],
-  milestones: readonly Milestone[],
   settings: OkrSettings,
   asOf: Date,
   userEmail: string,
-): KeyResultSummary {
+  checklist: readonly Milestone[] = [],
+): KeyResultListItem {
   const problems: string[] = [];
-  const checklist = keyResult.type === 'milestone' ? milestones : [];
   let progress: number | null = null;
   try {
     progress =
@@ -90,8 +92,6 @@ export function summarizeKeyResult(
   } catch (error) {
     problems.push(problemText(error));
   }
-  const ordered = [...checkIns].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
-  const latest = ordered[ordered.length - 1];
   return {
     id: keyResult.id,
     title: keyResult.title,
@@ -113,7 +113,31 @@ export function summarizeKeyResult(
     status: statusOf(progress, planned, settings),
     confidence: keyResult.confidence,
     dueDate: iso(dueDate),
-    lastCheckInDate: iso(keyResult.lastCheckIn ?? latest?.timestamp ?? null),
+    lastCheckInDate: iso(keyResult.lastCheckIn),
+    problem: problems.join(' '),
+  };
+}
+
+/**
+ * One KR as the check-in form shows it, measured on `asOf`: its last check-ins (any order; the
+ * latest HISTORY_LENGTH are kept) and, for a milestone KR, its checklist.
+ */
+export function summarizeKeyResult(
+  keyResult: KeyResult,
+  objectiveTitle: string,
+  checkIns: readonly CheckIn[],
+  milestones: readonly Milestone[],
+  settings: OkrSettings,
+  asOf: Date,
+  userEmail: string,
+): KeyResultSummary {
+  const checklist = keyResult.type === 'milestone' ? milestones : [];
+  const ordered = [...checkIns].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+  const latest = ordered[ordered.length - 1];
+  const item = listKeyResult(keyResult, objectiveTitle, settings, asOf, userEmail, checklist);
+  return {
+    ...item,
+    lastCheckInDate: item.lastCheckInDate ?? iso(latest?.timestamp ?? null),
     lastCheckInText: latest?.progress ?? '',
     previousPlans: latest?.plans ?? '',
     history: ordered.slice(-HISTORY_LENGTH).map((checkIn) => ({
@@ -121,7 +145,6 @@ export function summarizeKeyResult(
       value: checkIn.value,
     })),
     milestones: checklist.map(milestoneItem),
-    problem: problems.join(' '),
   };
 }
 
@@ -145,33 +168,20 @@ function milestoneItem(milestone: Milestone): MilestoneItem {
   };
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
+/** The key results of the open cycle in list order: the user's own first, then by objective. */
+export interface CheckInList {
+  keyResults: KeyResultListItem[];
+  objectives: ObjectiveSummary[];
 }
 
 /**
- * The sidebar's data: KRs of current-cycle objectives (and KRs whose objective is not listed, so
+ * The sidebar's list: KRs of current-cycle objectives (and KRs whose objective is not listed, so
  * none is unreachable), the user's own first, then in sheet order grouped by objective.
  */
-export function buildCheckInContext(
-  workbook: CheckInWorkbook,
-  userEmail: string,
-  asOf: Date,
-  problems: readonly string[],
-): Omit<CheckInContext, 'importableSheets'> {
+export function checkInList(workbook: CheckInWorkbook, userEmail: string, asOf: Date): CheckInList {
   const { settings } = workbook;
   const objectiveById = new Map(
     workbook.objectives.map((objective) => [idKey(objective.id), objective]),
-  );
-  const checkInsByKeyResult = groupBy(workbook.checkIns, (checkIn) => idKey(checkIn.keyResultId));
-  const milestonesByKeyResult = groupBy(workbook.milestones, (milestone) =>
-    idKey(milestone.keyResultId),
   );
   const objectiveOrder = new Map(
     workbook.objectives.map((objective, index) => [idKey(objective.id), index]),
@@ -184,33 +194,90 @@ export function buildCheckInContext(
     const objective = objectiveById.get(idKey(keyResult.objectiveId));
     return !cycleKnown || objective === undefined || inCurrentCycle(objective, settings.cycleName);
   });
-  const summaries = reachable.map((keyResult) =>
-    summarizeKeyResult(
+  const items = reachable.map((keyResult) =>
+    listKeyResult(
       keyResult,
       objectiveById.get(idKey(keyResult.objectiveId))?.title ?? '',
-      checkInsByKeyResult.get(idKey(keyResult.id)) ?? [],
-      milestonesByKeyResult.get(idKey(keyResult.id)) ?? [],
       settings,
       asOf,
       userEmail,
     ),
   );
-  const rank = (summary: KeyResultSummary): number =>
-    objectiveOrder.get(idKey(summary.objectiveId)) ?? Number.MAX_SAFE_INTEGER;
+  const rank = (item: KeyResultListItem): number =>
+    objectiveOrder.get(idKey(item.objectiveId)) ?? Number.MAX_SAFE_INTEGER;
   // Array.prototype.sort is stable, so sheet order survives within each objective.
-  const ordered = [...summaries].sort(
+  const keyResults = items.sort(
     (a, b) => Number(b.ownedByUser) - Number(a.ownedByUser) || rank(a) - rank(b),
   );
-  const shownObjectiveIds = new Set(ordered.map((summary) => idKey(summary.objectiveId)));
-  const objectives: ObjectiveSummary[] = workbook.objectives
-    .filter((objective) => shownObjectiveIds.has(idKey(objective.id)))
-    .map((objective) => ({ id: objective.id, title: objective.title }));
+  const objectives = workbook.objectives.map((objective) => ({
+    id: objective.id,
+    title: objective.title,
+  }));
+  return { keyResults, objectives };
+}
+
+/** True when every word of the search is in the KR's ID, title, objective or owner. */
+export function matchesSearch(keyResult: KeyResultListItem, words: readonly string[]): boolean {
+  const haystack = [
+    keyResult.id,
+    keyResult.title,
+    keyResult.objectiveTitle,
+    keyResult.objectiveId,
+    keyResult.owner,
+  ]
+    .join(' ')
+    .toLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+/** The page of `list` matching `query` from `offset`, with the titles of its objectives only. */
+export function searchCheckInList(list: CheckInList, query: string, offset: number): KeyResultPage {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const found =
+    words.length === 0
+      ? list.keyResults
+      : list.keyResults.filter((item) => matchesSearch(item, words));
+  const keyResults = found.slice(offset, offset + KEY_RESULT_PAGE_SIZE);
+  return {
+    query,
+    offset,
+    total: found.length,
+    keyResults,
+    objectives: objectivesOf(list, keyResults),
+  };
+}
+
+function objectivesOf(
+  list: CheckInList,
+  keyResults: readonly KeyResultListItem[],
+): ObjectiveSummary[] {
+  const shown = new Set(keyResults.map((item) => idKey(item.objectiveId)));
+  return list.objectives.filter((objective) => shown.has(idKey(objective.id)));
+}
+
+/** What the sidebar receives when it opens: the user's KRs (capped) and the first page of all. */
+export function buildCheckInContext(
+  list: CheckInList,
+  settings: OkrSettings,
+  userEmail: string,
+  asOf: Date,
+  problems: readonly string[],
+  cycleStamp: string,
+): Omit<CheckInContext, 'importableSheets'> {
+  const mine = list.keyResults.filter((item) => item.ownedByUser);
+  const listedProblems = problems.slice(0, MAX_LISTED_PROBLEMS);
+  if (problems.length > MAX_LISTED_PROBLEMS)
+    listedProblems.push(
+      `…and ${problems.length - MAX_LISTED_PROBLEMS} more. Run Extensions → OKR Cadence → Check OKR health to see them all.`,
+    );
   return {
     userEmail,
     cycleName: settings.cycleName,
+    cycleStamp,
     asOf: asOf.toISOString(),
-    objectives,
-    keyResults: ordered,
-    problems: [...problems],
+    mine: mine.slice(0, MAX_OWN_KEY_RESULTS),
+    mineTotal: mine.length,
+    all: searchCheckInList(list, '', 0),
+    problems: listedProblems,
   };
 }

@@ -5,13 +5,8 @@
 import { OkrInputError } from '../core/errors';
 import { SETTINGS, type TableDef } from '../workbook/schema';
 import { parseSettings, type ParsedSettings } from '../workbook/settings';
-import {
-  contiguousRuns,
-  lastContentRow,
-  recordsToRows,
-  toSheetCell,
-  writableWidth,
-} from '../workbook/sheetRows';
+import { findColumns } from '../workbook/headers';
+import { contiguousRuns, lastContentRow, recordsToRows, toSheetCell } from '../workbook/sheetRows';
 
 export interface TableValues {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -63,28 +58,110 @@ export function withDocumentLock<T>(action: () => T, waitMs = 5000): T {
   }
 }
 
+/** Row 1 of a table's sheet, read alone (one getValues over the used columns). */
+export function readHeaderRow(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[] {
+  const width = sheet.getLastColumn();
+  return width < 1 ? [] : sheet.getRange(1, 1, 1, width).getValues()[0]!;
+}
+
 /**
- * Appends records (`{ columnKey: value }`) below the table's last row, laid out by the sheet's
- * header text, in one setValues. Returns the 1-based sheet row of the first appended record.
+ * The last sheet row holding a value in any of the given columns (0-based), found from the bottom
+ * of the grid with Ctrl+Up, so neither the history above nor a formula column spilling to the
+ * bottom of the sheet (which getLastRow counts) is read. 1 when only the header is there.
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#getnextdatacelldirection
+ */
+export function lastRowOfColumns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  columnIndexes: readonly number[],
+): number {
+  const maxRows = sheet.getMaxRows();
+  const width = Math.max(...columnIndexes) + 1;
+  const bottom = sheet.getRange(maxRows, 1, 1, width).getValues()[0]!;
+  let last = 1;
+  for (const index of columnIndexes) {
+    // Ctrl+Up from a filled bottom cell would stop at the top of its block instead.
+    const row =
+      bottom[index] !== ''
+        ? maxRows
+        : sheet
+            .getRange(maxRows, index + 1)
+            .getNextDataCell(SpreadsheetApp.Direction.UP)
+            .getRow();
+    last = Math.max(last, row);
+  }
+  return last;
+}
+
+/** The 0-based indexes of the table's own typed columns in `header`, and of its required ones. */
+function ownColumns(table: TableDef, header: readonly unknown[]) {
+  const { columns } = findColumns(table, header);
+  const indexesOf = (keep: (column: TableDef['columns'][number]) => boolean) =>
+    table.columns
+      .filter(keep)
+      .flatMap((column) => (columns[column.key] === undefined ? [] : [columns[column.key]!]));
+  const own = indexesOf((column) => !column.computed);
+  if (own.length === 0) {
+    throw new OkrInputError(
+      `The "${table.sheetName}" sheet has none of its columns in row 1. Run Extensions → OKR Cadence → Set up OKR workbook to add them.`,
+    );
+  }
+  return { own, required: indexesOf((column) => column.required === true) };
+}
+
+/**
+ * Writes records from `firstRow` in the table's own columns, found by header text: one setValues
+ * per run of neighbouring own columns, so a column of the user's (values, or a formula filled
+ * down) beside or between ours is never written. Grows the grid first when needed.
+ */
+function writeRecordsAt(
+  table: TableDef,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  header: readonly unknown[],
+  firstRow: number,
+  records: readonly Record<string, unknown>[],
+): void {
+  if (records.length === 0) return;
+  const rows = recordsToRows(table, header, records);
+  const lastRow = firstRow + rows.length - 1;
+  const maxRows = sheet.getMaxRows();
+  // getRange outside the grid throws, so the sheet grows first.
+  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+  for (const run of contiguousRuns(ownColumns(table, header).own)) {
+    sheet
+      .getRange(firstRow, run[0]! + 1, rows.length, run.length)
+      .setValues(rows.map((row) => run.map((index) => row[index]!)));
+  }
+}
+
+function checkHeader(table: TableDef, header: readonly unknown[]): void {
+  if (header.every((cell) => String(cell ?? '').trim() === '')) {
+    throw new OkrInputError(
+      `The "${table.sheetName}" sheet has no header row. Run Extensions → OKR Cadence → Set up OKR workbook to add it.`,
+    );
+  }
+}
+
+/**
+ * Appends records (`{ columnKey: value }`) below the table's last row, in the table's own columns
+ * (see writeRecordsAt). Reads only row 1 and the bottom of the required columns, never the rows
+ * above. Returns the 1-based sheet row of the first appended record.
  */
 export function appendRows(table: TableDef, records: readonly Record<string, unknown>[]): number {
   return withDocumentLock(() => {
-    const { sheet, values } = readTable(table);
-    const header = values[0] ?? [];
-    const headerIsBlank = header.every((cell) => String(cell ?? '').trim() === '');
-    if (headerIsBlank) {
-      throw new OkrInputError(
-        `The "${table.sheetName}" sheet has no header row. Run Extensions → OKR Cadence → Set up OKR workbook to add it.`,
-      );
-    }
-    return appendBelow(table, { sheet, values }, records);
+    const sheet = tableSheet(table);
+    const header = readHeaderRow(sheet);
+    checkHeader(table, header);
+    const { own, required } = ownColumns(table, header);
+    const firstRow = lastRowOfColumns(sheet, required.length > 0 ? required : own) + 1;
+    writeRecordsAt(table, sheet, header, firstRow, records);
+    return firstRow;
   });
 }
 
 /**
- * Writes records below the last row of `values` (the table as just read, header in row 0) in one
- * setValues, growing the grid when needed; returns the sheet row of the first. Call under the
- * document lock, so nobody appends between the read and the write.
+ * Writes records below the last row of `values` (the table as just read, header in row 0), in the
+ * table's own columns; returns the sheet row of the first. For callers that read the whole table
+ * anyway; call under the document lock, so nobody appends between the read and the write.
  */
 export function appendBelow(
   table: TableDef,
@@ -92,16 +169,10 @@ export function appendBelow(
   records: readonly Record<string, unknown>[],
 ): number {
   const header = values[0] ?? [];
+  checkHeader(table, header);
   // Spilled formula columns fill cells to the bottom of the sheet, so getLastRow() is not the end of the data.
   const firstRow = lastContentRow(table, values) + 1;
-  if (records.length === 0) return firstRow;
-  const width = writableWidth(table, header);
-  const rows = recordsToRows(table, header, records).map((row) => row.slice(0, width));
-  const lastRow = firstRow + rows.length - 1;
-  const maxRows = sheet.getMaxRows();
-  // getRange outside the grid throws, so the sheet grows first.
-  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-  sheet.getRange(firstRow, 1, rows.length, width).setValues(rows);
+  writeRecordsAt(table, sheet, header, firstRow, records);
   return firstRow;
 }
 

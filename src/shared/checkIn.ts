@@ -36,8 +36,8 @@ export type HistoryPoint = JsonSafe<{
   value: number | boolean | null;
 }>;
 
-/** A key result as the sidebar shows it. Fractions are 0–1; null means blank or not scored. */
-export type KeyResultSummary = JsonSafe<{
+/** A key result as the sidebar lists it. Fractions are 0–1; null means blank or not scored. */
+export type KeyResultListItem = JsonSafe<{
   id: string;
   title: string;
   objectiveId: string;
@@ -57,32 +57,69 @@ export type KeyResultSummary = JsonSafe<{
   confidence: number | null;
   dueDate: string | null;
   lastCheckInDate: string | null;
-  /** The latest check-in's Progress text. */
-  lastCheckInText: string;
-  /** The latest check-in's Plans, shown as a reminder next to the new check-in's Progress. */
-  previousPlans: string;
-  history: HistoryPoint[];
-  milestones: MilestoneItem[];
   /** Why progress or plan could not be computed (a blank Target, say), or "" when they could. */
   problem: string;
 }>;
 
+/** A key result as the check-in form shows it: the list item, its last check-ins and checklist. */
+export type KeyResultSummary = KeyResultListItem &
+  JsonSafe<{
+    /** The latest check-in's Progress text. */
+    lastCheckInText: string;
+    /** The latest check-in's Plans, shown as a reminder next to the new check-in's Progress. */
+    previousPlans: string;
+    history: HistoryPoint[];
+    milestones: MilestoneItem[];
+  }>;
+
 export type ObjectiveSummary = JsonSafe<{ id: string; title: string }>;
 
-/** Everything the sidebar needs when it opens. */
+/** One page of key results matching a search, in list order, with the titles of their objectives. */
+export type KeyResultPage = JsonSafe<{
+  query: string;
+  offset: number;
+  /** How many key results match in all (the page holds at most KEY_RESULT_PAGE_SIZE). */
+  total: number;
+  keyResults: KeyResultListItem[];
+  objectives: ObjectiveSummary[];
+}>;
+
+/** What the sidebar asks searchKeyResults for: words to match and where the page starts. */
+export type KeyResultSearch = JsonSafe<{ query: string; offset: number }>;
+
+/** Everything the sidebar needs when it opens: the user's key results and a first page of all. */
 export type CheckInContext = JsonSafe<{
   userEmail: string;
   cycleName: string;
+  /** Changes when the open cycle changes (a cycle closed or reopened): the page then reloads. */
+  cycleStamp: string;
   /** ISO date the planned progress is measured at (the report date, or today). */
   asOf: string;
-  objectives: ObjectiveSummary[];
-  /** The user's own KRs first, then the others grouped by objective in sheet order. */
-  keyResults: KeyResultSummary[];
-  /** Sheet problems that hid some rows, so the user knows why a KR is missing. */
+  /** The user's own key results in list order (at most MAX_OWN_KEY_RESULTS). */
+  mine: KeyResultListItem[];
+  /** How many key results the user owns in all. */
+  mineTotal: number;
+  /** The first page of every key result of the open cycle, the user's included. */
+  all: KeyResultPage;
+  /** Sheet problems that hid some rows, so the user knows why a KR is missing (the first few). */
   problems: string[];
   /** With no key results: the user's own sheets that look like OKRs, to offer Import OKRs…. */
   importableSheets: string[];
 }>;
+
+/** The key result the form opens, or why it cannot be opened (`reload`: the list is out of date). */
+export type KeyResultDetailResult = JsonSafe<
+  { ok: true; keyResult: KeyResultSummary } | { ok: false; message: string; reload: boolean }
+>;
+
+/** Key results per page of the list and of search results. */
+export const KEY_RESULT_PAGE_SIZE = 25;
+/** The most of the user's own key results the sidebar lists at once; search finds the rest. */
+export const MAX_OWN_KEY_RESULTS = 50;
+/** Sheet problems listed in the sidebar; the health check lists them all. */
+export const MAX_LISTED_PROBLEMS = 10;
+/** The longest search text the server takes. */
+export const MAX_SEARCH_LENGTH = 200;
 
 /** A milestone's new state in a check-in; `milestone` guards against rows moved meanwhile. */
 export type MilestoneCheck = JsonSafe<{ row: number; milestone: string; done: boolean }>;
@@ -107,9 +144,13 @@ export type CheckInField = keyof CheckInPayload;
 /** A problem with one field (or the whole check-in when `field` is null), said for people. */
 export type CheckInFieldError = JsonSafe<{ field: CheckInField | null; message: string }>;
 
+/**
+ * The saved key result (its history holds only the check-in just saved: the page keeps the rest),
+ * or the problems; `reload` says the page's list is out of date (the KR left the open cycle).
+ */
 export type SaveCheckInResult = JsonSafe<
   | { ok: true; keyResult: KeyResultSummary; savedAt: string }
-  | { ok: false; errors: CheckInFieldError[] }
+  | { ok: false; errors: CheckInFieldError[]; reload?: boolean }
 >;
 
 /** The longest comment a check-in takes in one field; a cell holds 50,000 characters at most. */

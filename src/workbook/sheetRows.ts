@@ -77,18 +77,6 @@ export function lastContentRow(table: TableDef, values: readonly (readonly unkno
   return values.length > 0 ? 1 : 0;
 }
 
-/**
- * How many columns an appended row block spans: up to the last column people type in, so the
- * block does not reach into spilled formula columns at the end of the header.
- */
-export function writableWidth(table: TableDef, headerRow: readonly unknown[]): number {
-  const computed = new Set(table.columns.filter((c) => c.computed).map((c) => headerKey(c.header)));
-  for (let index = headerRow.length - 1; index >= 0; index--) {
-    if (!computed.has(headerKey(headerRow[index]))) return index + 1;
-  }
-  return 0;
-}
-
 /** Groups 0-based column indexes into runs of neighbours, so each run is one setValues. */
 export function contiguousRuns(indexes: readonly number[]): number[][] {
   const sorted = [...new Set(indexes)].sort((a, b) => a - b);

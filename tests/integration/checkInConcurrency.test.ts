@@ -15,6 +15,8 @@ import {
   workbookSnapshot,
 } from './checkInWorkbook';
 import { buildBundle } from './bundle';
+import { measureCost } from './operationCost';
+import { SCALE_KEY_RESULT, scaleWorkbook } from './scaleWorkbook';
 
 beforeAll(buildBundle);
 
@@ -135,7 +137,8 @@ describe('saveCheckIn under concurrency', () => {
     };
     while (pending.length > 0) {
       const next = pending.shift()!;
-      emulator.locks.setBusy('document');
+      // Every other save finds the lock taken; the others meet saves before they lock.
+      if (round % 2 === 0) emulator.locks.setBusy('document');
       emulator.clock.advance(60_000);
       seen = 0;
       run(next);
@@ -199,5 +202,50 @@ describe('saveCheckIn service calls', () => {
       milestones: [{ row: 3, milestone: 'Beta with five teams', done: true }],
     });
     expect(callsFor(10_000, payload)).toEqual(callsFor(10, payload));
+  });
+});
+
+describe('the document lock during a save', () => {
+  /** One save's cost on a workbook of 1,000 key results and `checkIns` check-ins. */
+  const saveCost = (checkIns: number) => {
+    const emulator = scaleWorkbook({ keyResults: 1_000, checkIns });
+    const cost = measureCost(emulator, () =>
+      emulator.call('saveCheckIn', checkInPayload({ keyResultId: SCALE_KEY_RESULT })),
+    );
+    expect(plain(cost.result)).toMatchObject({ ok: true });
+    return cost;
+  };
+
+  it('is held for the same calls and cells with 1,000 and with 100,000 check-ins, so the next person waits no longer', () => {
+    const small = saveCost(1_000);
+    const large = saveCost(100_000);
+    expect(large.lockedCalls).toBe(small.lockedCalls);
+    expect(large.lockedCells).toBe(small.lockedCells);
+    // Under the lock: the KR's header and row, Settings, the Check-ins header, the bottom row, the writes.
+    expect(large.lockedCells).toBeLessThan(200);
+    expect(large.cellsRead).toBe(small.cellsRead);
+  });
+
+  it("holds it as briefly for a second person's save that runs while the first one reads", () => {
+    const first = scaleWorkbook({ keyResults: 1_000, checkIns: 100_000 });
+    const second = first.concurrentExecution();
+    second.setActiveUser('person1@example.com');
+    let secondCost: ReturnType<typeof measureCost> | null = null;
+    // The second execution saves in full while the first is between two reads, before its lock.
+    first.calls.beforeCall = () => {
+      if (secondCost || first.locks.isHeld('document')) return;
+      secondCost = measureCost(second, () =>
+        second.call('saveCheckIn', checkInPayload({ keyResultId: 'KR2', value: 7 })),
+      );
+    };
+    const firstCost = measureCost(first, () =>
+      first.call('saveCheckIn', checkInPayload({ keyResultId: SCALE_KEY_RESULT })),
+    );
+    expect(plain(firstCost.result)).toMatchObject({ ok: true });
+    expect(plain(secondCost!.result)).toMatchObject({ ok: true });
+    for (const cost of [firstCost, secondCost!]) {
+      expect(cost.lockedCells).toBeGreaterThan(0);
+      expect(cost.lockedCells).toBeLessThan(200);
+    }
   });
 });

@@ -3,7 +3,12 @@
  * sidebar reads, what a check-in writes for each KR type, and how untrusted payloads are refused.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CheckInContext, SaveCheckInResult } from '../../src/shared/checkIn';
+import type {
+  CheckInContext,
+  KeyResultDetailResult,
+  KeyResultPage,
+  SaveCheckInResult,
+} from '../../src/shared/checkIn';
 import {
   ANA,
   BO,
@@ -41,24 +46,23 @@ describe('getCheckInContext', () => {
       checkInEmulator({ user: BO }).call('getCheckInContext') as CheckInContext,
     );
     expect(context.userEmail).toBe(BO);
-    expect(context.keyResults.map((keyResult) => keyResult.id)).toEqual([
-      'KR-TASK',
-      'KR-BIN',
-      'KR-MIN',
-      'KR-MAX',
-      'KR-BASE',
-      'KR-NONE',
+    const mine = ['KR-TASK', 'KR-BIN', 'KR-MIN', 'KR-MAX', 'KR-BASE', 'KR-NONE'];
+    expect(context.mine.map((keyResult) => keyResult.id)).toEqual(mine);
+    expect(context.mineTotal).toBe(6);
+    expect(context.all.keyResults.map((keyResult) => keyResult.id)).toEqual([
+      ...mine,
       'KR-INC',
       'KR-DEC',
       'KR-PCT',
       'KR-MS',
     ]);
-    expect(context.objectives.map((objective) => objective.id)).toEqual(['O1', 'O2']);
+    expect(context.all.total).toBe(10);
+    expect(context.all.objectives.map((objective) => objective.id)).toEqual(['O1', 'O2']);
   });
 
-  it('gives each key result its figures, plan, last check-in and checklist', () => {
+  it('gives each key result its figures, plan and last check-in date from its row', () => {
     const context = plain(checkInEmulator().call('getCheckInContext') as CheckInContext);
-    const increase = context.keyResults.find((keyResult) => keyResult.id === 'KR-INC')!;
+    const increase = context.mine.find((keyResult) => keyResult.id === 'KR-INC')!;
     expect(increase).toMatchObject({
       objectiveTitle: 'Delight new teams',
       unit: 'teams',
@@ -67,19 +71,10 @@ describe('getCheckInContext', () => {
       current: 20,
       progress: 0.2,
       status: 'Off track',
-      lastCheckInText: 'update 2',
-      previousPlans: 'plan 2',
       ownedByUser: true,
     });
     expect(increase.planned).toBeCloseTo(46 / 91);
-    const milestone = context.keyResults.find((keyResult) => keyResult.id === 'KR-MS')!;
-    expect(milestone.inputKind).toBe('milestones');
-    expect(milestone.milestones.map((item) => [item.row, item.milestone, item.done])).toEqual([
-      [2, 'Design review', true],
-      [3, 'Beta with five teams', false],
-      [5, 'General availability', false],
-    ]);
-    expect(milestone.progress).toBe(0.25);
+    expect(increase).not.toHaveProperty('history');
   });
 
   it('returns only JSON-safe values (dates as ISO text), as google.script.run requires', () => {
@@ -87,10 +82,85 @@ describe('getCheckInContext', () => {
     expect(nonJsonValues(raw, 'context')).toEqual([]);
   });
 
-  it('reads each table once, whatever its size', () => {
-    const emulator = checkInEmulator({ checkIns: 2000 });
-    emulator.call('getCheckInContext');
-    expect(emulator.calls.count('Range.getValues')).toBe(5);
+  it('never reads the Check-ins sheet: the same cells whatever the history', () => {
+    const cells = (checkIns: number) => {
+      const emulator = checkInEmulator({ checkIns });
+      emulator.call('getCheckInContext');
+      return emulator.calls.cells();
+    };
+    expect(cells(2000)).toEqual(cells(3));
+  });
+});
+
+describe('searchKeyResults', () => {
+  it('answers a search on the server, a page at a time, with the titles of the objectives shown', () => {
+    const emulator = checkInEmulator({ user: BO });
+    const page = plain(
+      emulator.call('searchKeyResults', { query: 'delight', offset: 0 }) as KeyResultPage,
+    );
+    expect(page.keyResults.map((keyResult) => keyResult.id)).toEqual([
+      'KR-INC',
+      'KR-DEC',
+      'KR-PCT',
+      'KR-MS',
+    ]);
+    expect(page).toMatchObject({ total: 4, offset: 0, objectives: [{ id: 'O1' }] });
+    const later = plain(
+      emulator.call('searchKeyResults', { query: 'delight', offset: 3 }) as KeyResultPage,
+    );
+    expect(later.keyResults.map((keyResult) => keyResult.id)).toEqual(['KR-MS']);
+  });
+
+  it('refuses a search that is not text or a page that is not a whole number', () => {
+    const emulator = checkInEmulator();
+    expect(() => emulator.call('searchKeyResults', { query: 3, offset: 0 })).toThrow(/text/);
+    expect(() => emulator.call('searchKeyResults', { query: '', offset: -1 })).toThrow(
+      /whole number/,
+    );
+    expect(() => emulator.call('searchKeyResults', null)).toThrow(/text/);
+  });
+});
+
+describe('getKeyResultDetail', () => {
+  it('gives the form the last check-ins, newest last, and the milestone checklist', () => {
+    const emulator = checkInEmulator({ checkIns: 40 });
+    const increase = plain(emulator.call('getKeyResultDetail', 'kr-inc ') as KeyResultDetailResult);
+    expect(increase.ok).toBe(true);
+    if (!increase.ok) return;
+    // Check-ins alternate between KR-INC and KR-DEC: KR-INC has the even ones, 0 to 38.
+    expect(increase.keyResult.history.map((point) => point.value)).toEqual([
+      24, 26, 28, 30, 32, 34, 36, 38,
+    ]);
+    expect(increase.keyResult).toMatchObject({
+      lastCheckInText: 'update 38',
+      previousPlans: 'plan 38',
+    });
+    const milestone = plain(emulator.call('getKeyResultDetail', 'KR-MS') as KeyResultDetailResult);
+    expect(milestone.ok && milestone.keyResult.inputKind).toBe('milestones');
+    expect(
+      milestone.ok && milestone.keyResult.milestones.map((item) => [item.row, item.done]),
+    ).toEqual([
+      [2, true],
+      [3, false],
+      [5, false],
+    ]);
+    expect(milestone.ok && milestone.keyResult.progress).toBe(0.25);
+  });
+
+  it('reads the same cells whatever the size of the history once the check-ins shown are found', () => {
+    const cells = (checkIns: number) => {
+      const emulator = checkInEmulator({ checkIns });
+      emulator.call('getKeyResultDetail', 'KR-INC');
+      return emulator.calls.cells().read;
+    };
+    expect(cells(5_000)).toBe(cells(40));
+  });
+
+  it('says to reload when the key result is gone', () => {
+    const result = plain(
+      checkInEmulator().call('getKeyResultDetail', 'KR-GONE') as KeyResultDetailResult,
+    );
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/KR-GONE/), reload: true });
   });
 });
 
@@ -174,7 +244,7 @@ describe('saveCheckIn for every key result type', () => {
     expect(result.ok && result.keyResult.progress).toBe(0.5);
   });
 
-  it('returns the refreshed key result with its new progress and history', () => {
+  it('returns the saved key result with its new progress and the check-in just saved', () => {
     const raw = checkInEmulator().call('saveCheckIn', checkInPayload({ value: 60 }));
     expect(nonJsonValues(raw, 'result')).toEqual([]);
     const result = plain(raw as SaveCheckInResult);
@@ -380,8 +450,59 @@ describe('when Google withholds the email address', () => {
     const emulator = checkInEmulator({ user: '' });
     const context = plain(emulator.call('getCheckInContext') as CheckInContext);
     expect(context.userEmail).toBe('');
-    expect(context.keyResults.some((keyResult) => keyResult.ownedByUser)).toBe(false);
+    expect(context.mine).toEqual([]);
+    expect(context.all.keyResults.some((keyResult) => keyResult.ownedByUser)).toBe(false);
     expect(save(emulator, checkInPayload()).ok).toBe(true);
     expect(checkInRows(emulator).at(-1)!.Author).toBe('');
+  });
+});
+
+describe('check-ins on a closed cycle', () => {
+  /** Adds the Closed Cycles row that closing a cycle writes to Settings. */
+  function closeCycles(emulator: ReturnType<typeof checkInEmulator>, cycles: string): void {
+    emulator.uncounted(() =>
+      emulator.spreadsheet.getSheetByName('Settings')!.appendRow(['Closed Cycles', cycles]),
+    );
+  }
+
+  it('refuses a check-in on a key result of a closed cycle, says why, asks the page to reload and writes nothing', () => {
+    const emulator = checkInEmulator();
+    closeCycles(emulator, '2026 Q3');
+    const before = workbookSnapshot(emulator);
+    const result = save(emulator, checkInPayload({ keyResultId: 'KR-OLD', value: 1 }));
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'keyResultId',
+          message: expect.stringMatching(/cycle "2026 Q3", which has been closed.*"2026 Q4"/),
+        },
+      ],
+      reload: true,
+    });
+    expect(workbookSnapshot(emulator)).toEqual(before);
+    const detail = plain(emulator.call('getKeyResultDetail', 'KR-OLD') as KeyResultDetailResult);
+    expect(detail).toMatchObject({ ok: false, reload: true });
+  });
+
+  it('refuses the check-in when the cycle is closed while the save waits for the lock', () => {
+    const emulator = checkInEmulator();
+    const before = checkInRows(emulator).length;
+    emulator.locks.setBusy('document');
+    emulator.locks.onWait = () => {
+      closeCycles(emulator, '2026 Q4');
+      emulator.locks.setBusy('document', false);
+    };
+    const result = save(emulator, checkInPayload());
+    expect(result).toMatchObject({ ok: false, reload: true });
+    expect(checkInRows(emulator)).toHaveLength(before);
+  });
+
+  it('gives the sidebar a new cycle stamp once a cycle is closed, so a sidebar left open reloads', () => {
+    const emulator = checkInEmulator();
+    const opened = plain(emulator.call('getCheckInContext') as CheckInContext).cycleStamp;
+    expect(emulator.call('getCheckInCycle')).toBe(opened);
+    closeCycles(emulator, '2026 Q4');
+    expect(emulator.call('getCheckInCycle')).not.toBe(opened);
   });
 });

@@ -167,14 +167,16 @@ describe('appendRows', () => {
     expect(sheetFormulas(emulator, 'Check-ins')[1]!.every((formula) => formula === '')).toBe(true);
   });
 
-  it('writes all records with one setValues under the document lock', () => {
+  it('writes all records with one setValues per run of its own columns, under the document lock', () => {
     const emulator = gateway({ 'Check-ins': [CHECK_INS_HEADER] });
     emulator.call('append', 'checkIns', [
       checkIn,
       { ...checkIn, keyResultId: 'KR2' },
       { ...checkIn, keyResultId: 'KR3' },
     ]);
-    expect(emulator.calls.count('Range.setValues')).toBe(1);
+    // Key Result ID, then Timestamp onwards: the user's Team note between them is not written.
+    expect(emulator.calls.count('Range.setValues')).toBe(2);
+    expect(emulator.calls.cells().written).toBe(3 * (CHECK_INS_HEADER.length - 1));
     expect(emulator.locks.attempts).toEqual([
       { kind: 'document', granted: true, timeoutInMillis: 5000 },
     ]);

@@ -22,7 +22,7 @@ const sheetNames = (emulator: ReturnType<typeof theirWorkbook>): string[] =>
 describe('On a workbook of the team’s own OKR sheets', () => {
   it('the check-in sidebar names the sheets that look like OKRs instead of failing', () => {
     const context = plain(theirWorkbook().call('getCheckInContext') as CheckInContext);
-    expect(context.keyResults).toEqual([]);
+    expect(context.all.keyResults).toEqual([]);
     expect(context.importableSheets).toEqual(['OKRs', 'Check-ins', 'Dashboard']);
   });
 
@@ -54,7 +54,7 @@ describe('On a workbook of the team’s own OKR sheets', () => {
       cycle: null,
     });
     const context = plain(emulator.call('getCheckInContext') as CheckInContext);
-    expect(context.keyResults).toHaveLength(3);
+    expect(context.all.keyResults).toHaveLength(3);
     expect(context.importableSheets).toEqual([]);
   });
 });

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildCheckInContext,
+  checkInList,
   HISTORY_LENGTH,
   isOwnedBy,
+  searchCheckInList,
   summarizeKeyResult,
 } from '../../../src/core/checkInSummary';
+import {
+  KEY_RESULT_PAGE_SIZE,
+  MAX_LISTED_PROBLEMS,
+  MAX_OWN_KEY_RESULTS,
+} from '../../../src/shared/checkIn';
 import { checkIn, keyResult, milestone, objective, settings } from './checkInFixtures';
 
 const asOf = new Date('2026-11-15T12:00:00Z');
@@ -136,7 +143,7 @@ describe('isOwnedBy', () => {
   });
 });
 
-describe('buildCheckInContext', () => {
+describe('checkInList and buildCheckInContext', () => {
   const workbook = {
     objectives: [
       objective({ id: 'O1', title: 'First', cycle: '2026 Q4' }),
@@ -150,29 +157,25 @@ describe('buildCheckInContext', () => {
       keyResult({ id: 'KR4', objectiveId: 'O3', owner: 'ana@example.com' }),
       keyResult({ id: 'KR5', objectiveId: 'O9', owner: '' }),
     ],
-    checkIns: [
-      checkIn({ keyResultId: 'kr2 ', progress: 'matched by trimmed, case-insensitive ID' }),
-    ],
-    milestones: [],
     settings,
   };
+  const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
 
   it("lists the user's key results first, then the rest grouped by objective, leaving out other cycles", () => {
-    const context = buildCheckInContext(workbook, 'ana@example.com', asOf, []);
-    expect(context.keyResults.map((summary) => summary.id)).toEqual(['KR3', 'KR2', 'KR1', 'KR5']);
-    expect(context.objectives).toEqual([
+    const list = checkInList(workbook, 'ana@example.com', asOf);
+    expect(ids(list.keyResults)).toEqual(['KR3', 'KR2', 'KR1', 'KR5']);
+    const context = buildCheckInContext(list, settings, 'ana@example.com', asOf, [], 'stamp');
+    expect(ids(context.mine)).toEqual(['KR3', 'KR2']);
+    expect(context.all.objectives).toEqual([
       { id: 'O1', title: 'First' },
       { id: 'O2', title: 'Second' },
     ]);
-    expect(context.keyResults.find((summary) => summary.id === 'KR2')!.lastCheckInText).toMatch(
-      /matched/,
-    );
+    expect(context.cycleStamp).toBe('stamp');
   });
 
   it('lists every key result when no objective names the current cycle', () => {
     const renamed = { ...workbook, settings: { ...settings, cycleName: 'Autumn 2026' } };
-    const context = buildCheckInContext(renamed, 'ana@example.com', asOf, []);
-    expect(context.keyResults.map((summary) => summary.id)).toEqual([
+    expect(ids(checkInList(renamed, 'ana@example.com', asOf).keyResults)).toEqual([
       'KR3',
       'KR2',
       'KR4',
@@ -182,12 +185,44 @@ describe('buildCheckInContext', () => {
   });
 
   it('keeps sheet order when the user owns nothing', () => {
-    const context = buildCheckInContext(workbook, 'cy@example.com', asOf, [
-      'Key Results row 9: bad',
-    ]);
-    expect(context.keyResults.map((summary) => summary.id)).toEqual(['KR1', 'KR3', 'KR2', 'KR5']);
-    expect(context.keyResults.every((summary) => !summary.ownedByUser)).toBe(true);
-    expect(context.problems).toEqual(['Key Results row 9: bad']);
+    const list = checkInList(workbook, 'cy@example.com', asOf);
+    const context = buildCheckInContext(list, settings, 'cy@example.com', asOf, ['bad'], '');
+    expect(ids(context.all.keyResults)).toEqual(['KR1', 'KR3', 'KR2', 'KR5']);
+    expect(context.all.keyResults.every((item) => !item.ownedByUser)).toBe(true);
+    expect(context.mine).toEqual([]);
+    expect(context.problems).toEqual(['bad']);
     expect(context.cycleName).toBe('2026 Q4');
+  });
+
+  it('sends at most a page of all key results and a capped list of the user’s, with their totals', () => {
+    const many = {
+      objectives: [objective({ id: 'O1', title: 'First', cycle: '2026 Q4' })],
+      keyResults: Array.from({ length: 200 }, (_, index) =>
+        keyResult({
+          id: `KR${index}`,
+          objectiveId: 'O1',
+          owner: index % 2 === 0 ? 'ana@example.com' : '',
+        }),
+      ),
+      settings,
+    };
+    const list = checkInList(many, 'ana@example.com', asOf);
+    const problems = Array.from({ length: 30 }, (_, index) => `problem ${index}`);
+    const context = buildCheckInContext(list, settings, 'ana@example.com', asOf, problems, '');
+    expect(context.mine).toHaveLength(MAX_OWN_KEY_RESULTS);
+    expect(context.mineTotal).toBe(100);
+    expect(context.all.keyResults).toHaveLength(KEY_RESULT_PAGE_SIZE);
+    expect(context.all.total).toBe(200);
+    expect(context.problems).toHaveLength(MAX_LISTED_PROBLEMS + 1);
+    expect(context.problems.at(-1)).toMatch(/20 more/);
+  });
+
+  it('searches every word in the ID, title, objective and owner, a page from the offset', () => {
+    const list = checkInList(workbook, 'ana@example.com', asOf);
+    expect(ids(searchCheckInList(list, 'FIRST bo@', 0).keyResults)).toEqual(['KR1']);
+    const page = searchCheckInList(list, '', 2);
+    expect(ids(page.keyResults)).toEqual(['KR1', 'KR5']);
+    expect(page.total).toBe(4);
+    expect(page.objectives).toEqual([{ id: 'O1', title: 'First' }]);
   });
 });
