@@ -12,7 +12,11 @@
 import type { Emulator } from '../preview/emulator/index';
 import { checkInPayload } from '../tests/integration/checkInWorkbook';
 import { workbookWithObjectives } from '../tests/integration/dashboardWorkbook';
-import { measureCost, type OperationCost } from '../tests/integration/operationCost';
+import {
+  measureCost,
+  PAYLOAD_BUDGETS,
+  type OperationCost,
+} from '../tests/integration/operationCost';
 import {
   DAY,
   FIRST_FRIDAY,
@@ -174,12 +178,6 @@ function reminderWorkbook(rows: number): Emulator {
   return emulator;
 }
 
-/** Budgets for what google.script.run carries to the check-in sidebar. */
-export const SIDEBAR_BUDGET = 100_000;
-export const SEARCH_BUDGET = 30_000;
-export const DETAIL_BUDGET = 10_000;
-export const SAVE_RESULT_BUDGET = 10_000;
-
 /**
  * The grid's cases with 1,000 check-ins: at 500,000 the scale workbook's history is so dense that
  * every owner has checked in this period, so nobody would get an email.
@@ -199,27 +197,31 @@ const OPERATIONS: Operation[] = [
     name: 'getCheckInContext (open the sidebar)',
     cases: atScales(),
     run: (emulator) => emulator.call('getCheckInContext'),
-    checks: [boundedByHistory(), payloadWithin(SIDEBAR_BUDGET)],
+    checks: [boundedByHistory(), payloadWithin(PAYLOAD_BUDGETS.context)],
   },
   {
     name: 'searchKeyResults (sidebar search, second page)',
     cases: atScales(),
     run: (emulator) => emulator.call('searchKeyResults', { query: 'team 1', offset: 25 }),
-    checks: [boundedByHistory(), payloadWithin(SEARCH_BUDGET)],
+    checks: [boundedByHistory(), payloadWithin(PAYLOAD_BUDGETS.searchPage)],
   },
   {
     name: 'getKeyResultDetail (open the check-in form)',
     cases: atScales(),
     run: (emulator) => emulator.call('getKeyResultDetail', SCALE_KEY_RESULT),
     // Calls grow with the check-ins found, up to the 8 the form shows, then stop.
-    checks: [boundedByHistory(1.1, ['cellsRead']), callsAtMost(80), payloadWithin(DETAIL_BUDGET)],
+    checks: [
+      boundedByHistory(1.1, ['cellsRead']),
+      callsAtMost(80),
+      payloadWithin(PAYLOAD_BUDGETS.detail),
+    ],
   },
   {
     name: 'saveCheckIn (one check-in)',
     cases: atScales(),
     run: (emulator) =>
       saved(emulator.call('saveCheckIn', checkInPayload({ keyResultId: SCALE_KEY_RESULT }))),
-    checks: [boundedByHistory(), payloadWithin(SAVE_RESULT_BUDGET)],
+    checks: [boundedByHistory(), payloadWithin(PAYLOAD_BUDGETS.saveResult)],
   },
   {
     name: 'setUpWorkbook (empty workbook)',

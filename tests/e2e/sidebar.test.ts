@@ -130,6 +130,18 @@ describe('check-in sidebar in the preview', () => {
     await screenshot(page, 'sidebar-list');
   });
 
+  it('answers a search from the server with the matching key results and their count', async () => {
+    const search = sidebar.locator('#search');
+    await search.fill('admin console');
+    await sidebar.locator('#search-status', { hasText: '1 key result found' }).waitFor();
+    const found = await sidebar
+      .locator('#all-key-results [data-key-result-id]')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-key-result-id')));
+    expect(found).toEqual(['KR-CHECKLIST']);
+    await search.fill('');
+    await sidebar.locator('#all-key-results [data-key-result-id="KR-XSS"]').waitFor();
+  });
+
   it('picks a key result, saves a value with PPP text, and the grid shows the new current value', async () => {
     await sidebar.locator('[data-key-result-id="KR-XSS"]').first().click();
     await expect(sidebar.locator('#kr-title').textContent()).resolves.toBe(XSS_TITLE);

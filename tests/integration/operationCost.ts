@@ -20,6 +20,17 @@ export interface OperationCost {
   result: unknown;
 }
 
+/**
+ * What google.script.run may carry to the check-in sidebar, in bytes of JSON, at any size of
+ * workbook: what the page shows (the user's key results and a page of the rest), not the tables.
+ */
+export const PAYLOAD_BUDGETS = {
+  context: 100_000,
+  searchPage: 30_000,
+  detail: 10_000,
+  saveResult: 10_000,
+} as const;
+
 /** JSON length of a value as google.script.run sends it. */
 export function jsonBytes(value: unknown): number {
   return value === undefined ? 0 : (JSON.stringify(value)?.length ?? 0);
