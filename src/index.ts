@@ -10,6 +10,7 @@ import { okrExpected } from './functions/okrExpected';
 import { okrProgress } from './functions/okrProgress';
 import { okrScore } from './functions/okrScore';
 import { okrStatus } from './functions/okrStatus';
+import { okrAlignment, okrSummary } from './functions/okrRollup';
 import type { CellOutput, RangeOutput } from './functions/grid';
 import { loadExampleOkrsFromMenu } from './gas/exampleOkrs';
 import { showHelpAlert } from './gas/help';
@@ -29,6 +30,7 @@ import { buildCalendarFromMenu } from './gas/calendar';
 import { okrHealth } from './functions/health';
 import * as closeCycleDialog from './gas/closeCycle';
 import * as teamCheck from './gas/teamCheck';
+import { buildRollUpFromMenu } from './gas/rollUp';
 import type { CloseCycleData, CloseCycleResult } from './shared/closeCycle';
 import type { ReminderPreview, ReminderPreviewEmail } from './shared/reminders';
 import * as importOkrs from './gas/importOkrs';
@@ -366,6 +368,51 @@ export function setUpTeamsSheet(): void {
  */
 export function checkTeamSpreadsheets(): void {
   teamCheck.checkTeamSpreadsheetsFromMenu();
+}
+
+/**
+ * Builds or rebuilds the Roll-up sheet: live formulas over IMPORTRANGE of every team's
+ * spreadsheet (score, planned, gap, status per team; own and aligned score per company objective;
+ * every team objective with the company objective it aligns to).
+ */
+export function buildRollUp(): void {
+  buildRollUpFromMenu();
+}
+
+/**
+ * One team's score against plan in one row: Score | Planned | Gap | Status, the means over its
+ * objectives (each once), as the company Roll-up sheet shows per team.
+ * @param {Array<Array<string>>} key_results a Key Results table including its header row, such as IMPORTRANGE(url, "Key Results!A:Z")
+ * @param {Date|string} as_of the date to measure at, normally OKR_REPORT_DATE
+ * @param {Date|string} cycle_start the cycle's first day, used where a KR's Start Date is blank
+ * @param {Date|string} cycle_end the cycle's last day, used where a KR's Due Date is blank
+ * @return {Array<Array<number|string>>} one row: score, planned, gap and status
+ * @customfunction
+ */
+export function OKRSUMMARY(
+  key_results: unknown,
+  as_of: unknown,
+  cycle_start: unknown,
+  cycle_end: unknown,
+): CellOutput[][] {
+  return okrSummary(key_results, as_of, cycle_start, cycle_end);
+}
+
+/**
+ * Every team objective of stacked team tables: Team | Objective | Title | Score | Aligned to |
+ * Weight | Score × Weight, the n-th Objectives and Key Results tables being the n-th team.
+ * @param {Array<Array<string>>} teams the team names, one per stacked table, such as A5:A7
+ * @param {Array<Array<string>>} objectives the teams' Objectives tables stacked with VSTACK, each with its header row
+ * @param {Array<Array<string>>} key_results the teams' Key Results tables stacked in the same order
+ * @return {Array<Array<number|string>>} one row per team objective, after a header row
+ * @customfunction
+ */
+export function OKRALIGNMENT(
+  teams: unknown,
+  objectives: unknown,
+  key_results: unknown,
+): CellOutput[][] {
+  return okrAlignment(teams, objectives, key_results);
 }
 
 // Import OKRs… dialog (docs/import.md): a team's own OKR sheets into the OKR tables

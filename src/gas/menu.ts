@@ -17,7 +17,8 @@ export function buildAddonMenu(event?: GoogleAppsScript.Events.SheetsOnOpen): vo
   const rollUp = ui
     .createMenu('Company roll-up')
     .addItem('Set up Teams sheet', 'setUpTeamsSheet')
-    .addItem('Check team spreadsheets', 'checkTeamSpreadsheets');
+    .addItem('Check team spreadsheets', 'checkTeamSpreadsheets')
+    .addItem('Build roll-up', 'buildRollUp');
   ui.createAddonMenu()
     .addItem('Set up OKR workbook', 'setUpWorkbook')
     .addItem('Load example OKRs', 'loadExampleOkrs')
