@@ -25,6 +25,7 @@ import {
 } from '../src/workbook/cells';
 import { CHECK_INS, KEY_RESULTS, type ColumnKind } from '../src/workbook/schema';
 import { parseCheckIns, parseKeyResults } from '../src/workbook/tables';
+import { benchRollUp } from './rollUp';
 import { checkInValues, keyResultValues, objectiveId, type WorkbookSize } from './workbook';
 
 const SIZE: WorkbookSize = { objectives: 2_000, keyResults: 10_000, checkIns: 500_000 };
@@ -233,6 +234,7 @@ async function main(): Promise<void> {
       `${ratio.toFixed(1)}× the read pass (target < ${TARGET_RATIO}×: ${ratioOk ? 'met' : 'MISSED'}).`,
   );
   if (!timeOk || !ratioOk) process.exitCode = 1;
+  benchRollUp();
 }
 
 if (process.argv.includes('--memory')) await measureMemoryInChild();

@@ -92,6 +92,9 @@ export interface ToastView {
 
 export interface PreviewState {
   spreadsheetName: string;
+  /** The open spreadsheet's id, and every spreadsheet one can switch to (POST /api/workbook). */
+  workbookId: string;
+  workbooks: { id: string; name: string }[];
   /** Who runs the scripts (Session.getActiveUser), switchable with POST /api/user. */
   user: string;
   /** The users one can switch to: the current one, then the owners of key results. */

@@ -13,7 +13,9 @@ try {
   console.log(
     options.workbook
       ? `Saving the workbook to ${options.workbook} after every change.`
-      : 'Workbook: a fresh copy of the example OKRs (pass --workbook FILE to keep changes).',
+      : options.example === 'company'
+        ? 'Workbooks: a company spreadsheet rolling up three team spreadsheets (switch with the Spreadsheet menu).'
+        : 'Workbook: a fresh copy of the example OKRs (pass --workbook FILE to keep changes).',
   );
   console.log('Press Ctrl+C to stop.');
 } catch (error) {

@@ -80,6 +80,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     '/api/ui/close': (body) => session.closePage(body),
     '/api/clock': (body) => session.moveClock(body),
     '/api/user': (body) => session.switchUser(body),
+    '/api/workbook': (body) => session.switchWorkbook(body),
     '/api/triggers/run': (body) => session.runTrigger(body),
     '/api/triggers/run-due': () => session.runDueTriggers(),
   };

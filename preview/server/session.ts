@@ -24,6 +24,7 @@ import type { MenuEntryView, PreviewState, QuestionView, TriggerView } from './a
 import { parseScriptRunRequest, ScriptRunError, toReturnValue } from './scriptRunArgs.js';
 import { sheetView } from './sheetView.js';
 import { loadWorkbookFile, saveWorkbookFile } from './workbookFile.js';
+import { loadCompanyExample } from './companyExample.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -36,6 +37,8 @@ export interface PreviewSessionOptions {
   now?: Date | number | string;
   /** The user running scripts (default: the owner of the most key results, else owner@example.com). */
   user?: string;
+  /** The starting workbook: one team's example OKRs, or a company with three teams. */
+  example?: 'okrs' | 'company';
 }
 
 /** Who the preview signs in as when nobody is named and no key result has an owner. */
@@ -128,6 +131,7 @@ export class PreviewSession {
     const session = new PreviewSession(emulator, formulas, options, source);
     const saved = options.workbook ? loadWorkbookFile(options.workbook) : null;
     if (saved) emulator.fromJSON(saved as EmulatorState);
+    else if (options.example === 'company') session.loadCompany();
     else session.loadStartingWorkbook();
     // A newcomer should see the check-in sidebar as someone with key results to check in.
     if (!options.user) emulator.setActiveUser(session.keyResultOwners()[0] ?? FALLBACK_USER);
@@ -163,9 +167,16 @@ export class PreviewSession {
     this.emulator.workbook.toasts.length = 0;
   }
 
+  /** The company example; the preview then shows its Roll-up sheet. */
+  private loadCompany(): void {
+    loadCompanyExample(this.emulator);
+    for (const book of this.emulator.drive.workbooks()) this.removeBlankFirstSheet(book);
+    this.emulator.ui.pages.length = 0;
+    for (const book of this.emulator.drive.workbooks()) book.toasts.length = 0;
+  }
+
   /** The new spreadsheet's empty Sheet1 is noise beside the example's tabs; the preview made it, so it goes. */
-  private removeBlankFirstSheet(): void {
-    const book = this.emulator.workbook;
+  private removeBlankFirstSheet(book: WorkbookModel = this.emulator.workbook): void {
     const first = book.sheets[0];
     if (book.sheets.length > 1 && first?.name === 'Sheet1' && first.lastContentRow() === 0)
       book.removeSheet(first);
@@ -212,6 +223,8 @@ export class PreviewSession {
 
   state(): PreviewState {
     const emulator = this.emulator;
+    // Sheets recalculates a spreadsheet whose imports changed; here it happens before showing it.
+    emulator.drive.refreshImports();
     const book = emulator.workbook;
     const addonMenu = emulator.ui.menus.filter((menu) => menu.kind === 'addon').at(-1);
     const pages = emulator.ui.pages;
@@ -222,6 +235,11 @@ export class PreviewSession {
     const reader = modelReader(book);
     return {
       spreadsheetName: book.name,
+      workbookId: book.id,
+      workbooks: emulator.drive.workbooks().map((workbook) => ({
+        id: workbook.id,
+        name: workbook.name,
+      })),
       user: emulator.activeUser,
       users: [...new Set([emulator.activeUser, ...this.keyResultOwners()])],
       activeSheet: book.sheetById(book.activeSheetId)?.name ?? book.sheets[0]?.name ?? '',
@@ -441,6 +459,20 @@ export class PreviewSession {
         `"${email}" is not an email address; send one such as "maya@example.com".`,
       );
     this.emulator.setActiveUser(email);
+    return this.state();
+  }
+
+  /** Opens another spreadsheet of the Drive: the add-on's menu and pages are then that one's. */
+  switchWorkbook(body: Record<string, unknown>): PreviewState {
+    const id = requireString(body, 'id', '"emulated-spreadsheet-2"');
+    if (!this.emulator.drive.workbooks().some((workbook) => workbook.id === id))
+      throw new ScriptRunError(`No spreadsheet has the id "${id}"; pick one from the list.`);
+    this.emulator.openDocument(id);
+    // Sidebars and dialogs belong to the spreadsheet they were opened in.
+    this.closedSidebar = this.closedDialog = this.emulator.ui.pages.length - 1;
+    this.lastError = null;
+    this.openDocument();
+    this.save();
     return this.state();
   }
 

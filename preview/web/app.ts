@@ -109,12 +109,32 @@ function render(): void {
     minute: '2-digit',
   });
   renderUsers();
+  renderWorkbooks();
   renderMenubar();
   renderTabs();
   renderGrid();
   renderSidebar();
   renderModal();
   renderToasts();
+}
+
+/* ---------- which spreadsheet is open ---------- */
+
+function renderWorkbooks(): void {
+  const select = byId<HTMLSelectElement>('workbook-select');
+  byId('workbook-switch').hidden = state!.workbooks.length < 2;
+  const choices = JSON.stringify(state!.workbooks);
+  if (select.dataset.choices !== choices) {
+    select.dataset.choices = choices;
+    select.replaceChildren(
+      ...state!.workbooks.map(({ id, name }) => {
+        const option = element('option', '', name);
+        option.value = id;
+        return option;
+      }),
+    );
+  }
+  select.value = state!.workbookId;
 }
 
 /* ---------- who you are ---------- */
@@ -667,6 +687,9 @@ function showTriggers(): void {
 function wire(): void {
   document.addEventListener('click', closeMenus);
   byId('user-select').addEventListener('change', switchUser);
+  byId('workbook-select').addEventListener('change', () => {
+    void api('/api/workbook', { id: byId<HTMLSelectElement>('workbook-select').value });
+  });
   byId('open-outbox').addEventListener('click', showOutbox);
   byId('open-triggers').addEventListener('click', showTriggers);
   byId('modal-close').addEventListener('click', () => {

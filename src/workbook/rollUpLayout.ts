@@ -150,7 +150,7 @@ export function rollUpLayout(input: RollUpInput): RollUpLayout {
         `=OKRALIGNMENT($A$${firstTeamRow}:$A$${lastTeamRow}, ${stack(IMPORTED_OBJECTIVES, EMPTY_OBJECTIVES)}, ${stack(IMPORTED_KEY_RESULTS, EMPTY_KEY_RESULTS)})`,
       ]),
     );
-    scoreRanges.push(`D${alignmentRow + 1}:D`);
+    scoreRanges.push(`D${alignmentRow + 1}:D`, `G${alignmentRow + 1}:G`);
   }
 
   const width = TEAM_HEADER.length;

@@ -67,7 +67,8 @@ export function importRangeOn(drive: DriveModel, viewer: () => string): ImportRa
         cells.push(workbook.readValue(sheet, row, column));
       values.push(cells);
     }
-    if (destinationId !== undefined) drive.recordImport(destinationId, workbook);
+    if (destinationId !== undefined)
+      drive.recordImport(destinationId, workbook, values.length * (values[0]?.length ?? 0));
     return values;
   };
 }
