@@ -125,6 +125,27 @@ export function benchRollUp(): void {
     alignments.push(performance.now() - started);
   }
 
+  console.log(
+    `\nCompany roll-up: ${TEAMS} teams × ${OBJECTIVES_PER_TEAM * KEY_RESULTS_PER_OBJECTIVE} key results ` +
+      `(${(TEAMS * OBJECTIVES_PER_TEAM * KEY_RESULTS_PER_OBJECTIVE).toLocaleString('en')} in all)`,
+  );
+  console.table([
+    {
+      measure: 'one recalculation of the Roll-up sheet (emulator + preview engine)',
+      'best ms': best(recalculations).toFixed(0),
+      'median ms': median(recalculations).toFixed(0),
+    },
+    {
+      measure: `OKRSUMMARY, all ${TEAMS} teams (custom functions only)`,
+      'best ms': best(summaries).toFixed(1),
+      'median ms': median(summaries).toFixed(1),
+    },
+    {
+      measure: `OKRALIGNMENT over ${TEAMS} stacked teams (one call)`,
+      'best ms': best(alignments).toFixed(1),
+      'median ms': median(alignments).toFixed(1),
+    },
+  ]);
   // Each formula imports whole columns A:Z, trimmed to the team's last row: Key Results twice
   // (OKRSUMMARY and OKRALIGNMENT), Objectives once.
   const importedColumns = 26;
