@@ -6,10 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEmulator, type WorkbookModel } from '../preview/emulator/index.js';
+import { createEmulator } from '../preview/emulator/index.js';
 import { attachFormulaEvaluator } from '../preview/emulator/formulas/index.js';
 import { okrAlignment, okrSummary } from '../src/functions/okrRollup';
 import { KEY_RESULTS } from '../src/workbook/schema';
+import { fillSheet } from '../tests/integration/companyWorkbook';
 
 const TEAMS = 50;
 const OBJECTIVES_PER_TEAM = 10;
@@ -20,16 +21,6 @@ const AS_OF = '2026-02-15';
 /** Sheets' documented limits the roll-up must stay within. */
 const CELL_LIMIT = 10_000_000;
 const CUSTOM_FUNCTION_LIMIT_MS = 30_000;
-
-function fill(workbook: WorkbookModel, name: string, rows: readonly (readonly unknown[])[]): void {
-  const sheet = workbook.sheetByName(name) ?? workbook.addSheet(name);
-  rows.forEach((cells, r) =>
-    cells.forEach((value, c) => {
-      if (value !== '') sheet.cellForWrite(r + 1, c + 1).value = value as string;
-    }),
-  );
-  workbook.touch();
-}
 
 /** One team's Objectives and full-width Key Results rows (every column setup creates). */
 function teamTables(team: number): { objectives: unknown[][]; keyResults: unknown[][] } {
@@ -72,7 +63,7 @@ export function benchRollUp(): void {
   attachFormulaEvaluator(emulator);
   emulator.call('setUpWorkbook');
   const company = emulator.workbook;
-  fill(company, 'Objectives', [
+  fillSheet(company, 'Objectives', [
     ['ID', 'Objective'],
     ...[1, 2, 3, 4, 5].map((c) => [`C${c}`, `Company objective ${c}`]),
   ]);
@@ -84,13 +75,13 @@ export function benchRollUp(): void {
       sheetNames: [],
       sharedWith: { [LEAD]: 'reader' },
     });
-    fill(workbook, 'Objectives', objectives);
-    fill(workbook, 'Key Results', keyResults);
+    fillSheet(workbook, 'Objectives', objectives);
+    fillSheet(workbook, 'Key Results', keyResults);
     emulator.drive.allowImport(company.id, workbook.id, LEAD);
     return workbook.url;
   });
   emulator.call('setUpTeamsSheet');
-  fill(company, 'Teams', [
+  fillSheet(company, 'Teams', [
     ['Team', 'Spreadsheet'],
     ...urls.map((url, i) => [`Team ${i + 1}`, url]),
   ]);

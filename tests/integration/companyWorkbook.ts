@@ -4,6 +4,7 @@
  * lead; Sales and Support align objectives to the company's C1 and C2.
  */
 import { createEmulator, type Emulator, type WorkbookModel } from '../../preview/emulator/index';
+import { KEY_RESULTS_HEADER } from '../unit/functions/keyResultTable';
 
 export const LEAD = 'lead@example.com';
 export const NOW = '2026-02-15T10:00:00Z';
@@ -15,20 +16,6 @@ export const COMPANY_CYCLE = [
   ['Cycle Name', 'Q1 2026'],
   ['Cycle Start', day('2026-01-01')],
   ['Cycle End', day('2026-03-31')],
-];
-
-const KEY_RESULTS_HEADER = [
-  'ID',
-  'Objective ID',
-  'Key Result',
-  'Owner',
-  'Type',
-  'Start',
-  'Target',
-  'Current',
-  'Start Date',
-  'Due Date',
-  'Weight',
 ];
 
 /** Writes rows from A1 of a new sheet straight into the model (a team's own typing). */
