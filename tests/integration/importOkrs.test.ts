@@ -132,3 +132,24 @@ describe('Import OKRs refuses what it cannot do, writing nothing', () => {
     expect(workbookContent(emulator)).toEqual(before);
   });
 });
+
+describe('Import OKRs writes text that looks like a formula as text', () => {
+  it('reads back titles starting with - or @ exactly as they were typed', () => {
+    const emulator = emulatorWith({
+      'My OKRs': [
+        ['Objective', 'Key Result', 'Owner', 'Target', 'Current'],
+        // Typed with a leading apostrophe, as Sheets needs for text starting with - or @.
+        ["'@Growth: win the mid-market", "'-20% churn in Q3", "'@dana", 10, 5],
+      ],
+    });
+    const payload = { sheets: ['My OKRs'], overrides: {}, ownerEmails: {}, cycle: null };
+    const result = plain(emulator.call('runImport', payload) as ImportResult);
+    expect(result.ok).toBe(true);
+    const [objective] = tableRows(emulator, 'Objectives');
+    const [keyResult] = tableRows(emulator, 'Key Results');
+    expect([objective!.Objective, keyResult!['Key Result']]).toEqual([
+      '@Growth: win the mid-market',
+      '-20% churn in Q3',
+    ]);
+  });
+});

@@ -5,7 +5,7 @@
  * column with parent text such as "(Objective Id: 12)", or an objective ID column); owners become
  * emails through the user's mapping; rows outside the chosen cycle keep their own cycle name.
  */
-import { idKey, isBlankCell, readDate, readNumber, readText } from '../cells';
+import { idKey, isBlankCell, isErrorCell, readDate, readNumber, readText } from '../cells';
 import type { RowProblem } from '../problems';
 import { headerKey } from '../headers';
 import type { ImportField } from './importFields';
@@ -295,6 +295,7 @@ function collectOkrSheet(
     const cells = cellsOf(layout, row);
     if (Object.values(cells).every(isBlankCell)) return;
     const name = text(cells.keyResult) || text(cells.title);
+    if (!name && reportErrorCell(layout, sheetRow, cells, into)) return;
     const level = mapping.level !== undefined ? rowLevel(cells.level) : null;
     if (level === 'objective') {
       current = into.objective(objectiveFields(layout, cells, name, text(cells.id)));
@@ -340,6 +341,24 @@ function collectOkrSheet(
   });
 }
 
+/** A name cell showing an error (#ERROR!, #REF!) is reported, never skipped silently. */
+function reportErrorCell(
+  layout: SheetLayout,
+  sheetRow: number,
+  cells: Partial<Record<ImportField, unknown>>,
+  into: Collector,
+): boolean {
+  const field = (['keyResult', 'title'] as const).find((key) => isErrorCell(cells[key]));
+  if (!field) return false;
+  into.problem(
+    layout.sheet,
+    sheetRow,
+    layout.header[layout.mapping[field]!] ?? '',
+    `The cell shows ${String(cells[field]).trim()}, so this row is left out. Fix the cell (text starting with - or + needs a leading apostrophe), then import again.`,
+  );
+  return true;
+}
+
 function collectKeyResultsSheet(
   layout: SheetLayout,
   rows: readonly (readonly unknown[])[],
@@ -349,7 +368,10 @@ function collectKeyResultsSheet(
     const sheetRow = layout.headerRow + offset + 2;
     const cells = cellsOf(layout, row);
     const name = text(cells.keyResult) || text(cells.title);
-    if (!name) return;
+    if (!name) {
+      reportErrorCell(layout, sheetRow, cells, into);
+      return;
+    }
     const reference = text(cells.objectiveId);
     const objective = reference ? into.findObjective(reference) : undefined;
     if (!objective) {

@@ -122,6 +122,26 @@ describe('planImport details', () => {
     expect(funnel.team).toBe('Marketing');
   });
 
+  it('names a key result cell that shows an error instead of skipping it silently', () => {
+    const plan = planImport([
+      {
+        name: 'OKRs',
+        values: [
+          ['Objective', 'Key Result', 'Target'],
+          ['Grow', '#ERROR!', 10],
+        ],
+      },
+    ]);
+    expect(plan.problems).toEqual([
+      expect.objectContaining({
+        sheet: 'OKRs',
+        row: 2,
+        column: 'Key Result',
+        message: expect.stringContaining('The cell shows #ERROR!'),
+      }),
+    ]);
+  });
+
   it('says which row it leaves out and why, naming the sheet and row', () => {
     const plan = planImport([
       {
