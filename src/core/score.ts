@@ -26,15 +26,23 @@ export function scoringWeight(weight: number | null): number {
 export function weightedMean(
   items: readonly { value: number | null; weight: number | null }[],
 ): number | null {
-  let total = 0;
-  let weights = 0;
+  const counted: { value: number; weight: number }[] = [];
+  let largestWeight = 0;
   for (const { value, weight } of items) {
     const w = scoringWeight(weight);
     if (value === null || w === 0) continue;
-    total += value * w;
-    weights += w;
+    counted.push({ value, weight: w });
+    largestWeight = Math.max(largestWeight, w);
   }
-  return weights === 0 ? null : total / weights;
+  if (counted.length === 0) return null;
+  // Weights relative to the largest, so tiny weights (1e-320) do not underflow value × weight to 0.
+  let total = 0;
+  let weights = 0;
+  for (const { value, weight } of counted) {
+    total += value * (weight / largestWeight);
+    weights += weight / largestWeight;
+  }
+  return total / weights;
 }
 
 /** Weighted mean of progress; weight 0 and baseline KRs are left out; null when nothing is scored. */

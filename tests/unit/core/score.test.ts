@@ -44,6 +44,10 @@ describe('objectiveScore', () => {
     );
   });
 
+  it('gives tiny weights their share instead of rounding their progress away', () => {
+    expect(objectiveScore([{ progress: 0.5, weight: 5e-324 }])).toBe(0.5);
+  });
+
   it('always lies between the lowest and the highest scored progress', () => {
     const keyResult = fc.record({
       progress: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
