@@ -245,7 +245,7 @@ function layout({ heading, intro, content, buttonLabel, context, footer }: Layou
 <body style="margin:0;padding:0;background:${COLOURS.page};">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:${COLOURS.page};"><tr><td align="center" style="padding:24px 12px;">
 <table role="presentation" width="600" cellpadding="0" cellspacing="0" style="width:100%;max-width:600px;background:${COLOURS.card};border-radius:10px;border:1px solid ${COLOURS.border};">
-<tr><td style="padding:20px 24px 0 24px;${FONT}font-size:12px;font-weight:bold;letter-spacing:1px;text-transform:uppercase;color:${COLOURS.accent};">OKR Cadence · ${escapeHtml(context.spreadsheetName)}</td></tr>
+<tr><td style="padding:20px 24px 0 24px;${FONT}font-size:12px;font-weight:bold;color:${COLOURS.accent};">${brandLine(context.spreadsheetName)}</td></tr>
 <tr><td style="padding:8px 24px 0 24px;"><h1 style="${FONT}font-size:22px;line-height:28px;color:${COLOURS.text};margin:0;">${escapeHtml(heading)}</h1></td></tr>
 <tr><td style="padding:10px 24px 16px 24px;${FONT}font-size:14px;line-height:20px;color:${COLOURS.text};">${intro}</td></tr>
 <tr><td style="padding:0 24px;">${content}</td></tr>
@@ -254,4 +254,13 @@ function layout({ heading, intro, content, buttonLabel, context, footer }: Layou
 </table>
 </td></tr></table>
 </body></html>`;
+}
+
+/** "OKR Cadence · Team OKRs": the sheet's name as its owner wrote it, and not twice when it already names the add-on. */
+function brandLine(spreadsheetName: string): string {
+  const brand = 'OKR Cadence';
+  const name = spreadsheetName.trim();
+  if (name === '' || name.toLowerCase().startsWith(brand.toLowerCase()))
+    return escapeHtml(name || brand);
+  return `${brand} · ${escapeHtml(name)}`;
 }

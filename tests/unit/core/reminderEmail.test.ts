@@ -32,6 +32,21 @@ const line = (overrides: Partial<KeyResultLine> = {}): KeyResultLine => ({
 });
 
 describe('reminderEmail', () => {
+  it('heads the email with the add-on and the sheet name as written, never repeating the add-on name', () => {
+    const headOf = (spreadsheetName: string) =>
+      reminderEmail(
+        { recipient: 'ana@example.com', keyResults: [line()] },
+        {
+          ...context,
+          spreadsheetName,
+        },
+      ).htmlBody;
+    expect(headOf('Team OKRs')).toContain('>OKR Cadence · Team OKRs</td>');
+    expect(headOf('OKR Cadence (emulated)')).toContain('>OKR Cadence (emulated)</td>');
+    expect(headOf('OKR Cadence (emulated)')).not.toMatch(/OKR Cadence ·/);
+    expect(headOf('Team OKRs')).not.toContain('uppercase');
+  });
+
   it('lists each KR with progress, planned, status, last check-in and a link to the sheet', () => {
     const email = reminderEmail({ recipient: 'ana@example.com', keyResults: [line()] }, context);
     expect(email.to).toBe('ana@example.com');
