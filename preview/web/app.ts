@@ -41,10 +41,18 @@ function columnLetters(column: number): string {
 
 let callsInFlight = 0;
 
-/** Calls the API and shows the state it answers with; `body[data-busy]` is set meanwhile (tests wait on it). */
-async function api(path: string, body?: unknown): Promise<void> {
+/**
+ * Calls the API and shows the state it answers with; `body[data-busy]` is set meanwhile (tests wait
+ * on it). With a `working` text, the top bar says what runs until it is done (menu actions take time).
+ */
+async function api(path: string, body?: unknown, working?: string): Promise<void> {
   callsInFlight += 1;
   document.body.dataset.busy = 'true';
+  const busy = byId('busy');
+  if (working) {
+    byId('busy-text').textContent = working;
+    busy.hidden = false;
+  }
   try {
     const response = await fetch(path, {
       method: body === undefined ? 'GET' : 'POST',
@@ -66,8 +74,22 @@ async function api(path: string, body?: unknown): Promise<void> {
     render();
   } finally {
     callsInFlight -= 1;
+    if (working) busy.hidden = true;
     if (callsInFlight === 0) delete document.body.dataset.busy;
   }
+}
+
+/** One date style for the whole page: "Mon, 23 Nov 2026, 09:00" in the spreadsheet's time zone. */
+function formatWhen(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', {
+    timeZone: state!.timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 const refresh = () => api('/api/state');
@@ -99,15 +121,7 @@ function render(): void {
   byId('error-text').textContent = state.lastError ?? '';
   byId('outbox-count').textContent = String(state.outbox.length);
   byId('trigger-count').textContent = String(state.triggers.length);
-  byId('clock').textContent = new Date(state.clock).toLocaleString('en-GB', {
-    timeZone: state.timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  byId('clock').textContent = formatWhen(state.clock);
   renderUsers();
   renderWorkbooks();
   renderMenubar();
@@ -233,7 +247,7 @@ function menuList(items: MenuEntryView[]): HTMLElement {
       row.addEventListener('click', (event) => {
         event.stopPropagation();
         closeMenus();
-        void api('/api/menu', { functionName: item.functionName });
+        void api('/api/menu', { functionName: item.functionName }, `Running ${item.caption}`);
       });
     }
     list.append(row);
@@ -255,18 +269,28 @@ function renderTabs(): void {
     const tab = element('button', `tab${sheet.name === activeSheet ? ' active' : ''}`, sheet.name);
     tab.type = 'button';
     tab.dataset.sheet = sheet.name;
-    tab.addEventListener('click', () => {
-      activeSheet = sheet.name;
-      selected = { row: 1, column: 1 };
-      render();
-    });
+    tab.addEventListener('click', () => showTab(sheet.name));
     tabs.append(tab);
   }
+}
+
+/** Where each sheet was scrolled to, so a tab opens where it was left (as in Sheets). */
+const scrollBySheet = new Map<string, { left: number; top: number }>();
+
+function showTab(name: string): void {
+  const scroller = byId('grid-scroll');
+  scrollBySheet.set(activeSheet, { left: scroller.scrollLeft, top: scroller.scrollTop });
+  activeSheet = name;
+  selected = { row: 1, column: 1 };
+  render();
+  const saved = scrollBySheet.get(name) ?? { left: 0, top: 0 };
+  scroller.scrollTo(saved.left, saved.top);
 }
 
 /* ---------- grid ---------- */
 
 const ROW_HEIGHT = 22;
+const ROW_HEAD_WIDTH = 46;
 const HEADER_HEIGHT = 24;
 
 function renderGrid(): void {
@@ -291,6 +315,10 @@ function renderGrid(): void {
     letters.append(letter);
   }
   head.append(letters);
+  // A fixed table layout keeps the capped column widths only when the table's width is set.
+  let width = ROW_HEAD_WIDTH;
+  for (let column = 1; column <= sheet.columnCount; column++) width += columnWidth(sheet, column);
+  table.style.width = `${width}px`;
   const body = element('tbody');
   sheet.cells.forEach((line, index) => {
     const row = index + 1;
@@ -605,11 +633,7 @@ function showOutbox(): void {
     row.append(
       element('span', 'email-to', email.to),
       element('span', 'email-subject', email.subject),
-      element(
-        'span',
-        'email-at',
-        new Date(email.at).toLocaleString('en-GB', { timeZone: state!.timeZone }),
-      ),
+      element('span', 'email-at', formatWhen(email.at)),
     );
     row.addEventListener('click', () => {
       list.querySelectorAll('.email-row').forEach((node) => node.classList.remove('current'));
@@ -626,7 +650,7 @@ function showOutbox(): void {
     `outbox:${emails.length}`,
     `Outbox — ${emails.length} email${emails.length === 1 ? '' : 's'} sent`,
     [list, preview],
-    760,
+    1080,
   );
 }
 
@@ -647,16 +671,14 @@ function showTriggers(): void {
       element('span', 'trigger-name', trigger.handlerFunction),
       element('span', 'trigger-what', trigger.description),
     );
-    const next = trigger.nextRun
-      ? new Date(trigger.nextRun).toLocaleString('en-GB', { timeZone: current.timeZone })
-      : '';
+    const next = trigger.nextRun ? formatWhen(trigger.nextRun) : '';
     row.append(element('span', 'trigger-next', next ? `next: ${next}` : ''));
     const run = element('button', 'small', 'Run now');
     run.type = 'button';
     run.dataset.trigger = trigger.id;
     run.addEventListener('click', () => {
       closeModal();
-      void api('/api/triggers/run', { id: trigger.id });
+      void api('/api/triggers/run', { id: trigger.id }, `Running ${trigger.handlerFunction}`);
     });
     row.append(run);
     list.append(row);
@@ -670,7 +692,11 @@ function showTriggers(): void {
   move.type = 'button';
   move.addEventListener('click', () => {
     closeModal();
-    void api('/api/clock', { to: `${date.value}:00Z`, runDueTriggers: true });
+    void api(
+      '/api/clock',
+      { to: `${date.value}:00Z`, runDueTriggers: true },
+      'Moving the clock and running due triggers',
+    );
   });
   clock.append(element('label', '', 'Move the clock to (UTC)'), date, move);
   openModal(
@@ -680,6 +706,15 @@ function showTriggers(): void {
     [list, clock],
     640,
   );
+}
+
+/** Closes the dialog, question, alert or panel on top, as its ✕ does. */
+function dismissModal(): void {
+  if (modalKind === 'dialog') void api('/api/ui/close', { kind: 'dialog' });
+  if (modalKind === 'question') void api('/api/answer', { button: 'CLOSE', text: '' });
+  if (modalKind === 'alert') seenAlerts += 1;
+  closeModal();
+  if (modalKind === null) render();
 }
 
 /* ---------- wiring ---------- */
@@ -692,13 +727,7 @@ function wire(): void {
   });
   byId('open-outbox').addEventListener('click', showOutbox);
   byId('open-triggers').addEventListener('click', showTriggers);
-  byId('modal-close').addEventListener('click', () => {
-    if (modalKind === 'dialog') void api('/api/ui/close', { kind: 'dialog' });
-    if (modalKind === 'question') void api('/api/answer', { button: 'CLOSE', text: '' });
-    if (modalKind === 'alert') seenAlerts += 1;
-    closeModal();
-    if (modalKind === null) render();
-  });
+  byId('modal-close').addEventListener('click', dismissModal);
   byId('error-close').addEventListener('click', () => {
     dismissedError = state?.lastError ?? null;
     byId('error-bar').hidden = true;
@@ -751,8 +780,28 @@ function wire(): void {
     }
   });
   window.addEventListener('message', (event: MessageEvent<{ source?: string; type?: string }>) => {
-    if (event.data?.source === 'okr-preview') void refresh();
+    if (event.data?.source !== 'okr-preview') return;
+    if (event.data.type === 'escape') {
+      if (modalKind === 'dialog') dismissModal();
+      return;
+    }
+    void refresh();
   });
+  // Escape closes the open menu, else the dialog or panel on top, as in Sheets.
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Escape') return;
+      if (document.querySelector('.menu.open')) {
+        closeMenus();
+        byId('menu-extensions').focus();
+      } else if (modalKind) dismissModal();
+      else return;
+      event.preventDefault();
+      event.stopPropagation();
+    },
+    true,
+  );
 }
 
 wire();

@@ -105,6 +105,11 @@ const host = {
   editor: { focus: () => notifyParent('focus') },
 };
 
+// Escape in a dialog closes it, as in Sheets, unless the page used the key itself.
+window.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && !event.defaultPrevented) notifyParent('escape');
+});
+
 (window as unknown as { google: unknown }).google = {
   script: { run: runner({ success: null, failure: null, userObject: undefined }), host },
 };
