@@ -7,6 +7,7 @@ import { keepReportDateCurrent, keepReportDateCurrentOnOpen, onReportDay } from 
 import { okrBalance } from './functions/okrBalance';
 import { okrPlanned } from './functions/okrPlanned';
 import { okrExpected } from './functions/okrExpected';
+import { okrForecast } from './functions/okrForecast';
 import { okrProgress } from './functions/okrProgress';
 import { okrScore } from './functions/okrScore';
 import { okrStatus } from './functions/okrStatus';
@@ -288,6 +289,30 @@ export function OKRPLANNED(
   cycle_end?: unknown,
 ): RangeOutput {
   return okrPlanned(key_results, id, as_of, cycle_start, cycle_end);
+}
+
+/**
+ * Where a key result lands at its due date at the pace of its check-ins: a straight line fitted
+ * through its start and its check-ins up to as_of, read at the due date and scored like
+ * OKRPROGRESS (0 to 1). Blank for binary and baseline key results and with fewer than two points.
+ * @param {Array<Array<string>>} key_results the Key Results table including its header row, such as OKR_KEY_RESULTS (ID, Type, Start, Target, Start Date and Due Date are read)
+ * @param {Array<Array<string>>} check_ins the Check-ins table including its header row, such as OKR_CHECKINS (Timestamp, Key Result ID and Value are read)
+ * @param {string|Array<Array<string>>} id a key result ID, or a range of IDs (one forecast each)
+ * @param {Date|string} as_of check-ins after this day are left out, normally OKR_REPORT_DATE
+ * @param {Date|string} cycle_start optional: the cycle's first day, used where a KR's Start Date is blank
+ * @param {Date|string} cycle_end optional: the cycle's last day, used where a KR's Due Date is blank
+ * @return {number|string|Array<Array<number|string>>} projected progress at the due date, from 0 to 1, or "" when there is too little to go on
+ * @customfunction
+ */
+export function OKRFORECAST(
+  key_results: unknown,
+  check_ins: unknown,
+  id: unknown,
+  as_of: unknown,
+  cycle_start?: unknown,
+  cycle_end?: unknown,
+): RangeOutput {
+  return okrForecast(key_results, check_ins, id, as_of, cycle_start, cycle_end);
 }
 
 // Dashboard, OKR health check and cycle calendar (docs/dashboard.md, docs/health.md)

@@ -35,12 +35,11 @@ export interface KeyResultAgainstPlan {
   weight: number | null;
 }
 
-/** A KR's planned progress, using the cycle's dates where its own Start Date or Due Date is blank. */
-export function keyResultPlannedProgress(
+/** A KR's Start Date and Due Date, or the cycle's where its own are blank; an error names a date missing from both. */
+export function keyResultPlanDates(
   keyResult: PlannedKeyResult,
-  asOf: Date,
   cycle: CycleDates,
-): number {
+): { startDate: Date; dueDate: Date } {
   const startDate = keyResult.startDate ?? cycle.start;
   const dueDate = keyResult.dueDate ?? cycle.end;
   if (startDate === null) {
@@ -53,6 +52,16 @@ export function keyResultPlannedProgress(
       'Due Date is blank and no cycle end was given. Type the date the key result is due, or give the cycle end.',
     );
   }
+  return { startDate, dueDate };
+}
+
+/** A KR's planned progress, using the cycle's dates where its own Start Date or Due Date is blank. */
+export function keyResultPlannedProgress(
+  keyResult: PlannedKeyResult,
+  asOf: Date,
+  cycle: CycleDates,
+): number {
+  const { startDate, dueDate } = keyResultPlanDates(keyResult, cycle);
   return plannedProgress(startDate, dueDate, asOf);
 }
 

@@ -9,6 +9,7 @@ import {
   objectiveBalance,
   type CycleDates,
 } from './balance';
+import { keyResultForecast, noReadings } from './forecast';
 import { calendarDay } from './plan';
 import { keyResultProgress } from './progress';
 import { objectiveScore } from './score';
@@ -30,6 +31,7 @@ export type HealthFlagId =
   | 'no-commentary'
   | 'no-learnings'
   | 'unbalanced'
+  | 'will-miss'
   | 'committed-below-target'
   | 'sandbagging'
   | 'no-initiative'
@@ -546,6 +548,48 @@ function balanceFindings(book: Workbook): HealthFinding[] {
   ];
 }
 
+/**
+ * Committed key results whose forecast at the due date falls below the on-track band: at this
+ * pace they end more than the at-risk gap short of the target a commitment promises.
+ */
+function forecastFindings(book: Workbook): HealthFinding[] {
+  const { asOf, settings } = book.input;
+  const onTrackFrom = 1 - settings.atRiskGap;
+  const findings: HealthFinding[] = [];
+  for (const objective of book.input.objectives) {
+    if (objective.kind !== 'committed') continue;
+    for (const keyResult of book.keyResultsOf(objective)) {
+      const readings = noReadings();
+      for (const checkIn of book.checkInsOf(keyResult)) {
+        if (typeof checkIn.value !== 'number') continue;
+        readings.times.push(checkIn.timestamp.getTime());
+        readings.values.push(checkIn.value);
+      }
+      let forecast;
+      try {
+        forecast = keyResultForecast(keyResult, readings, asOf, book.cycle);
+      } catch {
+        // A KR without the values or dates a forecast needs is flagged by the missing-fields check.
+        continue;
+      }
+      if (forecast === null || forecast.progress >= onTrackFrom - 1e-9) continue;
+      findings.push(
+        keyResultFinding(keyResult, {
+          flag: 'will-miss',
+          title: 'Will miss at this pace',
+          detail:
+            `${keyResult.id} (committed objective ${objective.id}) is forecast to reach ` +
+            `${Math.round(forecast.progress * 100)}% by its due date at the pace of its check-ins, ` +
+            `below the on-track band of ${Math.round(onTrackFrom * 100)}%.`,
+          advice:
+            'Talk about it at the next check-in: change the plan or the resources now, or agree with the team to lower the commitment.',
+        }),
+      );
+    }
+  }
+  return findings;
+}
+
 function endOfCycleFindings(book: Workbook): HealthFinding[] {
   if (!book.cycleHasEnded()) return [];
   const scored: ScoredObjective[] = book.input.objectives.map((objective) => ({
@@ -654,6 +698,7 @@ export function checkHealth(input: HealthInput): HealthFinding[] {
     ...commentaryFindings(book),
     ...learningFindings(book),
     ...balanceFindings(book),
+    ...forecastFindings(book),
     ...endOfCycleFindings(book),
     ...initiativeFindings(book),
     ...kpiFindings(book),

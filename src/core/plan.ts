@@ -22,20 +22,26 @@ function isoDay(date: Date): string {
  * and ends on the same day is 0 before that day and 1 from it.
  */
 export function plannedProgress(startDate: Date, dueDate: Date, asOf: Date): number {
+  const { start, due } = planDays(startDate, dueDate);
+  requireValid('As-of date', asOf);
+  const today = calendarDay(asOf);
+  if (due === start) return today >= due ? 1 : 0;
+  return clampFraction((today - start) / (due - start));
+}
+
+/** The calendar days a plan starts and ends on; an error when a date is invalid or they are swapped. */
+export function planDays(startDate: Date, dueDate: Date): { start: number; due: number } {
   requireValid('Start Date', startDate);
   requireValid('Due Date', dueDate);
-  requireValid('As-of date', asOf);
   const start = calendarDay(startDate);
   const due = calendarDay(dueDate);
-  const today = calendarDay(asOf);
   if (due < start) {
     throw new OkrInputError(
       `Due Date (${isoDay(dueDate)}) is before Start Date (${isoDay(startDate)}). ` +
         `Swap the two dates, or fix the one that is wrong.`,
     );
   }
-  if (due === start) return today >= due ? 1 : 0;
-  return clampFraction((today - start) / (due - start));
+  return { start, due };
 }
 
 function requireValid(name: string, date: Date): void {

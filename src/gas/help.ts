@@ -9,7 +9,7 @@ const HELP_TEXT = [
   '4. Build dashboard and Check OKR health show how the cycle is going.',
   '5. Reminders emails owners on the check-in day set in the Settings sheet.',
   '',
-  'Functions you can type in any cell: OKRPROGRESS, OKRSCORE, OKREXPECTED, OKRSTATUS, OKRBALANCE.',
+  'Functions you can type in any cell: OKRPROGRESS, OKRSCORE, OKREXPECTED, OKRSTATUS, OKRBALANCE, OKRFORECAST.',
   'The user guide (sheets, functions, reminders) is in the docs folder of the OKR Cadence project.',
 ].join('\n');
 

@@ -10,7 +10,7 @@
  * objectives (OKRSCORE(OKR_KEY_RESULTS, id) on the Dashboard).
  */
 import type { ColumnMap } from './headers';
-import { KEY_RESULTS, OBJECTIVES, type TableDef, type TableKey } from './schema';
+import { CHECK_INS, KEY_RESULTS, OBJECTIVES, type TableDef, type TableKey } from './schema';
 
 /** Named cells on the Settings sheet that the formulas read (created by setup). */
 export const SETTING_RANGES = {
@@ -66,6 +66,16 @@ const KEY_RESULT_BUILDERS: Builders = {
     return (
       `={"Planned"; ARRAYFORMULA(OKREXPECTED(${withCycleDate('startDate', SETTING_RANGES.cycleStart)}, ` +
       `${withCycleDate('dueDate', SETTING_RANGES.cycleEnd)}, ${SETTING_RANGES.reportDate}))}`
+    );
+  },
+  // The table columns it reads are passed one by one from row 1: OKR_KEY_RESULTS spans this
+  // column too, and a formula that reads its own cells is a circular reference.
+  forecast: (c) => {
+    const withHeader = (key: string): string => dataColumn(c, key).replace('2:', '1:');
+    const table = ['id', 'type', 'start', 'target', 'startDate', 'dueDate'].map(withHeader);
+    return (
+      `={"Forecast"; OKRFORECAST({${table.join(', ')}}, ${CHECK_INS.namedRange}, ${dataColumn(c, 'id')}, ` +
+      `${SETTING_RANGES.reportDate}, ${SETTING_RANGES.cycleStart}, ${SETTING_RANGES.cycleEnd})}`
     );
   },
   status: (c) => statusFormula(dataColumn(c, 'progress'), dataColumn(c, 'planned')),

@@ -87,6 +87,7 @@ export const KEY_RESULTS: TableDef = {
     column('lastCheckIn', 'Last Check-in', 'date'),
     { key: 'progress', header: 'Progress', kind: 'percent', computed: true },
     { key: 'planned', header: 'Planned', kind: 'percent', computed: true },
+    { key: 'forecast', header: 'Forecast', kind: 'percent', computed: true },
     { key: 'status', header: 'Status', kind: 'text', computed: true },
   ],
 };

@@ -11,7 +11,14 @@ import { readEntryPoints } from '../../scripts/entryPoints';
 
 const root = join(import.meta.dirname, '../..');
 const bundlePath = join(root, 'dist/Code.js');
-const CUSTOM_FUNCTIONS = ['OKRPROGRESS', 'OKRSCORE', 'OKREXPECTED', 'OKRSTATUS', 'OKRBALANCE'];
+const CUSTOM_FUNCTIONS = [
+  'OKRPROGRESS',
+  'OKRSCORE',
+  'OKREXPECTED',
+  'OKRSTATUS',
+  'OKRBALANCE',
+  'OKRFORECAST',
+];
 
 let code = '';
 let context: vm.Context;
@@ -131,6 +138,53 @@ describe('dist/Code.js in an Apps Script-like context', () => {
     expect(result[1]![4]).toBe('At risk');
     expect(result[2]).toEqual(['O2', 1, 0.5, 0.5, 'Done']);
     expect(result[3]![1]).toBeCloseTo(1 - Math.abs(0.5 - (0.275 - 0.5)) / 2, 12);
+  });
+});
+
+describe('OKRFORECAST in the bundle', () => {
+  const keyResults = (): unknown[][] => [
+    ['ID', 'Type', 'Start', 'Target'],
+    ['KR1', 'increase', 0, 100],
+    ['KR2', 'binary', '', ''],
+  ];
+  const checkIns = (): unknown[][] => [
+    ['Timestamp', 'Key Result ID', 'Value'],
+    [date(2026, 1, 15), 'KR1', 10],
+    [date(2026, 2, 1), 'KR1', 20],
+  ];
+
+  it('forecasts the worked example with dates made in the script realm', () => {
+    const forecast = stub('OKRFORECAST')(
+      keyResults(),
+      checkIns(),
+      'KR1',
+      date(2026, 3, 1),
+      date(2026, 1, 1),
+      date(2026, 3, 31),
+    ) as number;
+    expect(forecast).toBeCloseTo(0.576, 3);
+  });
+
+  it('spills one value per ID, with ERROR: text for an unknown one', () => {
+    const result = plain(
+      stub('OKRFORECAST')(
+        keyResults(),
+        checkIns(),
+        [['KR1'], ['KR2'], ['KR7']],
+        date(2026, 3, 1),
+        date(2026, 1, 1),
+        date(2026, 3, 31),
+      ),
+    ) as unknown[][];
+    expect(result[0]![0]).toBeCloseTo(0.576, 3);
+    expect(result[1]).toEqual(['']);
+    expect(String(result[2]![0])).toMatch(/^ERROR: No key result has the ID "KR7"/);
+  });
+
+  it('throws a message for Sheets to show when a single call cannot be computed', () => {
+    expect(() => stub('OKRFORECAST')(keyResults(), checkIns(), 'KR1', date(2026, 3, 1))).toThrow(
+      /Start Date is blank and no cycle start was given/,
+    );
   });
 });
 

@@ -36,11 +36,12 @@ describe('Set up OKR workbook on an empty spreadsheet', () => {
     ]);
   });
 
-  it('fills Progress, Planned and Status with spilling header formulas', () => {
+  it('fills Progress, Planned, Forecast and Status with spilling header formulas', () => {
     const formulas = sheetFormulas(emulator, 'Key Results')[0]!;
     expect(formulas.slice(18)).toEqual([
       '={"Progress"; OKRPROGRESS(E2:E, G2:G, H2:H, I2:I)}',
       expect.stringContaining('OKREXPECTED(') as unknown as string,
+      '={"Forecast"; OKRFORECAST({A1:A, E1:E, G1:G, H1:H, J1:J, K1:K}, OKR_CHECKINS, A2:A, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)}',
       '={"Status"; OKRSTATUS(S2:S, T2:T, OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)}',
     ]);
   });
@@ -78,7 +79,7 @@ describe('Set up OKR workbook on an empty spreadsheet', () => {
     const reportDate = spreadsheet.getRangeByName('OKR_REPORT_DATE')!;
     expect(reportDate.getSheet().getName()).toBe('Settings');
     expect(reportDate.offset(0, -1).getValue()).toBe(SETTING_LABELS.reportDate);
-    expect(spreadsheet.getRangeByName('OKR_KEY_RESULTS')!.getNumColumns()).toBe(21);
+    expect(spreadsheet.getRangeByName('OKR_KEY_RESULTS')!.getNumColumns()).toBe(22);
   });
 
   it('validates, formats and colours the key result columns', () => {
@@ -99,18 +100,23 @@ describe('Set up OKR workbook on an empty spreadsheet', () => {
       column: rule.getRanges()[0]!.getColumn() - 1,
       background: rule.getBooleanCondition()!.getBackground(),
     }));
-    expect(rules.filter((rule) => rule.column === columns['Progress'])).toEqual(
-      ['#b7e1cd', '#fce8b2', '#f4c7c3'].map((background) => ({
-        column: columns['Progress'],
-        background,
-      })),
-    );
+    for (const scored of ['Progress', 'Forecast']) {
+      expect(rules.filter((rule) => rule.column === columns[scored])).toEqual(
+        ['#b7e1cd', '#fce8b2', '#f4c7c3'].map((background) => ({
+          column: columns[scored],
+          background,
+        })),
+      );
+    }
     expect(
       rules.filter((rule) => rule.column === columns['Status']).map((rule) => rule.background),
     ).toEqual(['#b7e1cd', '#b7e1cd', '#fce8b2', '#f4c7c3']);
     expect(
       rules.every(
-        (rule) => rule.column === columns['Progress'] || rule.column === columns['Status'],
+        (rule) =>
+          rule.column === columns['Progress'] ||
+          rule.column === columns['Forecast'] ||
+          rule.column === columns['Status'],
       ),
     ).toBe(true);
   });

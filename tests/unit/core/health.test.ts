@@ -137,3 +137,49 @@ describe('healthTable', () => {
     expect(row![3]).toBe('rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 … (30 in all)');
   });
 });
+
+describe('checkHealth: will miss at this pace', () => {
+  const day = (month: number, date: number) => new Date(2026, month - 1, date);
+  function input(kind: string, atRiskGap: number, values: number[]): HealthInput {
+    const objectives = parseObjectives([
+      ['ID', 'Objective', 'Kind'],
+      ['O1', 'Win the market', kind],
+    ]).rows;
+    const keyResults = parseKeyResults([
+      ['ID', 'Objective ID', 'Key Result', 'Type', 'Start', 'Target', 'Start Date', 'Due Date'],
+      ['KR1', 'O1', 'Grow', 'increase', 0, 100, day(10, 1), day(12, 30)],
+    ]).rows;
+    const checkIns = parseCheckIns([
+      ['Timestamp', 'Key Result ID', 'Value'],
+      ...values.map((value, week) => [day(10, 8 + 7 * week), 'KR1', value]),
+    ]).rows;
+    const settings = parseSettings([['Setting', 'Value']], day(11, 15)).settings;
+    return {
+      objectives,
+      keyResults,
+      checkIns,
+      initiatives: null,
+      kpis: null,
+      settings: { ...settings, atRiskGap, offTrackGap: Math.max(atRiskGap, 0.25) },
+      asOf: day(11, 15),
+    };
+  }
+  const willMiss = (given: HealthInput) =>
+    checkHealth(given).filter((finding) => finding.flag === 'will-miss');
+
+  it('flags a committed key result whose forecast falls below the on-track band', () => {
+    // 5 a week: about 64 by the due date.
+    const [finding] = willMiss(input('committed', 0.1, [5, 10, 15, 20]));
+    expect(finding).toMatchObject({ sheet: 'Key Results', concerns: ['KR1'], rows: [2] });
+    expect(finding!.detail).toContain('below the on-track band of 90%');
+  });
+
+  it('leaves out key results on pace and those of aspirational objectives', () => {
+    expect(willMiss(input('committed', 0.1, [8, 16, 24, 32]))).toEqual([]);
+    expect(willMiss(input('aspirational', 0.1, [5, 10, 15, 20]))).toEqual([]);
+  });
+
+  it('uses the At Risk Gap of the Settings as the band', () => {
+    expect(willMiss(input('committed', 0.4, [5, 10, 15, 20]))).toEqual([]);
+  });
+});

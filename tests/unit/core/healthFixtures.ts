@@ -195,6 +195,7 @@ export const SEEDED_FLAGS: Record<string, string[]> = {
   'no-commentary': ['C1.1'],
   'no-learnings': [],
   unbalanced: ['X1'],
+  'will-miss': ['C1.1'],
   'committed-below-target': ['C1'],
   sandbagging: ['A1', 'A2', 'A3'],
   'no-initiative': ['C3.3'],

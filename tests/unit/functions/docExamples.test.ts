@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { okrPlanned } from '../../../src/functions/okrPlanned';
 import { okrBalance } from '../../../src/functions/okrBalance';
 import { okrExpected } from '../../../src/functions/okrExpected';
+import { okrForecast } from '../../../src/functions/okrForecast';
 import { okrProgress } from '../../../src/functions/okrProgress';
 import { okrScore } from '../../../src/functions/okrScore';
 import { okrStatus } from '../../../src/functions/okrStatus';
@@ -152,5 +153,31 @@ describe('docs/functions.md examples', () => {
         expectDocumented(actual[r]![c], cell === '' ? '""' : cell, `row ${r + 1}, column ${c + 1}`),
       ),
     );
+  });
+});
+
+describe('docs/functions.md OKRFORECAST example', () => {
+  it('gives the documented forecast for each key result', () => {
+    const [header, ...rows] = exampleTable('OKRFORECAST');
+    expect(header!.slice(0, 6)).toEqual([
+      'ID',
+      'Type',
+      'Start',
+      'Target',
+      'Start Date',
+      'Due Date',
+    ]);
+    const keyResults = [header!.slice(0, 6), ...rows.map((row) => row.slice(0, 6).map(sheetValue))];
+    const checkIns: unknown[][] = [['Timestamp', 'Key Result ID', 'Value']];
+    for (const row of rows) {
+      for (const checkIn of row[6]!.split(',').filter((text) => text.trim() !== '')) {
+        const [date, value] = checkIn.split(':').map((part) => part.trim());
+        checkIns.push([date, row[0], Number(value)]);
+      }
+    }
+    for (const row of rows) {
+      const actual = okrForecast(keyResults, checkIns, row[0], row[7]);
+      expectDocumented(actual, row[8]!, `${row[0]}: ${row[9]}`);
+    }
   });
 });

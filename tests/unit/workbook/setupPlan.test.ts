@@ -137,7 +137,7 @@ describe('planSetup on an empty workbook', () => {
     );
     expect(byName).toMatchObject({
       OKR_OBJECTIVES: 'Objectives!A:L',
-      OKR_KEY_RESULTS: 'Key Results!A:U',
+      OKR_KEY_RESULTS: 'Key Results!A:V',
       OKR_CHECKINS: 'Check-ins!A:I',
       OKR_MILESTONES: 'Milestones!A:E',
       OKR_INITIATIVES: 'Initiatives!A:F',
@@ -204,7 +204,7 @@ describe('planSetup on a half-set-up workbook', () => {
 
   it('puts the formula columns last so their header cells form one block', () => {
     const keys = keyResults.newColumns.map((c) => c.key);
-    expect(keys.slice(-3)).toEqual(['progress', 'planned', 'status']);
+    expect(keys.slice(-4)).toEqual(['progress', 'planned', 'forecast', 'status']);
   });
 
   it('keeps existing settings and appends only the missing ones after the last row', () => {
