@@ -19,6 +19,7 @@ import { IdIndex } from '../workbook/idIndex';
 import { describeProblem } from '../workbook/problems';
 import { CHECK_INS, KEY_RESULTS, type TableDef } from '../workbook/schema';
 import { cellValue } from './cellValue';
+import { combinedError } from './keyResultBook';
 import {
   asGrid,
   cellOrError,
@@ -28,15 +29,18 @@ import {
   type RangeOutput,
 } from './grid';
 
-/** The Key Results columns a forecast reads; ID is the only one a table must have. */
-const FORECAST_COLUMNS = ['id', 'type', 'start', 'target', 'startDate', 'dueDate'] as const;
+/** The columns a table must have: Key Results needs only ID; Type, Start, Target, dates (and Objective ID, Weight for objectives) are read when there. */
+const REQUIRED_KEY_RESULT_COLUMNS = ['id'] as const;
 const CHECK_IN_COLUMNS = ['timestamp', 'keyResultId', 'value'] as const;
 
-/** A key result asked for: the 0-based table row it is on (-1 until found) and its readings. */
+/**
+ * An ID asked for: the 0-based table row of the key result with that ID (-1 when none) and of a
+ * second one, and the rows of the key results whose Objective ID it is.
+ */
 interface Wanted {
   row: number;
   repeatedRow: number;
-  readings: Readings;
+  memberRows: number[];
 }
 
 export function okrForecast(
@@ -48,7 +52,7 @@ export function okrForecast(
   cycleEnd?: unknown,
 ): RangeOutput {
   const inputs = withUserErrors(() => ({
-    keyResults: tableArgument(keyResults, 'key_results', KEY_RESULTS, FORECAST_COLUMNS),
+    keyResults: tableArgument(keyResults, 'key_results', KEY_RESULTS, REQUIRED_KEY_RESULT_COLUMNS),
     checkIns: tableArgument(checkIns, 'check_ins', CHECK_INS, CHECK_IN_COLUMNS),
     asOf: requiredDate(asOf),
     cycle: {
@@ -62,19 +66,35 @@ export function okrForecast(
     for (const cell of row) {
       const read = readId(cell);
       if (read.ok && read.value)
-        wanted.addIfAbsent(read.value, { row: -1, repeatedRow: -1, readings: noReadings() });
+        wanted.addIfAbsent(read.value, { row: -1, repeatedRow: -1, memberRows: [] });
     }
   }
   findRows(inputs.keyResults, wanted);
-  collectReadings(inputs.checkIns, wanted);
+  const readingsById = collectReadings(
+    inputs.checkIns,
+    trackedKeyResults(inputs.keyResults, wanted),
+  );
+  const keyResultForecastAt = (row: number): number | null => {
+    const keyResult = keyResultAt(inputs.keyResults, row);
+    const readings = readingsById.get(idAt(inputs.keyResults, row)) ?? noReadings();
+    try {
+      return keyResultForecast(keyResult, readings, inputs.asOf, inputs.cycle)?.progress ?? null;
+    } catch (error) {
+      if (!(error instanceof OkrInputError)) throw error;
+      throw new OkrInputError(`${KEY_RESULTS.sheetName} row ${row + 1}: ${error.message}`);
+    }
+  };
   const forecastOf = (cell: unknown): CellOutput => {
     const read = readId(cell);
     if (!read.ok) throw new OkrInputError(`id: ${read.problem}`);
     if (!read.value) return '';
     const entry = wanted.get(read.value)!;
+    if (entry.row < 0 && entry.memberRows.length > 0) {
+      return objectiveForecast(inputs.keyResults, entry.memberRows, keyResultForecastAt) ?? '';
+    }
     if (entry.row < 0) {
       throw new OkrInputError(
-        `No key result has the ID "${read.value}". Check the spelling, or add it to the Key Results sheet.`,
+        `No key result or objective has the ID "${read.value}". Check the spelling, or add it to the Key Results sheet.`,
       );
     }
     if (entry.repeatedRow >= 0) {
@@ -82,14 +102,7 @@ export function okrForecast(
         `The ID "${read.value}" is used in Key Results rows ${entry.row + 1} and ${entry.repeatedRow + 1}. Give each key result its own ID.`,
       );
     }
-    const keyResult = keyResultAt(inputs.keyResults, entry.row);
-    try {
-      const forecast = keyResultForecast(keyResult, entry.readings, inputs.asOf, inputs.cycle);
-      return forecast === null ? '' : forecast.progress;
-    } catch (error) {
-      if (!(error instanceof OkrInputError)) throw error;
-      throw new OkrInputError(`${KEY_RESULTS.sheetName} row ${entry.row + 1}: ${error.message}`);
-    }
+    return keyResultForecastAt(entry.row) ?? '';
   };
   if (!Array.isArray(id)) return withUserErrors(() => forecastOf(id));
   return idGrid.map((row) => row.map((cell) => cellOrError(() => forecastOf(cell))));
@@ -131,32 +144,97 @@ function tableArgument(
 /** One pass over the Key Results IDs: where each wanted key result is, and whether its ID repeats. */
 function findRows(table: Table, wanted: IdIndex<Wanted>): void {
   const idColumn = table.columns.id!;
+  const objectiveColumn = table.columns.objectiveId;
   for (let r = 1; r < table.values.length; r++) {
-    const cell = table.values[r]![idColumn];
-    if (typeof cell !== 'string' && typeof cell !== 'number') continue;
-    const entry = wanted.get(String(cell));
-    if (entry === undefined) continue;
-    if (entry.row < 0) entry.row = r;
-    else if (entry.repeatedRow < 0) entry.repeatedRow = r;
+    const cells = table.values[r]!;
+    const cell = cells[idColumn];
+    const entry = isIdCell(cell) ? wanted.get(String(cell)) : undefined;
+    if (entry !== undefined) {
+      if (entry.row < 0) entry.row = r;
+      else if (entry.repeatedRow < 0) entry.repeatedRow = r;
+    }
+    if (objectiveColumn === undefined || !isIdCell(cell)) continue;
+    const objectiveCell = cells[objectiveColumn];
+    if (isIdCell(objectiveCell)) wanted.get(String(objectiveCell))?.memberRows.push(r);
   }
 }
 
+const isIdCell = (cell: unknown): cell is string | number =>
+  (typeof cell === 'string' && cell !== '') || typeof cell === 'number';
+
+function idAt(table: Table, row: number): string {
+  return String(table.values[row]![table.columns.id!]);
+}
+
+/** The key results whose check-ins are needed: those asked for and those of the objectives asked for. */
+function trackedKeyResults(table: Table, wanted: IdIndex<Wanted>): IdIndex<Readings> {
+  const tracked = new IdIndex<Readings>();
+  for (const entry of wanted.values()) {
+    const rows = entry.row >= 0 ? [entry.row] : entry.memberRows;
+    for (const row of rows) tracked.addIfAbsent(idAt(table, row), noReadings());
+  }
+  return tracked;
+}
+
+/**
+ * An objective's forecast: the mean of its key results' forecasts weighted as its score is (a blank
+ * Weight counts 1, Weight 0 leaves a key result out); key results without a forecast are left out.
+ */
+function objectiveForecast(
+  table: Table,
+  memberRows: readonly number[],
+  forecastAt: (row: number) => number | null,
+): number | null {
+  let weighted = 0;
+  let totalWeight = 0;
+  const problems: string[] = [];
+  for (const row of memberRows) {
+    try {
+      const weightColumn = table.columns.weight;
+      const weightCell = weightColumn === undefined ? '' : table.values[row]![weightColumn];
+      const weightRead = readNumber(weightCell);
+      if (!weightRead.ok) {
+        throw new OkrInputError(
+          describeProblem({
+            sheet: KEY_RESULTS.sheetName,
+            row: row + 1,
+            column: 'Weight',
+            message: weightRead.problem,
+          }),
+        );
+      }
+      const weight = weightRead.value ?? 1;
+      if (weight === 0) continue;
+      const forecast = forecastAt(row);
+      if (forecast === null) continue;
+      weighted += forecast * weight;
+      totalWeight += weight;
+    } catch (error) {
+      if (!(error instanceof OkrInputError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length > 0) throw combinedError(problems);
+  return totalWeight > 0 ? weighted / totalWeight : null;
+}
+
 /** One pass over the check-ins, keeping numeric values with a readable timestamp of the wanted key results. */
-function collectReadings(table: Table, wanted: IdIndex<Wanted>): void {
+function collectReadings(table: Table, tracked: IdIndex<Readings>): IdIndex<Readings> {
   const { timestamp, keyResultId, value } = table.columns as Record<string, number>;
   for (let r = 1; r < table.values.length; r++) {
     const row = table.values[r]!;
     const idCell = row[keyResultId!];
     if (typeof idCell !== 'string' && typeof idCell !== 'number') continue;
-    const entry = wanted.get(String(idCell));
-    if (entry === undefined) continue;
+    const readings = tracked.get(String(idCell));
+    if (readings === undefined) continue;
     const time = timeOf(row[timestamp!]);
     const measured = numberOf(row[value!]);
     if (time !== null && measured !== null) {
-      entry.readings.times.push(time);
-      entry.readings.values.push(measured);
+      readings.times.push(time);
+      readings.values.push(measured);
     }
   }
+  return tracked;
 }
 
 /** A timestamp cell as ms since 1970; Date cells (the usual) skip the tolerant reader. */

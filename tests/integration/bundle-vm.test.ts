@@ -178,7 +178,7 @@ describe('OKRFORECAST in the bundle', () => {
     ) as unknown[][];
     expect(result[0]![0]).toBeCloseTo(0.576, 3);
     expect(result[1]).toEqual(['']);
-    expect(String(result[2]![0])).toMatch(/^ERROR: No key result has the ID "KR7"/);
+    expect(String(result[2]![0])).toMatch(/^ERROR: No key result or objective has the ID "KR7"/);
   });
 
   it('throws a message for Sheets to show when a single call cannot be computed', () => {

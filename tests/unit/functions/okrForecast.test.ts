@@ -53,7 +53,7 @@ describe('OKRFORECAST', () => {
       /^ERROR: Key Results row 6, column Type: "grow" is not a key result type/,
     );
     expect(result[6]![0]).toBe(
-      'ERROR: No key result has the ID "KR9". Check the spelling, or add it to the Key Results sheet.',
+      'ERROR: No key result or objective has the ID "KR9". Check the spelling, or add it to the Key Results sheet.',
     );
   });
 
@@ -111,5 +111,41 @@ describe('OKRFORECAST', () => {
       'ERROR: The ID "KR1" is used in Key Results rows 2 and 7. Give each key result its own ID.',
     );
     expect(result[1]![0]).toBeCloseTo(0.576, 3);
+  });
+});
+
+describe('OKRFORECAST for an objective', () => {
+  const table = [
+    ['ID', 'Objective ID', 'Type', 'Start', 'Target', 'Weight'],
+    ['KR1', 'O1', 'increase', 0, 100, 3],
+    ['KR2', 'O1', 'decrease', 100, 0, ''],
+    ['KR3', 'O1', 'binary', '', '', ''],
+    ['KR4', 'O1', 'increase', 0, 100, 0],
+    ['KR5', 'O2', 'increase', 0, 100, ''],
+  ];
+  const checkIns = [
+    ['Timestamp', 'Key Result ID', 'Value'],
+    [day('2026-01-15'), 'KR1', 10],
+    [day('2026-02-01'), 'KR1', 20],
+    [day('2026-01-15'), 'KR2', 60],
+    [day('2026-02-01'), 'KR4', 90],
+  ];
+
+  it('weights its key results’ forecasts as the score does, leaving out weight 0 and blanks', () => {
+    const [kr1, kr2] = okrForecast(
+      table,
+      checkIns,
+      [['KR1'], ['KR2']],
+      '2026-03-01',
+      '2026-01-01',
+      '2026-03-31',
+    ) as number[][];
+    expect(kr2![0]).toBe(1);
+    const o1 = okrForecast(table, checkIns, 'O1', '2026-03-01', '2026-01-01', '2026-03-31');
+    expect(o1).toBeCloseTo((kr1![0]! * 3 + 1) / 4, 12);
+  });
+
+  it('is blank for an objective with no forecast to weigh', () => {
+    expect(okrForecast(table, checkIns, 'O2', '2026-03-01', '2026-01-01', '2026-03-31')).toBe('');
   });
 });
