@@ -7,16 +7,15 @@
  */
 import type { Objective } from '../core/types';
 import { idKey } from './cells';
-import { BALANCE_FORMULA, columnLetter } from './formulaColumns';
+import { BALANCE_FORMULA, columnLetter, SETTING_RANGES } from './formulaColumns';
 import type { ColumnMap } from './headers';
-import { KEY_RESULTS, REPORT_DATE_RANGE } from './schema';
+import { CHECK_INS, KEY_RESULTS, REPORT_DATE_RANGE } from './schema';
 import { GREEN_FROM, SCORE_FORMAT, YELLOW_FROM } from './scoreColours';
 import { toSheetCell, type SheetCell } from './sheetRows';
 
 export const DASHBOARD_SHEET = 'Dashboard';
 /** A1 of every dashboard; a sheet called Dashboard without it was not built by the add-on. */
 export const DASHBOARD_TITLE = 'OKR Dashboard';
-export const DASHBOARD_WIDTH = 16;
 
 export const OBJECTIVE_HEADER = [
   'ID',
@@ -29,10 +28,14 @@ export const OBJECTIVE_HEADER = [
   'Gap',
   'Status',
   'Confidence',
+  'Forecast',
 ] as const;
 
 /** Where the OKRBALANCE table spills: two columns right of the objective table. */
 const BALANCE_COLUMN = OBJECTIVE_HEADER.length + 2;
+/** Through the last column of the OKRBALANCE table. */
+export const DASHBOARD_WIDTH = BALANCE_COLUMN + 4;
+const FORECAST_COLUMN = OBJECTIVE_HEADER.indexOf('Forecast') + 1;
 /** Rows each chart is given, so stacked charts do not overlap. */
 const CHART_ROWS = 20;
 
@@ -229,6 +232,13 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
     if (index === 0) {
       // One call for the whole column: it spills one score per ID below.
       put(row, 6, `=OKRSCORE(OKR_KEY_RESULTS, ${id}:${cellOf(lastObjectiveRow, 1)})`);
+      // Likewise one forecast per objective: its key results' forecasts weighted as the score.
+      put(
+        row,
+        FORECAST_COLUMN,
+        `=OKRFORECAST(OKR_KEY_RESULTS, ${CHECK_INS.namedRange}, ${id}:${cellOf(lastObjectiveRow, 1)}, ` +
+          `${SETTING_RANGES.reportDate}, ${SETTING_RANGES.cycleStart}, ${SETTING_RANGES.cycleEnd})`,
+      );
     }
     put(row, 7, `=IFERROR(VLOOKUP(${id}, ${balanceTable}, 3, FALSE), "")`);
     put(
@@ -271,6 +281,7 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
       ranges: [
         `${cellOf(objectiveHeaderRow, 1)}:${cellOf(lastObjectiveRow, 1)}`,
         `${cellOf(objectiveHeaderRow, 6)}:${cellOf(lastObjectiveRow, 7)}`,
+        `${cellOf(objectiveHeaderRow, FORECAST_COLUMN)}:${cellOf(lastObjectiveRow, FORECAST_COLUMN)}`,
       ],
       anchorRow: 1,
       anchorColumn: BALANCE_COLUMN + 6,
@@ -292,6 +303,7 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
               numberFormat: SCORE_FORMAT,
             },
             { a1: objectiveRows(10), numberFormat: '0.0' },
+            { a1: objectiveRows(FORECAST_COLUMN), numberFormat: SCORE_FORMAT },
           ]
         : []),
       // Actual, Planned and Gap of the OKRBALANCE table.

@@ -252,7 +252,8 @@ export function planSetup(
       numberFormat: numberFormatFor(table, column),
       validation: validationFor(table, column, objectiveIds),
       colourBands:
-        Boolean(column.computed) && (column.key === 'progress' || column.key === 'score'),
+        Boolean(column.computed) &&
+        (column.key === 'progress' || column.key === 'score' || column.key === 'forecast'),
       statusColours: Boolean(column.computed) && column.key === 'status',
     }));
   }

@@ -105,13 +105,31 @@ describe('dashboardLayout', () => {
 
   it('takes planned and status from one OKRBALANCE table using the Settings gaps', () => {
     const header = layout.objectiveHeaderRow;
-    expect(at(`L${header}`)).toBe(
+    expect(at(`M${header}`)).toBe(
       '=OKRBALANCE(OKR_KEY_RESULTS, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END, OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)',
     );
     const first = layout.firstObjectiveRow;
-    expect(at(`G${first}`)).toBe(`=IFERROR(VLOOKUP(A${first}, $L$${header}:$P, 3, FALSE), "")`);
-    expect(at(`I${first}`)).toBe(`=IFERROR(VLOOKUP(A${first}, $L$${header}:$P, 5, FALSE), "")`);
-    expect(at('B5')).toBe(`=IFERROR(VLOOKUP("Balance", $L$${header}:$P, 2, FALSE), "")`);
+    expect(at(`G${first}`)).toBe(`=IFERROR(VLOOKUP(A${first}, $M$${header}:$Q, 3, FALSE), "")`);
+    expect(at(`I${first}`)).toBe(`=IFERROR(VLOOKUP(A${first}, $M$${header}:$Q, 5, FALSE), "")`);
+    expect(at('B5')).toBe(`=IFERROR(VLOOKUP("Balance", $M$${header}:$Q, 2, FALSE), "")`);
+  });
+
+  it('forecasts every objective with one spilling OKRFORECAST call and charts it beside actual and planned', () => {
+    const first = layout.firstObjectiveRow;
+    const header = layout.objectiveHeaderRow;
+    expect(at(`K${header}`)).toBe('Forecast');
+    expect(at(`K${first}`)).toBe(
+      `=OKRFORECAST(OKR_KEY_RESULTS, OKR_CHECKINS, A${first}:A${first + 3}, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)`,
+    );
+    for (let row = first + 1; row <= layout.lastObjectiveRow; row++) expect(at(`K${row}`)).toBe('');
+    const chart = layout.charts.find(
+      (candidate) => candidate.title === 'Planned vs actual per objective',
+    )!;
+    expect(chart.ranges).toEqual([
+      `A${header}:A${layout.lastObjectiveRow}`,
+      `F${header}:G${layout.lastObjectiveRow}`,
+      `K${header}:K${layout.lastObjectiveRow}`,
+    ]);
   });
 
   it('averages confidence per objective from the Key Results columns', () => {
