@@ -102,6 +102,14 @@ function workloads(): Workload[] {
     run,
     repeats: 50,
   });
+  // One pass over the check-ins, grouped by key result; the read-pass baselines are the check-ins'.
+  const forecast = (name: string, ids: unknown): Workload => ({
+    name,
+    values: checkIns,
+    kinds: CHECK_INS.columns.map((column) => column.kind),
+    run: () => okrForecast(keyResults, checkIns, ids, new Date(2026, 10, 15), cycleStart, cycleEnd),
+    repeats: 3,
+  });
   return [
     table('OKRSCORE(table, every objective ID)', () => okrScore(keyResults, objectiveIds)),
     table('  of which one pass over the table (plainScores)', () => plainScores(keyResults)),
@@ -120,37 +128,8 @@ function workloads(): Workload[] {
       run: () => okrProgress(type, start, target, current),
       repeats: 50,
     },
-    {
-      // One pass over the check-ins, grouped by key result; read-pass baselines are the check-ins'.
-      name: FORECAST_WORKLOAD,
-      values: checkIns,
-      kinds: CHECK_INS.columns.map((column) => column.kind),
-      run: () =>
-        okrForecast(
-          keyResults,
-          checkIns,
-          keyResultIds,
-          new Date(2026, 10, 15),
-          cycleStart,
-          cycleEnd,
-        ),
-      repeats: 3,
-    },
-    {
-      name: 'OKRFORECAST(tables, one key result ID)',
-      values: checkIns,
-      kinds: CHECK_INS.columns.map((column) => column.kind),
-      run: () =>
-        okrForecast(
-          keyResults,
-          checkIns,
-          keyResultIds[0]![0],
-          new Date(2026, 10, 15),
-          cycleStart,
-          cycleEnd,
-        ),
-      repeats: 3,
-    },
+    forecast(FORECAST_WORKLOAD, keyResultIds),
+    forecast('OKRFORECAST(tables, one key result ID)', keyResultIds[0]![0]),
     {
       name: 'parseCheckIns(500,000 rows)',
       values: checkIns,
