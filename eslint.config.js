@@ -15,4 +15,45 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Apps Script's local Date methods use the script's time zone, never the spreadsheet's: the
+    // add-on works on wall-clock dates through their UTC fields (src/core/wallClock.ts).
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...[
+          'getFullYear',
+          'getMonth',
+          'getDate',
+          'getDay',
+          'getHours',
+          'getMinutes',
+          'getSeconds',
+          'getTimezoneOffset',
+          'setFullYear',
+          'setMonth',
+          'setDate',
+          'setHours',
+          'setMinutes',
+          'setSeconds',
+          'toLocaleDateString',
+          'toLocaleTimeString',
+          'toDateString',
+        ].map((property) => ({
+          property,
+          message:
+            'Local time is the script zone: use the UTC fields of a wall-clock date (src/core/wallClock.ts).',
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length>1]",
+          message:
+            'new Date(y, m, d) is local time in the script zone: use Date.UTC for wall-clock dates (src/core/wallClock.ts).',
+        },
+      ],
+    },
+  },
 );

@@ -19,7 +19,7 @@ import {
 } from '../src/shared/checkIn';
 import { byId, element, replaceChildren, show } from './dom';
 import { clearErrors, showErrors } from './fieldErrors';
-import { describeRange, formatMeasured } from './format';
+import { describeRange, formatMeasured, formatTime } from './format';
 import { confidenceTone, history, lastCheckIn, progressBar, statusChip } from './keyResultCard';
 import { runServer, ServerCallError } from './run';
 import { enteredValue, tickedMilestones, valueField } from './valueField';
@@ -429,7 +429,7 @@ function saved(keyResult: KeyResultSummary, savedAt: string): void {
     item.id === keyResult.id ? { ...listFields(keyResult), ownedByUser: item.ownedByUser } : item;
   state.mine = state.mine.map(refresh);
   state.results = state.results.map(refresh);
-  const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(new Date(savedAt));
+  const time = formatTime(savedAt);
   const banner = byId('saved-banner');
   banner.textContent = `Check-in saved for “${keyResult.title}” at ${time}.`;
   // The confirmation lives on the list; go back there so the next KR is one click away.

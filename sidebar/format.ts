@@ -8,7 +8,9 @@ const percentFormat = new Intl.NumberFormat(undefined, {
   style: 'percent',
   maximumFractionDigits: 0,
 });
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+// Dates arrive as the spreadsheet's wall clock in ISO text's UTC fields (src/core/wallClock.ts).
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone: 'UTC' });
 const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 const MS_PER_DAY = 86_400_000;
@@ -47,12 +49,17 @@ export function formatDate(iso: string): string {
   return dateFormat.format(new Date(iso));
 }
 
-/** "today", "yesterday", "3 days ago", measured in whole days from `now`. */
+/** The time of day a wall-clock ISO text shows. */
+export function formatTime(iso: string): string {
+  return timeFormat.format(new Date(iso));
+}
+
+/** "today", "yesterday", "3 days ago": from the wall-clock day of `iso` to the viewer's today. */
 export function formatDaysAgo(iso: string, now: Date = new Date()): string {
   const then = new Date(iso);
-  const startOfDay = (date: Date) =>
-    new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
-  const days = Math.round((startOfDay(then) - startOfDay(now)) / MS_PER_DAY);
+  const thenDay = Date.UTC(then.getUTCFullYear(), then.getUTCMonth(), then.getUTCDate());
+  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  const days = Math.round((thenDay - today) / MS_PER_DAY);
   return relativeFormat.format(days, 'day');
 }
 

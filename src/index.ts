@@ -36,6 +36,7 @@ import type { CloseCycleData, CloseCycleResult } from './shared/closeCycle';
 import type { ReminderPreview, ReminderPreviewEmail } from './shared/reminders';
 import * as importOkrs from './gas/importOkrs';
 import type { ImportPreview, ImportResult, ImportSources } from './shared/import';
+import { argumentsInSpreadsheetTime } from './gas/sheetValues';
 
 /**
  * Adds the OKR Cadence menu and, once the add-on is authorised in the document, moves the report
@@ -226,7 +227,7 @@ export function OKRSCORE(key_results: unknown, id?: unknown): RangeOutput {
  * @customfunction
  */
 export function OKREXPECTED(start_date: unknown, due_date: unknown, as_of: unknown): RangeOutput {
-  return okrExpected(start_date, due_date, as_of);
+  return okrExpected(...argumentsInSpreadsheetTime(start_date, due_date, as_of));
 }
 
 /**
@@ -267,7 +268,16 @@ export function OKRBALANCE(
   at_risk_gap?: unknown,
   off_track_gap?: unknown,
 ): CellOutput[][] {
-  return okrBalance(key_results, as_of, cycle_start, cycle_end, at_risk_gap, off_track_gap);
+  return okrBalance(
+    ...argumentsInSpreadsheetTime(
+      key_results,
+      as_of,
+      cycle_start,
+      cycle_end,
+      at_risk_gap,
+      off_track_gap,
+    ),
+  );
 }
 
 /**
@@ -351,7 +361,7 @@ export function OKRHEALTH(
   check_ins: unknown,
   as_of: unknown,
 ): string[][] {
-  return okrHealth(objectives, key_results, check_ins, as_of);
+  return okrHealth(...argumentsInSpreadsheetTime(objectives, key_results, check_ins, as_of));
 }
 
 // Close cycle… dialog (docs/dashboard.md): final scores, lessons, archive, next cycle, carry forward

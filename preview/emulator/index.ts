@@ -63,8 +63,17 @@ export interface EmulatorOptions {
   now?: Date | number | string;
   /** The user running scripts (default owner@example.com). */
   user?: string;
-  /** Script and spreadsheet time zone (default Etc/UTC, as appsscript.json). */
+  /**
+   * The script's time zone, Session.getScriptTimeZone() (default: the environment variable
+   * OKR_SCRIPT_TIME_ZONE, else Etc/UTC as appsscript.json).
+   */
   timeZone?: string;
+  /**
+   * The spreadsheet's own time zone, Spreadsheet.getSpreadsheetTimeZone(): date cells hold
+   * midnight in it (default: `timeZone` when given, else the environment variable
+   * OKR_SPREADSHEET_TIME_ZONE, else the script's zone). Tests run whole suites in several zones through the environment variables.
+   */
+  spreadsheetTimeZone?: string;
   /** Where HtmlService finds NAME.html and loadBundle finds Code.js (default <repo>/dist). */
   distDir?: string;
   spreadsheetName?: string;
@@ -151,7 +160,11 @@ export class Emulator {
 
   /** `peerOf`: start another execution of the same project on that emulator's document. */
   constructor(options: EmulatorOptions = {}, peerOf?: Emulator) {
-    const timeZone = peerOf?.env.scriptTimeZone ?? options.timeZone ?? 'Etc/UTC';
+    const timeZone =
+      peerOf?.env.scriptTimeZone ??
+      options.timeZone ??
+      process.env.OKR_SCRIPT_TIME_ZONE ??
+      'Etc/UTC';
     this.shared = peerOf?.shared ?? newSharedState(options, timeZone);
     this.clock = this.shared.clock;
     if (!peerOf && options.now !== undefined) this.clock.set(options.now);
@@ -512,10 +525,16 @@ interface SharedState {
 }
 
 function newSharedState(options: EmulatorOptions, timeZone: string): SharedState {
+  // A test that names one zone gets it for both; the environment applies to tests naming none.
+  const spreadsheetTimeZone =
+    options.spreadsheetTimeZone ??
+    options.timeZone ??
+    process.env.OKR_SPREADSHEET_TIME_ZONE ??
+    timeZone;
   const workbook = new WorkbookModel(
     undefined,
     options.spreadsheetName ?? 'OKR Cadence (emulated)',
-    timeZone,
+    spreadsheetTimeZone,
   );
   for (const name of options.sheetNames ?? ['Sheet1']) workbook.addSheet(name);
   const drive = new DriveModel();

@@ -4,6 +4,7 @@
  */
 import type { GridRange } from './a1.js';
 import { cellKey as key, FormulaPass, sameValues } from './formulaPass.js';
+import { wallClockInstant, zoneOffsetMinutes } from './timezone.js';
 import type { CellValue } from './values.js';
 
 /** A data validation rule as recorded by DataValidationBuilder.build(). */
@@ -306,6 +307,21 @@ export class WorkbookModel {
     sheet.protections = sheet.protections.filter(
       (protection) => !protection.range || shift(protection.range),
     );
+    this.touch();
+  }
+
+  /** Moves the zone, keeping each date cell's wall-clock reading (its serial number in Sheets). */
+  changeTimeZone(timeZone: string): void {
+    const from = this.timeZone;
+    for (const sheet of this.sheets)
+      for (const cells of sheet.rows)
+        for (const cell of cells ?? [])
+          if (cell?.value instanceof Date) {
+            const ms = cell.value.getTime();
+            const wallClock = ms + zoneOffsetMinutes(ms, from) * 60_000;
+            cell.value = new Date(wallClockInstant(wallClock, timeZone));
+          }
+    this.timeZone = timeZone;
     this.touch();
   }
 

@@ -69,13 +69,16 @@ export class FakeSpreadsheet
     this.book.name = newName;
   }
 
+  /** The spreadsheet's own zone, apart from the script's (Session.getScriptTimeZone()).
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getspreadsheettimezone */
   getSpreadsheetTimeZone(): string {
     return this.book.timeZone;
   }
 
+  /** Date cells keep their calendar day and time: Sheets stores them as serial numbers, so the
+   * instants scripts read move with the zone. https://support.google.com/docs/answer/58515 */
   setSpreadsheetTimeZone(timezone: string): void {
-    this.book.timeZone = timezone;
-    this.book.touch();
+    this.book.changeTimeZone(timezone);
   }
 
   getSheets(): FakeSheet[] {

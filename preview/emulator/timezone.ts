@@ -81,9 +81,13 @@ export function zonedTime(
   minute = 0,
   second = 0,
 ): number {
-  const guess = Date.UTC(year, month - 1, day, hour, minute, second);
+  return wallClockInstant(Date.UTC(year, month - 1, day, hour, minute, second), timeZone);
+}
+
+/** The instant at which the zone's wall clock reads `wallClock` (given as UTC fields). */
+export function wallClockInstant(wallClock: number, timeZone: string): number {
   // Two passes settle the offset across a daylight-saving change.
-  let ms = guess - zoneOffsetMinutes(guess, timeZone) * 60_000;
-  ms = guess - zoneOffsetMinutes(ms, timeZone) * 60_000;
+  let ms = wallClock - zoneOffsetMinutes(wallClock, timeZone) * 60_000;
+  ms = wallClock - zoneOffsetMinutes(ms, timeZone) * 60_000;
   return ms;
 }

@@ -7,9 +7,9 @@ import { clampFraction } from './progress';
 
 const MS_PER_DAY = 86_400_000;
 
-/** Days since 1970-01-01 of the date's calendar day in the script's time zone. */
+/** Days since 1970-01-01 of a wall-clock date's calendar day (src/core/wallClock.ts). */
 export function calendarDay(date: Date): number {
-  return Math.round(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / MS_PER_DAY);
+  return Math.floor(date.getTime() / MS_PER_DAY);
 }
 
 /** yyyy-mm-dd of the calendar day, for messages. */

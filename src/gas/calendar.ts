@@ -3,6 +3,7 @@
  * mid-cycle and end-of-cycle reviews, retrospective) for the cycle in Settings, in one setValues.
  */
 import { calendarRows } from '../workbook/calendar';
+import { spreadsheetNow, writeValues } from './sheetValues';
 import { toSheetCell } from '../workbook/sheetRows';
 import { claimOwnSheet, rectangle } from './ownSheet';
 import { readSettings, withDocumentLock } from './tables';
@@ -12,13 +13,13 @@ export const CALENDAR_SHEET = 'Calendar';
 export const CALENDAR_TITLE = 'OKR Cycle Calendar';
 
 /** Builds or rebuilds the Calendar sheet; returns how many events it lists. */
-export function buildCalendarSheet(today: Date = new Date()): number {
+export function buildCalendarSheet(today: Date = spreadsheetNow()): number {
   const { settings } = readSettings(today);
   const events = calendarRows(settings);
   const rows = rectangle([[CALENDAR_TITLE, toSheetCell(settings.cycleName)], [], ...events]);
   withDocumentLock(() => {
     const sheet = claimOwnSheet(CALENDAR_SHEET, CALENDAR_TITLE);
-    sheet.getRange(1, 1, rows.length, rows[0]!.length).setValues(rows);
+    writeValues(sheet.getRange(1, 1, rows.length, rows[0]!.length), rows);
     sheet.getRange(1, 1).setFontWeight('bold');
     sheet.getRange(3, 1, 1, rows[0]!.length).setFontWeight('bold');
     sheet.getRange(4, 1, events.length - 1, 1).setNumberFormat('yyyy-mm-dd');

@@ -32,6 +32,7 @@ import {
   type KeyResultPage,
   type SaveCheckInResult,
 } from '../shared/checkIn';
+import { readValues, spreadsheetNow } from './sheetValues';
 import { fieldsInOurColumns } from '../workbook/adoption';
 import { closedCycleNames } from '../workbook/archive';
 import { idKey } from '../workbook/cells';
@@ -104,7 +105,7 @@ function readKeyResultRows(): unknown[][] {
     });
   const lastRow = table.sheet.getLastRow();
   if (lastRow < 2) return [table.header];
-  return table.sheet.getRange(1, 1, lastRow, Math.max(...typed) + 1).getValues();
+  return readValues(table.sheet.getRange(1, 1, lastRow, Math.max(...typed) + 1));
 }
 
 /** The sidebar's list of the open cycle, from the key result rows and the objectives only. */
@@ -130,7 +131,7 @@ function loadList(
  * key results, where OKRs seem to be.
  */
 export function getCheckInContext(): CheckInContext {
-  const now = new Date();
+  const now = spreadsheetNow();
   const userEmail = activeUserEmail();
   let loaded: ReturnType<typeof loadList>;
   try {
@@ -179,13 +180,13 @@ export function searchKeyResults(request: unknown): KeyResultPage {
     throw new Error(`Search for at most ${MAX_SEARCH_LENGTH} characters of text.`);
   if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset > 1e6)
     throw new Error('The page must start at a whole number of key results from 0.');
-  const { list } = loadList(new Date(), activeUserEmail());
+  const { list } = loadList(spreadsheetNow(), activeUserEmail());
   return searchCheckInList(list, query.trim(), offset);
 }
 
 /** The open cycle's stamp, so a sidebar left open notices a close (one small read). */
 export function getCheckInCycle(): string {
-  const { values, settings } = readSettingsValues(new Date());
+  const { values, settings } = readSettingsValues(spreadsheetNow());
   return cycleStampOf(values, settings);
 }
 
@@ -273,7 +274,7 @@ function milestonesOf(keyResult: KeyResult): {
 export function getKeyResultDetail(keyResultId: unknown): KeyResultDetailResult {
   if (typeof keyResultId !== 'string' || keyResultId.trim() === '' || keyResultId.length > 200)
     throw new Error('Send the ID of a key result (text of at most 200 characters).');
-  const now = new Date();
+  const now = spreadsheetNow();
   const found = findKeyResult(readTableHeader(KEY_RESULTS), keyResultId);
   if (!found.ok) return { ok: false, message: found.message, reload: true };
   const { keyResult } = found;
@@ -313,7 +314,7 @@ export function saveCheckIn(payload: unknown): SaveCheckInResult {
   const checkIn = read.value;
   const author = activeUserEmail();
   try {
-    const now = new Date();
+    const now = spreadsheetNow();
     // Before the lock: the key result, what decides whether it takes check-ins, and our columns.
     const table = readTableHeader(KEY_RESULTS);
     const found = findKeyResult(table, checkIn.keyResultId);

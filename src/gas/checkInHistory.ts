@@ -4,6 +4,7 @@
  * https://developers.google.com/apps-script/reference/spreadsheet/text-finder
  */
 import type { CheckIn } from '../core/types';
+import { readValues } from './sheetValues';
 import { findColumns } from '../workbook/headers';
 import { CHECK_INS } from '../workbook/schema';
 import { parseCheckIns } from '../workbook/tables';
@@ -61,7 +62,7 @@ function readRows(
   const last = rows[0]!;
   const cells = new Map<number, unknown[]>();
   if (last - first < ONE_READ_SPAN) {
-    const block = sheet.getRange(first, 1, last - first + 1, width).getValues();
+    const block = readValues(sheet.getRange(first, 1, last - first + 1, width));
     for (const row of rows) cells.set(row, block[row - first]!);
   } else {
     for (const row of rows) cells.set(row, sheet.getRange(row, 1, 1, width).getValues()[0]!);

@@ -5,8 +5,10 @@
  * Nothing is deleted or rewritten: existing objective, key result and check-in rows stay as they are.
  */
 import { OkrInputError } from '../core/errors';
+import { spreadsheetNow, writeValues } from './sheetValues';
 import { scoredObjective, scoredProgress } from '../core/health';
 import { SETTING_LABELS } from '../core/settings';
+import { startOfDay } from '../core/wallClock';
 import type { KeyResult, Objective } from '../core/types';
 import type { CloseCycleData, CloseCycleResult } from '../shared/closeCycle';
 import {
@@ -56,7 +58,7 @@ function readOpenCycle(today: Date): OpenCycle {
 const isoOrNull = (date: Date | null): string | null => (date ? formatIsoDate(date) : null);
 
 /** What the dialog shows: final scores per objective and KR, and the cycle that closing opens. */
-export function closeCycleData(today: Date = new Date()): CloseCycleData {
+export function closeCycleData(today: Date = spreadsheetNow()): CloseCycleData {
   const { workbook, objectives, keyResults, scores } = readOpenCycle(today);
   const { settings } = workbook;
   const next = nextCycle(settings, today);
@@ -116,7 +118,7 @@ function appendArchive(rows: SheetCell[][]): void {
   const maxRows = sheet.getMaxRows();
   const lastRow = firstRow + block.length - 1;
   if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-  sheet.getRange(firstRow, 1, block.length, header.length).setValues(block);
+  writeValues(sheet.getRange(firstRow, 1, block.length, header.length), block);
   // Final scores show like every score (0.90, not 0.9033333333).
   sheet
     .getRange(firstRow, ARCHIVE_HEADER.indexOf('Final Score') + 1, block.length, 1)
@@ -142,7 +144,7 @@ function updateSettings(
 }
 
 /** Closes the open cycle as the dialog asked; returns what was done. */
-export function closeOpenCycle(payload: unknown, today: Date = new Date()): CloseCycleResult {
+export function closeOpenCycle(payload: unknown, today: Date = spreadsheetNow()): CloseCycleResult {
   return withDocumentLock(() => {
     const cycle = readOpenCycle(today);
     const { workbook } = cycle;
@@ -156,7 +158,7 @@ export function closeOpenCycle(payload: unknown, today: Date = new Date()): Clos
     const archive = archiveRows({
       cycleName: settings.cycleName,
       // The calendar day, so the Archive shows a date rather than a time.
-      closedOn: new Date(today.getFullYear(), today.getMonth(), today.getDate()),
+      closedOn: startOfDay(today),
       objectives: cycle.objectives,
       keyResults: cycle.keyResults,
       scores: cycle.scores,

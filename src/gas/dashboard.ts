@@ -8,6 +8,7 @@
  * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
  */
 import { objectivesInCycle } from '../workbook/archive';
+import { spreadsheetNow, writeValues } from './sheetValues';
 import { idKey } from '../workbook/cells';
 import {
   dashboardLayout,
@@ -67,7 +68,7 @@ function insertChart(sheet: Sheet, chart: DashboardChart): void {
 }
 
 /** Builds or rebuilds the Dashboard sheet for the current cycle; returns how many objectives it shows. */
-export function buildDashboardSheet(today: Date = new Date()): number {
+export function buildDashboardSheet(today: Date = spreadsheetNow()): number {
   const workbook = readOkrWorkbook(today);
   const objectives = objectivesInCycle(workbook.objectives, workbook.history);
   const layout = dashboardLayout({
@@ -85,7 +86,7 @@ export function buildDashboardSheet(today: Date = new Date()): number {
     // A new sheet has 1,000 rows; grow it once for large workbooks.
     const maxRows = sheet.getMaxRows();
     if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-    sheet.getRange(1, 1, rows, columns).setValues(layout.cells);
+    writeValues(sheet.getRange(1, 1, rows, columns), layout.cells);
     for (const { a1, numberFormat } of layout.numberFormats)
       sheet.getRange(a1).setNumberFormat(numberFormat);
     sheet.getRange(1, 1).setFontWeight('bold');

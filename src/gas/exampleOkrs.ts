@@ -3,6 +3,7 @@
  * setValues per table. Refuses (politely) when the workbook already holds OKRs.
  */
 import { exampleOkrs } from '../workbook/exampleOkrs';
+import { spreadsheetNow } from './sheetValues';
 import {
   CHECK_INS,
   INITIATIVES,
@@ -21,7 +22,7 @@ function hasData(values: readonly (readonly unknown[])[]): boolean {
 }
 
 /** Writes the example; returns null when done, or why it refused. */
-export function loadExampleIntoActiveWorkbook(today: Date = new Date()): string | null {
+export function loadExampleIntoActiveWorkbook(today: Date = spreadsheetNow()): string | null {
   return withDocumentLock(() => {
     setUpActiveWorkbook(today);
     if (TABLES_WITH_OKRS.some((table) => hasData(readTable(table).values))) {

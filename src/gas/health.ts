@@ -3,6 +3,7 @@
  * one setValues, then shows a short summary dialog.
  */
 import { checkHealth, healthTable, HEALTH_HEADER, type HealthFinding } from '../core/health';
+import { spreadsheetNow, writeValues } from './sheetValues';
 import { escapeHtml } from '../core/html';
 import { keyResultsOf, objectivesInCycle } from '../workbook/archive';
 import { describeProblem, type RowProblem } from '../workbook/problems';
@@ -74,13 +75,13 @@ export function currentHealth(today: Date): {
 }
 
 /** The menu action: writes the Health sheet and shows the summary dialog. */
-export function checkOkrHealthFromMenu(today: Date = new Date()): void {
+export function checkOkrHealthFromMenu(today: Date = spreadsheetNow()): void {
   if (offerImportInstead('Check OKR health')) return;
   const { findings, problems, asOf } = currentHealth(today);
   const rows = healthSheetRows(findings, problems, asOf);
   withDocumentLock(() => {
     const sheet = claimOwnSheet(HEALTH_SHEET, HEALTH_TITLE);
-    sheet.getRange(1, 1, rows.length, rows[0]!.length).setValues(rows);
+    writeValues(sheet.getRange(1, 1, rows.length, rows[0]!.length), rows);
     sheet.getRange(1, 1).setFontWeight('bold');
     sheet.getRange(2, 2).setNumberFormat('yyyy-mm-dd');
     sheet.getRange(5, 1, 1, HEALTH_HEADER.length).setFontWeight('bold');

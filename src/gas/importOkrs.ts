@@ -26,6 +26,7 @@ import {
   type TableDef,
 } from '../workbook/schema';
 import { setUpActiveWorkbook, snapshotSheet } from './setup';
+import { spreadsheetNow } from './sheetValues';
 import { appendRows, withDocumentLock, writeRowFields } from './tables';
 import { firstRows, isOurTable, type Sheet } from './sheetSample';
 import { showDialogPage } from './ui';
@@ -227,7 +228,7 @@ function importSummary(plan: ImportPlan): string {
 }
 
 /** Runs the import the preview showed: all of it, or (on any failure) nothing. */
-export function runImport(payload: unknown, today: Date = new Date()): ImportResult {
+export function runImport(payload: unknown, today: Date = spreadsheetNow()): ImportResult {
   try {
     return withDocumentLock(() => {
       const { plan, renames } = planFromWorkbook(payload);

@@ -30,6 +30,7 @@ import {
   parseKpis,
   parseObjectives,
 } from '../workbook/tables';
+import { readValues } from './sheetValues';
 import { readTable } from './tables';
 
 export interface OkrWorkbook {
@@ -59,7 +60,7 @@ function readOptionalValues(table: TableDef): unknown[][] | null {
 /** The Archive sheet's values (one getValues), or none before the first cycle is closed. */
 function archiveValues(): unknown[][] {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(ARCHIVE_SHEET);
-  return sheet ? sheet.getDataRange().getValues() : [];
+  return sheet ? readValues(sheet.getDataRange()) : [];
 }
 
 /** Reads every OKR table once (one getValues each). Objectives and Key Results are required. */

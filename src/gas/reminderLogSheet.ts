@@ -15,6 +15,7 @@ import {
 } from '../workbook/reminderLog';
 import { toSheetCell } from '../workbook/sheetRows';
 import { appendBelow } from './tables';
+import { readValues } from './sheetValues';
 
 export interface ReminderLogSheet {
   /** Null until the first run that logs something creates the sheet. */
@@ -37,7 +38,7 @@ export interface LogStamp {
 export function readReminderLogSheet(timeZone: string): ReminderLogSheet {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(REMINDER_LOG.sheetName);
   if (!sheet) return { sheet: null, values: [], entries: [] };
-  const values = sheet.getDataRange().getValues();
+  const values = readValues(sheet.getDataRange());
   const isBlank = values.every((row) => row.every((cell) => String(cell ?? '').trim() === ''));
   if (isBlank) return { sheet, values: [], entries: [] };
   if (!hasReminderLogHeader(values)) {

@@ -4,7 +4,7 @@
  * MailApp email per recipient within the daily quota and the 6-minute limit, and appends all
  * Reminder Log rows in one batch under the document lock. docs/reminders.md explains the rules.
  */
-import { nextReminderAt, zonedTime } from '../core/checkInPeriod';
+import { nextReminderAt } from '../core/checkInPeriod';
 import { OkrInputError } from '../core/errors';
 import { sendClaimedEmails, type EmailMessage, type OutgoingEmail } from '../core/reminderDispatch';
 import {
@@ -28,6 +28,7 @@ import {
   type ReminderPlan,
 } from '../core/reminders';
 import type { OkrSettings } from '../core/settings';
+import { WALL_CLOCK_ZONE } from '../core/wallClock';
 import {
   REMINDER_PREVIEW_CHIPS,
   REMINDER_PREVIEW_PAGE_SIZE,
@@ -56,6 +57,7 @@ import {
   type LogStamp,
 } from './reminderLogSheet';
 import { keepReportDateCurrent } from './reportDate';
+import { spreadsheetNow, spreadsheetTimeZone } from './sheetValues';
 import { showDialogPage } from './ui';
 import { readTable, withDocumentLock } from './tables';
 
@@ -104,7 +106,7 @@ export interface ReminderRunSummary {
 /** Reminders ▸ Turn on weekly reminders. */
 export function turnOnRemindersFromMenu(): void {
   withAlert('Reminders were not turned on', () => {
-    alert('Weekly reminders are on', installReminderTrigger(new Date()));
+    alert('Weekly reminders are on', installReminderTrigger(spreadsheetNow()));
   });
 }
 
@@ -122,7 +124,7 @@ export function turnOffRemindersFromMenu(): void {
 /** Reminders ▸ Send reminders now: the same rules, for the current period, whatever the day. */
 export function sendRemindersNowFromMenu(): void {
   withAlert('Reminders were not sent', () => {
-    alert('Reminders', describeSummary(runReminders('now', new Date(), Date.now())));
+    alert('Reminders', describeSummary(runReminders('now', spreadsheetNow(), Date.now())));
   });
 }
 
@@ -194,11 +196,11 @@ export function installReminderTrigger(now: Date): string {
       timeZone,
     });
   });
-  const next = nextReminderAt(now, settings, timeZone);
-  const hour = zonedTime(next, timeZone).hour;
+  const next = nextReminderAt(now, settings, WALL_CLOCK_ZONE);
+  const hour = next.getUTCHours();
   return (
     `Owners who have not checked in get one email on each check-in day (${settings.checkInDay}). ` +
-    `The next reminders go out on ${formatDay(next, timeZone)} between ${clock(hour)} and ${clock(hour + 1)} (${timeZone}). ` +
+    `The next reminders go out on ${formatDay(next, WALL_CLOCK_ZONE)} between ${clock(hour)} and ${clock(hour + 1)} (${timeZone}). ` +
     `The same daily run keeps the report date current. Emails are sent from your account; see the Reminder Log sheet for what was sent.`
   );
 }
@@ -269,7 +271,7 @@ export function runDailyReminderTrigger(event?: Partial<GoogleAppsScript.Events.
   }
   const spreadsheet = reminderSpreadsheet(event?.triggerUid);
   if (!spreadsheet) return;
-  const now = new Date();
+  const now = spreadsheetNow();
   try {
     refreshReportDate(now);
     const summary = runReminders('daily', now, startedAt);
@@ -369,7 +371,7 @@ export function runReminders(mode: ReminderMode, now: Date, startedAt: number): 
         () =>
           appendLogRows(readReminderLogSheet(inputs.timeZone), drafts, {
             ...stamp,
-            time: new Date(),
+            time: spreadsheetNow(),
           }),
         RUN_LOCK_WAIT_MS,
       ),
@@ -441,7 +443,6 @@ function logDraft(email: PlannedEmail, outcome: string): LogDraft {
 
 function readReminderWorkbook(now: Date): ReminderWorkbook {
   const spreadsheet = requireActiveSpreadsheet();
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const settings = readSettings(now);
   const keyResultValues = readTable(KEY_RESULTS).values;
   const keyResults = parseKeyResults(keyResultValues);
@@ -464,14 +465,14 @@ function readReminderWorkbook(now: Date): ReminderWorkbook {
       checkIns: checkIns?.rows ?? [],
       invalidOwners,
       now,
-      timeZone,
+      timeZone: WALL_CLOCK_ZONE,
     },
     context: {
       spreadsheetName: spreadsheet.getName(),
       spreadsheetUrl: spreadsheet.getUrl(),
       cycleName: settings.settings.cycleName,
       periodStart: now,
-      timeZone,
+      timeZone: WALL_CLOCK_ZONE,
     },
     problems: [...settings.problems, ...keyResults.problems],
   };
@@ -546,7 +547,7 @@ export function describeSummary(summary: ReminderRunSummary): string {
  * is cut to the page and each recipient to a few key results; the emails themselves come one at a
  * time from reminderPreviewEmail, when the dialog shows them.
  */
-export function reminderPreview(request: unknown, now: Date = new Date()): ReminderPreview {
+export function reminderPreview(request: unknown, now: Date = spreadsheetNow()): ReminderPreview {
   const { plan, context, problems, settings } = previewPlan(now);
   const planned = plannedEmails(plan);
   const size = REMINDER_PREVIEW_PAGE_SIZE;
@@ -570,7 +571,7 @@ export function reminderPreview(request: unknown, now: Date = new Date()): Remin
   return {
     periodStart: formatDay(plan.period.start, context.timeZone),
     inactiveReason: plan.inactiveReason,
-    schedule: describeSchedule(settings, context.timeZone, now),
+    schedule: describeSchedule(settings, spreadsheetTimeZone(), now),
     page,
     pageCount,
     reminderCount: plan.reminders.length,
@@ -591,7 +592,7 @@ export function reminderPreview(request: unknown, now: Date = new Date()): Remin
 /** One email of the preview, composed as it would be sent; null when nobody would get it now. */
 export function reminderPreviewEmail(
   request: unknown,
-  now: Date = new Date(),
+  now: Date = spreadsheetNow(),
 ): ReminderPreviewEmail | null {
   const wanted = previewEmailRequestOf(request);
   const { plan, context } = previewPlan(now);
@@ -677,9 +678,9 @@ function describeSchedule(settings: OkrSettings, timeZone: string, now: Date): s
   if (!on) {
     return 'Weekly reminders are off for you in this spreadsheet (someone else may have turned on their own). Turn them on from Extensions → OKR Cadence → Reminders.';
   }
-  const next = nextReminderAt(now, settings, timeZone);
-  const hour = zonedTime(next, timeZone).hour;
-  return `Weekly reminders are on for you. The next ones go out on ${formatDay(next, timeZone)} between ${clock(hour)} and ${clock(hour + 1)} (${timeZone}).`;
+  const next = nextReminderAt(now, settings, WALL_CLOCK_ZONE);
+  const hour = next.getUTCHours();
+  return `Weekly reminders are on for you. The next ones go out on ${formatDay(next, WALL_CLOCK_ZONE)} between ${clock(hour)} and ${clock(hour + 1)} (${timeZone}).`;
 }
 
 // ---- Properties ---------------------------------------------------------------------------------

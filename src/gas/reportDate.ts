@@ -4,11 +4,12 @@
  * the workbook is opened (once authorised there), on each add-on action and from the daily trigger,
  * so planned progress never freezes at the day setup ran.
  */
-import { zonedInstant, zonedTime } from '../core/checkInPeriod';
 import { OkrInputError } from '../core/errors';
 import { formatDay } from '../core/reminderEmail';
 import { findColumns } from '../workbook/headers';
 import { KEY_RESULTS, REPORT_DATE_RANGE } from '../workbook/schema';
+import { startOfDay, WALL_CLOCK_ZONE } from '../core/wallClock';
+import { readValue, spreadsheetNow, writeDate } from './sheetValues';
 import { withDocumentLock } from './tables';
 
 /**
@@ -18,20 +19,19 @@ import { withDocumentLock } from './tables';
  */
 export function keepReportDateCurrent(
   options: { renote?: boolean; lockWaitMs?: number } = {},
-  now: Date = new Date(),
+  now: Date = spreadsheetNow(),
 ): boolean {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const range = spreadsheet.getRangeByName(REPORT_DATE_RANGE);
   if (!range) return false;
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const today = zonedInstant(zonedTime(now, timeZone).day, 0, timeZone);
-  const written: unknown = range.getValue();
+  const today = startOfDay(now);
+  const written = readValue(range);
   // An unchanged cell is left alone: every formula reading it would recalculate on a write.
   const current = written instanceof Date && written.getTime() === today.getTime();
   if (current && !options.renote) return true;
   withDocumentLock(() => {
-    if (!current) range.setValue(today);
-    notePlannedDay(spreadsheet, plannedDayNote(today, timeZone));
+    if (!current) writeDate(range, today);
+    notePlannedDay(spreadsheet, plannedDayNote(today, WALL_CLOCK_ZONE));
   }, options.lockWaitMs);
   return true;
 }

@@ -4,6 +4,7 @@
  * through IMPORTRANGE (docs/rollup.md).
  */
 import { OkrInputError } from '../core/errors';
+import { spreadsheetNow } from './sheetValues';
 import { objectivesInCycle } from '../workbook/archive';
 import { SETTING_RANGES } from '../workbook/formulaColumns';
 import {
@@ -38,7 +39,7 @@ function checkNamedRanges(): void {
 }
 
 /** Reads the Teams sheet and the company's objectives, then writes the sheet; returns its layout. */
-export function buildRollUpSheet(today: Date = new Date()): RollUpLayout {
+export function buildRollUpSheet(today: Date = spreadsheetNow()): RollUpLayout {
   const { teams } = readTeams();
   checkNamedRanges();
   const workbook = readOkrWorkbook(today);

@@ -3,6 +3,7 @@
  * adds only that. Service calls depend on the number of sheets and columns, never on rows.
  */
 import { defaultSettingRows } from '../workbook/settings';
+import { readValues, spreadsheetNow, writeValues } from './sheetValues';
 import {
   describePlan,
   planSetup,
@@ -52,7 +53,7 @@ function readSnapshot(spreadsheet: Spreadsheet, allSheets: Sheet[]): WorkbookSna
   return {
     sheets: sheets.map(snapshotSheet),
     namedRanges: spreadsheet.getNamedRanges().map((range) => range.getName()),
-    settingsValues: settingsSheet ? settingsSheet.getDataRange().getValues() : [],
+    settingsValues: settingsSheet ? readValues(settingsSheet.getDataRange()) : [],
   };
 }
 
@@ -177,7 +178,7 @@ function applyPlan(spreadsheet: Spreadsheet, plan: SetupPlan): void {
   if (plan.settingsRows) {
     const settingsSheet = sheets.get(plan.sheets.find((s) => s.table === SETTINGS)!.sheetName)!;
     const { firstRow, rows } = plan.settingsRows;
-    settingsSheet.getRange(firstRow, 1, rows.length, rows[0]!.length).setValues(rows);
+    writeValues(settingsSheet.getRange(firstRow, 1, rows.length, rows[0]!.length), rows);
     // Only the few date settings (cycle start and end, report date) get a date format.
     rows.forEach((row, offset) =>
       row.forEach((cell, column) => {
@@ -213,7 +214,7 @@ function renameConflicts(spreadsheet: Spreadsheet, conflicts: readonly AdoptionC
  * when it declines nothing is written.
  */
 export function setUpActiveWorkbook(
-  today: Date = new Date(),
+  today: Date = spreadsheetNow(),
   confirmRename: (conflicts: readonly AdoptionConflict[]) => boolean = askToRename,
 ): string {
   return withDocumentLock(() => {

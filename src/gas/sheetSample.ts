@@ -4,6 +4,7 @@
  */
 import { findColumns } from '../workbook/headers';
 import { TABLES } from '../workbook/schema';
+import { readValues } from './sheetValues';
 
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -15,7 +16,7 @@ export function firstRows(sheet: Sheet, rows: number = SNIFF_ROWS): unknown[][] 
   const lastRow = Math.min(sheet.getLastRow(), rows);
   const lastColumn = sheet.getLastColumn();
   if (lastRow === 0 || lastColumn === 0) return [];
-  return sheet.getRange(1, 1, lastRow, lastColumn).getValues();
+  return readValues(sheet.getRange(1, 1, lastRow, lastColumn));
 }
 
 /** True for one of our tables: named like it and holding its required columns. */

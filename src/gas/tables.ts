@@ -7,6 +7,7 @@ import { SETTINGS, type TableDef } from '../workbook/schema';
 import { parseSettings, type ParsedSettings } from '../workbook/settings';
 import { findColumns } from '../workbook/headers';
 import { contiguousRuns, lastContentRow, recordsToRows, toSheetCell } from '../workbook/sheetRows';
+import { readValues, spreadsheetNow, writeValues } from './sheetValues';
 
 export interface TableValues {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -33,7 +34,7 @@ export function tableSheet(table: TableDef): GoogleAppsScript.Spreadsheet.Sheet 
 /** Reads a whole table (header included) with one getValues. */
 export function readTable(table: TableDef): TableValues {
   const sheet = tableSheet(table);
-  return { sheet, values: sheet.getDataRange().getValues() };
+  return { sheet, values: readValues(sheet.getDataRange()) };
 }
 
 let lockDepth = 0;
@@ -127,9 +128,10 @@ function writeRecordsAt(
   // getRange outside the grid throws, so the sheet grows first.
   if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
   for (const run of contiguousRuns(ownColumns(table, header).own)) {
-    sheet
-      .getRange(firstRow, run[0]! + 1, rows.length, run.length)
-      .setValues(rows.map((row) => run.map((index) => row[index]!)));
+    writeValues(
+      sheet.getRange(firstRow, run[0]! + 1, rows.length, run.length),
+      rows.map((row) => run.map((index) => row[index]!)),
+    );
   }
 }
 
@@ -205,7 +207,7 @@ export function writeRowFields(
     const sheet = tableSheet(table);
     for (const run of contiguousRuns([...cellsByColumn.keys()])) {
       const row = run.map((index) => toSheetCell(cellsByColumn.get(index)!.value));
-      sheet.getRange(sheetRow, run[0]! + 1, 1, run.length).setValues([row]);
+      writeValues(sheet.getRange(sheetRow, run[0]! + 1, 1, run.length), [row]);
     }
     return [...cellsByColumn.values()].map((cell) => cell.key);
   });
@@ -215,7 +217,7 @@ export function writeRowFields(
  * The workbook settings from the Settings sheet with one getValues; defaults for anything blank
  * or missing (also when the sheet itself is missing), with problems for unreadable values.
  */
-export function readSettings(today: Date = new Date()): ParsedSettings {
+export function readSettings(today: Date = spreadsheetNow()): ParsedSettings {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SETTINGS.sheetName);
-  return parseSettings(sheet ? sheet.getDataRange().getValues() : [], today);
+  return parseSettings(sheet ? readValues(sheet.getDataRange()) : [], today);
 }

@@ -4,7 +4,7 @@
  * in a dialog. Team spreadsheets are only read: nothing is written to them (docs/rollup.md).
  */
 import { OkrInputError } from '../core/errors';
-import { isoDayOf, localDay } from '../core/checkInPeriod';
+import { cellsToWallClock, holdsDate } from '../core/wallClock';
 import { escapeHtml } from '../core/html';
 import type { OkrSettings } from '../core/settings';
 import {
@@ -15,7 +15,7 @@ import {
   type TeamCheck,
   type TeamSnapshot,
 } from '../core/teamCheck';
-import { idKey } from '../workbook/cells';
+import { formatIsoDate, idKey } from '../workbook/cells';
 import { describeProblem, type RowProblem } from '../workbook/problems';
 import { KEY_RESULTS, OBJECTIVES, SETTINGS } from '../workbook/schema';
 import { parseSettings } from '../workbook/settings';
@@ -27,6 +27,7 @@ import {
   TEAMS_HEADER,
   type TeamEntry,
 } from '../workbook/teams';
+import { spreadsheetNow } from './sheetValues';
 import { readSettings, withDocumentLock } from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -73,10 +74,9 @@ export function readTeams(): { teams: TeamEntry[]; problems: RowProblem[] } {
   return parseTeams(sheet.getDataRange().getValues());
 }
 
-/** A cycle as calendar days in the time zone of the spreadsheet it comes from. */
-export function cycleSummary(settings: OkrSettings, timeZone: string): CycleSummary {
-  const day = (date: Date | null): string | null =>
-    date ? isoDayOf(localDay(date, timeZone)) : null;
+/** A cycle as calendar days (wall-clock dates of the spreadsheet it comes from). */
+export function cycleSummary(settings: OkrSettings): CycleSummary {
+  const day = (date: Date | null): string | null => (date ? formatIsoDate(date) : null);
   return { name: settings.cycleName, start: day(settings.cycleStart), end: day(settings.cycleEnd) };
 }
 
@@ -90,7 +90,7 @@ function companyView(today: Date): CompanyView {
       : [],
   );
   return {
-    cycle: cycleSummary(readSettings(today).settings, spreadsheet.getSpreadsheetTimeZone()),
+    cycle: cycleSummary(readSettings(today).settings),
     isCompanyObjective: (id) => ids.has(idKey(id)),
   };
 }
@@ -106,6 +106,9 @@ export function teamSnapshot(spreadsheet: Spreadsheet, today: Date): TeamSnapsho
   const objectiveValues = teamValues(spreadsheet, OBJECTIVES.sheetName);
   const keyResultValues = teamValues(spreadsheet, KEY_RESULTS.sheetName);
   const settingsValues = teamValues(spreadsheet, SETTINGS.sheetName);
+  // The team's dates are days in its own spreadsheet's zone.
+  if (settingsValues && holdsDate(settingsValues))
+    cellsToWallClock(settingsValues, spreadsheet.getSpreadsheetTimeZone());
   const unreadable: string[] = [];
   const readOrNote = <T>(read: () => T): T | null => {
     try {
@@ -126,12 +129,7 @@ export function teamSnapshot(spreadsheet: Spreadsheet, today: Date): TeamSnapsho
       [KEY_RESULTS.sheetName, keyResultValues],
       [SETTINGS.sheetName, settingsValues],
     ].flatMap(([name, values]) => (values === null ? [name as string] : [])),
-    cycle: settingsValues
-      ? cycleSummary(
-          parseSettings(settingsValues, today).settings,
-          spreadsheet.getSpreadsheetTimeZone(),
-        )
-      : null,
+    cycle: settingsValues ? cycleSummary(parseSettings(settingsValues, today).settings) : null,
     objectives: objectives?.rows ?? null,
     keyResultCount: keyResults?.rows.length ?? null,
     unreadable,
@@ -213,7 +211,7 @@ export function teamReportHtml(
 }
 
 /** Menu: checks every listed team spreadsheet and shows the report. */
-export function checkTeamSpreadsheetsFromMenu(today: Date = new Date()): void {
+export function checkTeamSpreadsheetsFromMenu(today: Date = spreadsheetNow()): void {
   const { reports, problems, company } = checkTeamSpreadsheets(today);
   const output = HtmlService.createHtmlOutput(teamReportHtml(reports, problems, company))
     .setWidth(560)

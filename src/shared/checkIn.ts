@@ -1,6 +1,7 @@
 /**
  * The check-in sidebar's contract with the server (getCheckInContext, saveCheckIn). Everything here
- * crosses google.script.run, so it is JSON-safe: dates travel as ISO strings, absent values as null.
+ * crosses google.script.run, so it is JSON-safe: dates travel as ISO strings (the spreadsheet's wall
+ * clock in their UTC fields, src/core/wallClock.ts), absent values as null.
  */
 import type { JsonSafe } from './json';
 

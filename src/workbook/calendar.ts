@@ -1,10 +1,11 @@
 /**
  * The cycle calendar: the rhythm of an OKR cycle as dated events (planning week, check-in days,
  * Monday reviews, mid-cycle review, end-of-cycle review and retrospective), laid out as the rows
- * of the Calendar sheet. Dates are calendar days in the script's time zone, like the date cells.
+ * of the Calendar sheet. Dates are wall-clock calendar days (src/core/wallClock.ts).
  */
 import { OkrInputError } from '../core/errors';
 import { WEEKDAYS, type OkrSettings, type Weekday } from '../core/settings';
+import { addDays, daysBetween, weekdayOf } from '../core/wallClock';
 import { toSheetCell, type SheetCell } from './sheetRows';
 
 export type CalendarEventKind =
@@ -25,39 +26,25 @@ export interface CalendarEvent {
 
 export const CALENDAR_HEADER = ['Date', 'Day', 'Week', 'Event', 'What happens'] as const;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The calendar day `days` after `date` (local midnight, so daylight-saving shifts do not drift). */
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
-}
-
-/** Whole calendar days from `from` to `to`. */
-export function daysBetween(from: Date, to: Date): number {
-  const start = Date.UTC(from.getFullYear(), from.getMonth(), from.getDate());
-  const end = Date.UTC(to.getFullYear(), to.getMonth(), to.getDate());
-  return Math.round((end - start) / DAY_MS);
-}
-
-function weekdayOf(date: Date): Weekday {
-  return WEEKDAYS[date.getDay()]!;
+function weekdayName(date: Date): Weekday {
+  return WEEKDAYS[weekdayOf(date)]!;
 }
 
 /** The first day on or after `date` that falls on `weekday`. */
 function nextWeekday(date: Date, weekday: Weekday): Date {
-  const offset = (WEEKDAYS.indexOf(weekday) - date.getDay() + 7) % 7;
+  const offset = (WEEKDAYS.indexOf(weekday) - weekdayOf(date) + 7) % 7;
   return addDays(date, offset);
 }
 
 /** Moves a Saturday or Sunday to the Monday after, so meetings land on working days. */
 function workingDayOnOrAfter(date: Date): Date {
-  const day = date.getDay();
+  const day = weekdayOf(date);
   return day === 6 ? addDays(date, 2) : day === 0 ? addDays(date, 1) : date;
 }
 
 /** Moves a Saturday or Sunday to the Friday before. */
 function workingDayOnOrBefore(date: Date): Date {
-  const day = date.getDay();
+  const day = weekdayOf(date);
   return day === 6 ? addDays(date, -1) : day === 0 ? addDays(date, -2) : date;
 }
 
@@ -162,7 +149,13 @@ export function calendarRows(settings: OkrSettings): SheetCell[][] {
     ...cycleEvents(settings).map((event) => {
       const offset = start ? daysBetween(start, event.date) : 0;
       const week = offset < 0 ? 0 : Math.floor(offset / 7) + 1;
-      return [event.date, weekdayOf(event.date), week, toSheetCell(event.title), event.whatHappens];
+      return [
+        event.date,
+        weekdayName(event.date),
+        week,
+        toSheetCell(event.title),
+        event.whatHappens,
+      ];
     }),
   ];
 }

@@ -104,10 +104,10 @@ export function showCell(cell: unknown): string {
   return 'this value';
 }
 
-/** yyyy-mm-dd of a date's calendar day in the script's time zone. */
+/** yyyy-mm-dd of a date's calendar day (a wall-clock date, src/core/wallClock.ts). */
 export function formatIsoDate(date: Date): string {
   const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
 function errorProblem(cell: unknown): string {
@@ -182,7 +182,7 @@ export function readPercent(cell: unknown): CellRead<number> {
   return value.value === null || written ? value : ok(percentPointsToFraction(value.value));
 }
 
-/** Builds a local calendar date, or null when the parts name no real day (2026-02-30). */
+/** Builds a wall-clock date, or null when the parts name no real day (2026-02-30). */
 function calendarDate(
   year: number,
   month: number,
@@ -192,11 +192,11 @@ function calendarDate(
   seconds = 0,
   ms = 0,
 ): Date | null {
-  const date = new Date(year, month - 1, day, hours, minutes, seconds, ms);
-  // new Date(y, m, d) maps years 0–99 to 1900–1999; set the year again to keep it as typed.
-  date.setFullYear(year);
+  const date = new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds, ms));
+  // Date.UTC maps years 0–99 to 1900–1999; set the year again to keep it as typed.
+  date.setUTCFullYear(year);
   const real =
-    date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day;
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return real && hours < 24 && minutes < 60 && seconds < 60 ? date : null;
 }
 
@@ -204,7 +204,10 @@ const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
-/** Reads ISO text: "2026-10-01" is that calendar day; a time with Z or an offset is that instant. */
+/**
+ * Reads ISO text as a wall-clock date: "2026-10-01" is that calendar day, "2026-10-01 09:30" that
+ * time of it; a time with Z or an offset is taken at that offset's clock.
+ */
 export function parseIsoDateText(text: string): Date | null {
   const trimmed = text.trim();
   const day = ISO_DATE.exec(trimmed);
@@ -238,6 +241,22 @@ export function parseIsoDateText(text: string): Date | null {
   return new Date(asUtc - minutes * 60_000);
 }
 
+/** Sheets' day 0 (date serial numbers count days from 1899-12-30). */
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+/** 9999-12-31, the last day Sheets shows. */
+const LAST_SERIAL = 2_958_465;
+
+/** A date serial number (46023 is 2026-01-01, 46023.5 its noon) as a wall-clock date. */
+function serialDate(serial: number): Date | null {
+  return serial >= 1 && serial < LAST_SERIAL + 1
+    ? new Date(SERIAL_EPOCH + Math.round(serial * 86_400_000))
+    : null;
+}
+
+/**
+ * Reads a date: a Date cell (already a wall-clock date, as the gateway hands them over), ISO text
+ * or a date serial number, as formulas such as ARRAYFORMULA(IF(…)) may deliver dates.
+ */
 export function readDate(cell: unknown): CellRead<Date> {
   const hint = 'Type a date such as 2026-10-01.';
   // Dates first: they can be neither blank nor an error, and a copy keeps the caller's Date apart.
@@ -253,9 +272,10 @@ export function readDate(cell: unknown): CellRead<Date> {
     return date ? ok(date) : fail(`${showCell(cell)} is not a date. ${hint}`);
   }
   if (typeof cell === 'number') {
-    return fail(
-      `${showCell(cell)} is a number, not a date. ${hint} (or format the cell as a date)`,
-    );
+    const date = serialDate(cell);
+    return date
+      ? ok(date)
+      : fail(`${showCell(cell)} is a number, not a date. ${hint} (or format the cell as a date)`);
   }
   return fail(`${showCell(cell)} is not a date. ${hint}`);
 }

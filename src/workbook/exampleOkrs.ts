@@ -8,7 +8,7 @@
  */
 import { WEEKDAYS, type OkrSettings, type Weekday } from '../core/settings';
 import type { KeyResultType, MeasuredValue, ObjectiveKind } from '../core/types';
-import { addDays, daysBetween } from './calendar';
+import { addDays, daysBetween, startOfDay, weekdayOf } from '../core/wallClock';
 
 export type ExampleRecord = Record<string, unknown>;
 
@@ -552,11 +552,11 @@ const MILESTONES: readonly string[] = [
 
 /** The Monday on or before `date`. */
 function mondayOnOrBefore(date: Date): Date {
-  return addDays(date, -((date.getDay() + 6) % 7));
+  return addDays(date, -((weekdayOf(date) + 6) % 7));
 }
 
 function atHour(date: Date, hour: number): Date {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate(), hour);
+  return new Date(startOfDay(date).getTime() + hour * 3_600_000);
 }
 
 /** The Settings cycle when today is well inside it, else a cycle about half done. */
@@ -579,7 +579,7 @@ function exampleCycle(
 
 /** Every `checkInDay` from the cycle start up to (not including) today. */
 function checkInDaysOf(cycleStart: Date, today: Date, checkInDay: Weekday): Date[] {
-  const offset = (WEEKDAYS.indexOf(checkInDay) - cycleStart.getDay() + 7) % 7;
+  const offset = (WEEKDAYS.indexOf(checkInDay) - weekdayOf(cycleStart) + 7) % 7;
   const days: Date[] = [];
   for (let day = addDays(cycleStart, offset); daysBetween(day, today) > 0; day = addDays(day, 7))
     days.push(day);

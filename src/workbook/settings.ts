@@ -3,6 +3,7 @@
  * case, spaces and punctuation; blank or unreadable values fall back to defaults (the current
  * calendar quarter, Friday weekly check-ins, …) and unreadable ones are reported as row problems.
  */
+import { addDays, startOfDay } from '../core/wallClock';
 import { SETTING_LABELS, WEEKDAYS, type OkrSettings, type Weekday } from '../core/settings';
 import {
   formatIsoDate,
@@ -38,30 +39,25 @@ type SettingKey = keyof OkrSettings;
 const ok = <T>(value: T | null): CellRead<T> => ({ ok: true, value });
 const fail = <T>(problem: string): CellRead<T> => ({ ok: false, problem });
 
-/** Midnight at the start of the date's calendar day. */
-function startOfDay(date: Date): Date {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate());
-}
-
 /** The same calendar day `months` later, clamped to the month's end (Jan 31 + 1 → Feb 28). */
 export function addMonths(date: Date, months: number): Date {
-  const first = new Date(date.getFullYear(), date.getMonth() + months, 1);
-  const lastDay = new Date(first.getFullYear(), first.getMonth() + 1, 0).getDate();
-  return new Date(first.getFullYear(), first.getMonth(), Math.min(date.getDate(), lastDay));
-}
-
-function addDays(date: Date, days: number): Date {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
+  const first = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1);
+  const year = new Date(first).getUTCFullYear();
+  const month = new Date(first).getUTCMonth();
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)));
 }
 
 /** "2026-Q4" for any day in October–December 2026. */
 export function quarterName(date: Date): string {
-  return `${date.getFullYear()}-Q${Math.floor(date.getMonth() / 3) + 1}`;
+  return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
 }
 
 /** The calendar quarter that holds `date`: "2026-Q4", 2026-10-01 to 2026-12-31. */
 export function quarterOf(date: Date): Cycle {
-  const cycleStart = new Date(date.getFullYear(), Math.floor(date.getMonth() / 3) * 3, 1);
+  const cycleStart = new Date(
+    Date.UTC(date.getUTCFullYear(), Math.floor(date.getUTCMonth() / 3) * 3, 1),
+  );
   return {
     cycleName: quarterName(date),
     cycleStart,
@@ -75,7 +71,7 @@ function quarterStartFromName(name: string): Date | null {
     /^(\d{4})\s*[-\s]?\s*Q([1-4])$/i.exec(name) ?? /^Q([1-4])\s*[-\s]?\s*(\d{4})$/i.exec(name);
   if (!match) return null;
   const [year, quarter] = /^\d{4}/.test(name) ? [match[1], match[2]] : [match[2], match[1]];
-  return new Date(Number(year), (Number(quarter) - 1) * 3, 1);
+  return new Date(Date.UTC(Number(year), (Number(quarter) - 1) * 3, 1));
 }
 
 /** A name for a cycle: the quarter when it is exactly one, else its dates. */
@@ -152,7 +148,7 @@ function readHour(cell: unknown): CellRead<number> {
   if (isDateValue(cell))
     return isNaN(cell.getTime())
       ? fail(`This cell holds an invalid time. ${hint}`)
-      : ok(cell.getHours());
+      : ok(cell.getUTCHours());
   let hour: number | null = null;
   if (typeof cell === 'number') hour = cell;
   else if (typeof cell === 'string') {

@@ -24,17 +24,30 @@ let code = '';
 let context: vm.Context;
 type Stub = (...args: unknown[]) => unknown;
 const stub = (name: string): Stub => context[name] as Stub;
-/** Dates as Apps Script passes them: made by the script realm's own Date. */
+/** The spreadsheet's zone: Kolkata, 5 h 30 min east of UTC and of the script's zone. */
+const SPREADSHEET_TIME_ZONE = 'Asia/Kolkata';
+/** Dates as Apps Script passes them: midnight in the spreadsheet's zone, made by the script realm's own Date. */
 const date = (year: number, month: number, day: number): Date =>
-  vm.runInContext(`new Date(${year}, ${month - 1}, ${day})`, context) as Date;
+  vm.runInContext(
+    `new Date(Date.UTC(${year}, ${month - 1}, ${day}) - 5.5 * 3600 * 1000)`,
+    context,
+  ) as Date;
 /** Results come from the script realm; compare them as plain JSON-like values. */
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 beforeAll(() => {
   buildBundle();
   code = readFileSync(bundlePath, 'utf8');
-  // Only what Apps Script offers a custom function: the language, console and Logger.
-  context = vm.createContext({ console, Logger: { log: () => undefined } });
+  // Only what Apps Script offers a custom function: the language, console, Logger and the
+  // SpreadsheetApp get-methods (here only the spreadsheet's time zone).
+  // https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services
+  context = vm.createContext({
+    console,
+    Logger: { log: () => undefined },
+    SpreadsheetApp: {
+      getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => SPREADSHEET_TIME_ZONE }),
+    },
+  });
   vm.runInContext(code, context, { filename: 'Code.js' });
 });
 

@@ -241,7 +241,7 @@ function rowPeriod(
   layout: SheetLayout,
   cells: Partial<Record<ImportField, unknown>>,
 ): Period | null {
-  const year = layout.period?.start?.getFullYear();
+  const year = layout.period?.start?.getUTCFullYear();
   return readPeriod(cells.period, year) ?? layout.period;
 }
 

@@ -151,7 +151,9 @@ export interface Period {
   end: Date | null;
 }
 
-const day = (year: number, month: number, date: number): Date => new Date(year, month - 1, date);
+/** A wall-clock calendar day (src/core/wallClock.ts); days beyond the month roll over. */
+const day = (year: number, month: number, date: number): Date =>
+  new Date(Date.UTC(year, month - 1, date));
 
 function span(label: string, year: number, firstMonth: number, months: number): Period {
   return { label, start: day(year, firstMonth, 1), end: day(year, firstMonth + months, 0) };
@@ -213,18 +215,18 @@ export function updateDay(cell: unknown, cycle: Period | null): Date | null {
   if (week && cycle?.start) {
     const start = cycle.start;
     return day(
-      start.getFullYear(),
-      start.getMonth() + 1,
-      start.getDate() + (Number(week[1]) - 1) * 7 + 4,
+      start.getUTCFullYear(),
+      start.getUTCMonth() + 1,
+      start.getUTCDate() + (Number(week[1]) - 1) * 7 + 4,
     );
   }
   const isoWeek = /^(\d{4})-?w(\d{1,2})$/i.exec(text);
   if (isoWeek) {
     // ISO week 1 holds January 4th; its Friday is the day the update stands for.
     const jan4 = day(Number(isoWeek[1]), 1, 4);
-    const monday = jan4.getDate() - ((jan4.getDay() + 6) % 7);
+    const monday = jan4.getUTCDate() - ((jan4.getUTCDay() + 6) % 7);
     return day(Number(isoWeek[1]), 1, monday + (Number(isoWeek[2]) - 1) * 7 + 4);
   }
-  const period = readPeriod(text, cycle?.start?.getFullYear());
+  const period = readPeriod(text, cycle?.start?.getUTCFullYear());
   return period?.end ?? null;
 }

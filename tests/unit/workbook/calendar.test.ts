@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calendarRows, cycleEvents, daysBetween } from '../../../src/workbook/calendar';
+import { calendarRows, cycleEvents } from '../../../src/workbook/calendar';
+import { daysBetween } from '../../../src/core/wallClock';
 import type { OkrSettings } from '../../../src/core/settings';
 import { okrSettings } from '../../fixtures/settings';
 

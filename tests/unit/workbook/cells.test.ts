@@ -196,22 +196,19 @@ describe('readDate', () => {
     expect(foreign instanceof Date).toBe(false);
     expect(valueOf(readDate(foreign))?.getTime()).toBe(Date.UTC(2026, 9, 1));
   });
-  it('reads a date-only ISO text as that calendar day at local midnight', () => {
-    const read = valueOf(readDate('2026-10-01'));
-    expect(read?.getFullYear()).toBe(2026);
-    expect(read?.getMonth()).toBe(9);
-    expect(read?.getDate()).toBe(1);
-    expect(read?.getHours()).toBe(0);
-    expect(valueOf(readDate(' 2026-3-7 '))?.getDate()).toBe(7);
+  it('reads a date-only ISO text as that calendar day: midnight of its wall clock, in UTC fields', () => {
+    expect(valueOf(readDate('2026-10-01'))?.getTime()).toBe(Date.UTC(2026, 9, 1));
+    expect(valueOf(readDate(' 2026-3-7 '))?.getTime()).toBe(Date.UTC(2026, 2, 7));
   });
-  it('reads ISO date-times with and without a zone', () => {
+  it('reads ISO date-times without a zone as wall-clock times and with one at that offset', () => {
     expect(valueOf(readDate('2026-10-01T09:30:00Z'))?.getTime()).toBe(Date.UTC(2026, 9, 1, 9, 30));
     expect(valueOf(readDate('2026-10-01T09:30:00.250+02:00'))?.getTime()).toBe(
       Date.UTC(2026, 9, 1, 7, 30, 0, 250),
     );
-    expect(valueOf(readDate('2026-10-01 09:30'))?.getTime()).toBe(
-      new Date(2026, 9, 1, 9, 30).getTime(),
-    );
+    expect(valueOf(readDate('2026-10-01 09:30'))?.getTime()).toBe(Date.UTC(2026, 9, 1, 9, 30));
+  });
+  it('keeps years below 100 as typed', () => {
+    expect(valueOf(readDate('0099-01-01'))?.getUTCFullYear()).toBe(99);
   });
   it('rejects days that do not exist', () => {
     expect(problemOf(readDate('2026-02-30'))).toBe(
@@ -223,8 +220,15 @@ describe('readDate', () => {
   it('rejects ambiguous local formats rather than guessing the day order', () => {
     expect(readDate('01/10/2026').ok).toBe(false);
   });
-  it('rejects numbers and invalid Date objects with a problem', () => {
-    expect(problemOf(readDate(45000))).toContain('45000 is a number, not a date');
+  it('reads date serial numbers as Sheets counts them, from 1899-12-30', () => {
+    expect(valueOf(readDate(46023))?.getTime()).toBe(Date.UTC(2026, 0, 1));
+    expect(valueOf(readDate(46023.5))?.getTime()).toBe(Date.UTC(2026, 0, 1, 12));
+    expect(valueOf(readDate(1))?.getTime()).toBe(Date.UTC(1899, 11, 31));
+  });
+  it('rejects numbers that are no day Sheets shows, and invalid Date objects, with a problem', () => {
+    expect(problemOf(readDate(0))).toContain('0 is a number, not a date');
+    expect(problemOf(readDate(-3))).toContain('-3 is a number, not a date');
+    expect(problemOf(readDate(3e6))).toContain('3000000 is a number, not a date');
     expect(problemOf(readDate(new Date(NaN)))).toContain('invalid date');
   });
 });
