@@ -322,7 +322,9 @@ export function OKRFORECAST(
   cycle_start?: unknown,
   cycle_end?: unknown,
 ): RangeOutput {
-  return okrForecast(key_results, check_ins, id, as_of, cycle_start, cycle_end);
+  return okrForecast(
+    ...argumentsInSpreadsheetTime(key_results, check_ins, id, as_of, cycle_start, cycle_end),
+  );
 }
 
 // Dashboard, OKR health check and cycle calendar (docs/dashboard.md, docs/health.md)

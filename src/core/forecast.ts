@@ -8,6 +8,7 @@ import { keyResultPlanDates, type CycleDates } from './balance';
 import { calendarDay, planDays } from './plan';
 import { clampFraction, keyResultProgress } from './progress';
 import type { KeyResult } from './types';
+import { addDays, startOfDay } from './wallClock';
 
 const MS_PER_DAY = 86_400_000;
 const DAYS_PER_WEEK = 7;
@@ -63,13 +64,9 @@ export function keyResultForecast(
   const { start: startDay, due: dueDay } = planDays(startDate, dueDate);
   const asOfDay = calendarDay(asOf);
   const scale = type === 'percentage' ? asFraction : (value: number): number => value;
-  // From midnight of the start day to the end of the as-of day, in the script's time zone.
-  const from = new Date(
-    startDate.getFullYear(),
-    startDate.getMonth(),
-    startDate.getDate(),
-  ).getTime();
-  const until = new Date(asOf.getFullYear(), asOf.getMonth(), asOf.getDate() + 1).getTime();
+  // From midnight of the start day to the end of the as-of day, on the spreadsheet's wall clock.
+  const from = startOfDay(startDate).getTime();
+  const until = addDays(asOf, 1).getTime();
   const fit = new LineFit();
   const startValue = startValueOf(keyResult);
   if (startValue !== null) fit.add(0, scale(startValue));
