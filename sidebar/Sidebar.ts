@@ -357,20 +357,26 @@ function formPayload(keyResult: KeyResultSummary): CheckInPayload {
 /** Problems the page can see before asking the server (which checks again anyway). */
 function localErrors(keyResult: KeyResultSummary, payload: CheckInPayload): CheckInFieldError[] {
   const checked = readCheckInPayload(payload);
-  const errors = checked.ok ? [] : [...checked.errors];
+  const numeric = keyResult.inputKind === 'number' || keyResult.inputKind === 'percentage';
+  // The checker's value message speaks of every kind of key result; a number field gets its own.
+  const errors = checked.ok
+    ? []
+    : checked.errors.filter((error) => !(numeric && error.field === 'value'));
   if (keyResult.inputKind === 'binary' && payload.value === null) {
     errors.push({ field: 'value', message: 'Choose Yes or Not yet.' });
-  } else if (
-    (keyResult.inputKind === 'number' || keyResult.inputKind === 'percentage') &&
-    payload.value === null
-  ) {
+  } else if (numeric && payload.value === null) {
     const input = byId<HTMLInputElement>('value');
+    // A number field empties its value for text it cannot read (1e, --5); badInput says so.
     errors.push({
       field: 'value',
-      message:
-        input.value.trim() === ''
-          ? 'Enter the current value.'
-          : `“${input.value}” is not a number. Enter a number such as 42.`,
+      message: input.validity.badInput
+        ? 'That is not a number: an “e” needs digits after it (1e3 is 1000) and a number has at most one minus sign. Enter a number such as 42 or -5.'
+        : 'Enter the current value.',
+    });
+  } else if (numeric && !checked.ok && checked.errors.some((error) => error.field === 'value')) {
+    errors.push({
+      field: 'value',
+      message: `${String(payload.value)} is too large to be a measurement. Enter a number below 1,000,000,000,000,000.`,
     });
   } else if (
     keyResult.inputKind === 'percentage' &&
