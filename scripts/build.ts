@@ -10,7 +10,8 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { entryPointStubs } from './entryPoints.js';
+import { entryPointStubs, readEntryPoints } from './entryPoints.js';
+import { functionReferenceHtml } from './functionReference.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -55,6 +56,9 @@ async function buildPages(): Promise<void> {
     const html = readFileSync(join(pageDir, page), 'utf8')
       .replace('<!-- STYLE -->', () => `<style>\n${sharedCss}\n${css}</style>`)
       // `</script` inside the bundle would end the inline element early.
+      .replace('<!-- FUNCTIONS -->', () =>
+        functionReferenceHtml(readEntryPoints(join(root, 'src/index.ts'))),
+      )
       .replace(
         '<!-- SCRIPT -->',
         () => `<script>${escapeScriptEnd(script.outputFiles[0]!.text)}</script>`,

@@ -14,7 +14,7 @@ import { okrStatus } from './functions/okrStatus';
 import { okrAlignment, okrSummary } from './functions/okrRollup';
 import type { CellOutput, RangeOutput } from './functions/grid';
 import { loadExampleOkrsFromMenu } from './gas/exampleOkrs';
-import { showHelpAlert } from './gas/help';
+import { showHelpSidebar } from './gas/help';
 import { setUpWorkbookFromMenu } from './gas/setup';
 import * as checkIn from './gas/checkIn';
 import { showSidebarPage } from './gas/ui';
@@ -74,9 +74,9 @@ export function loadExampleOkrs(): void {
   keepReportDateCurrent({ renote: true });
 }
 
-/** Shows a short guide to the menu and the custom functions. */
+/** Opens the Help sidebar: a guide to the menu and every custom function. */
 export function showHelp(): void {
-  showHelpAlert();
+  showHelpSidebar();
 }
 
 // Check-in sidebar (docs/check-ins.md)

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MenuEntry } from '../../preview/emulator/index';
 import { emulatorWith } from './setupHelpers';
@@ -71,10 +72,22 @@ describe('the add-on menu', () => {
 });
 
 describe('Help', () => {
-  it('shows a short guide in an alert', () => {
+  it('opens a sidebar with the guide and every custom function, pointing nowhere outside Sheets', () => {
     const emulator = emulatorWith();
     emulator.call('showHelp');
-    expect(emulator.ui.alerts).toHaveLength(1);
-    expect(JSON.stringify(emulator.ui.alerts[0])).toContain('OKRSCORE');
+    expect(emulator.ui.alerts).toHaveLength(0);
+    const page = emulator.ui.pages.at(-1)!;
+    expect(page.kind).toBe('sidebar');
+    expect(page.title).toBe('OKR Cadence help');
+    const html = page.output.getContent();
+    const customFunctions = [
+      ...readFileSync('dist/Code.js', 'utf8').matchAll(
+        /@customfunction[\s\S]*?\nfunction (\w+)\(/g,
+      ),
+    ].map((match) => match[1]!);
+    expect(customFunctions).toContain('OKRFORECAST');
+    for (const name of customFunctions) expect(html).toContain(`<h3><code>=${name}(`);
+    expect(html).toContain('Check in…');
+    expect(html).not.toContain('docs folder');
   });
 });
