@@ -83,11 +83,42 @@ function objectiveCard(objective: CloseCycleObjective, index: number): HTMLEleme
   );
 }
 
+const plural = (count: number, one: string, many = `${one}s`): string =>
+  `${count} ${count === 1 ? one : many}`;
+
+/** What closing does, in words, before anyone clicks. */
+function planText(loaded: CloseCycleData): string {
+  return (
+    `Closing records final scores and lessons on the Archive sheet, and moves the cycle's ` +
+    `${plural(loaded.movedObjectiveRows, 'Objectives row')} and ${plural(loaded.movedKeyResultRows, 'Key Results row')} ` +
+    'whole (your own columns too) to the Archived Objectives and Archived Key Results sheets, so formulas see the new cycle only. ' +
+    'Ticked key results are copied into the next cycle as new rows that start where they ended. ' +
+    'Check-ins stay as they are, and Extensions → OKR Cadence → Reopen cycle… takes it all back.'
+  );
+}
+
+function renderNotices(loaded: CloseCycleData): void {
+  replaceChildren(
+    byId('warning-list'),
+    loaded.warnings.map((warning) => element('li', { text: warning })),
+  );
+  show(byId('warnings'), loaded.warnings.length > 0);
+  byId('plan-text').textContent = planText(loaded);
+  byId('notices-summary').textContent =
+    `${plural(loaded.notices.length, 'row')} with problems will be archived as they are`;
+  replaceChildren(
+    byId('notice-list'),
+    loaded.notices.map((notice) => element('li', { text: notice })),
+  );
+  show(byId('notices'), loaded.notices.length > 0);
+}
+
 function render(loaded: CloseCycleData): void {
   data = loaded;
   byId('title').textContent = `Close ${loaded.cycleName}`;
   byId('next-cycle').textContent =
     `Opens ${loaded.nextCycleName}: ${formatDate(loaded.nextCycleStart)} – ${formatDate(loaded.nextCycleEnd)}`;
+  renderNotices(loaded);
   replaceChildren(
     byId('objectives'),
     loaded.objectives.length > 0
@@ -131,19 +162,45 @@ function showDone(result: CloseCycleResult): void {
   show(byId('done'), true);
 }
 
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  if (!data) return;
-  submit.disabled = true;
-  submit.textContent = 'Closing…';
+/** The confirmation step: what is about to happen, with the warnings once more. */
+function askToConfirm(loaded: CloseCycleData): void {
+  const { carryForward } = payload(loaded.cycleName);
+  byId('confirm-title').textContent = `Close ${loaded.cycleName} now?`;
+  byId('confirm-text').textContent = [
+    ...loaded.warnings,
+    `${plural(loaded.objectives.length, 'objective')} will be archived, ` +
+      `${plural(carryForward.length, 'key result')} carried into ${loaded.nextCycleName}.`,
+  ].join(' ');
+  show(byId('actions'), false);
+  show(byId('confirm'), true);
+  byId('confirm-close').focus();
+}
+
+function closeConfirmed(loaded: CloseCycleData): void {
+  const button = byId<HTMLButtonElement>('confirm-close');
+  button.disabled = true;
+  button.textContent = 'Closing…';
   show(byId('error'), false);
-  runServer<CloseCycleResult>('closeCycle', payload(data.cycleName))
+  runServer<CloseCycleResult>('closeCycle', payload(loaded.cycleName))
     .then(showDone)
     .catch((error: Error) => {
       showError(error.message);
-      submit.disabled = false;
-      submit.textContent = 'Close cycle';
+      button.disabled = false;
+      button.textContent = 'Close cycle now';
     });
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (data) askToConfirm(data);
+});
+byId('confirm-close').addEventListener('click', () => {
+  if (data) closeConfirmed(data);
+});
+byId('confirm-back').addEventListener('click', () => {
+  show(byId('confirm'), false);
+  show(byId('actions'), true);
+  submit.focus();
 });
 byId('cancel').addEventListener('click', closePage);
 byId('close').addEventListener('click', closePage);

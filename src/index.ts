@@ -30,6 +30,7 @@ import { checkOkrHealthFromMenu } from './gas/health';
 import { buildCalendarFromMenu } from './gas/calendar';
 import { okrHealth } from './functions/health';
 import * as closeCycleDialog from './gas/closeCycle';
+import { reopenCycleFromMenu } from './gas/reopenCycle';
 import * as teamCheck from './gas/teamCheck';
 import { buildRollUpFromMenu } from './gas/rollUp';
 import type { CloseCycleData, CloseCycleResult } from './shared/closeCycle';
@@ -374,7 +375,8 @@ export function showCloseCycleDialog(): void {
 }
 
 /**
- * Called by the Close cycle dialog: final scores per objective and key result, and the next cycle.
+ * Called by the Close cycle dialog: final scores per objective and key result, the next cycle,
+ * what closing will move and warnings (cycle not over yet, empty cycle, rows with problems).
  * @return {CloseCycleData} JSON-safe data for sidebar/CloseCycle.ts
  */
 export function getCloseCycleData(): CloseCycleData {
@@ -382,14 +384,22 @@ export function getCloseCycleData(): CloseCycleData {
 }
 
 /**
- * Called by the Close cycle dialog: archives the cycle with lessons learned, opens the next cycle
- * and copies the chosen key results into it as new rows. The payload is checked before anything
- * is written.
+ * Called by the Close cycle dialog: archives the cycle with lessons learned, moves its rows to the
+ * archive sheets, opens the next cycle and copies the chosen key results into it as new rows, all
+ * or nothing. The payload and every sheet are checked before anything is written.
  * @param {CloseCyclePayload} payload the cycle name, lessons per objective and key result IDs to carry forward
  * @return {CloseCycleResult} what was archived and carried
  */
 export function closeCycle(payload: unknown): CloseCycleResult {
   return onReportDay(() => closeCycleDialog.closeOpenCycle(payload));
+}
+
+/**
+ * Takes back the last close after asking: the closed cycle's rows go back to Objectives and Key
+ * Results, the carried rows are emptied and Settings names that cycle again.
+ */
+export function reopenCycle(): void {
+  reopenCycleFromMenu();
 }
 
 // Company roll-up over team spreadsheets (docs/rollup.md)

@@ -181,6 +181,16 @@ export class SheetModel {
     this.maxRows += count;
   }
 
+  /** Inserts empty columns before `column`, or removes `-count` columns from it (count < 0). */
+  spliceColumns(column: number, count: number): void {
+    for (const cells of this.rows) {
+      if (!cells || cells.length < column) continue;
+      if (count > 0) cells.splice(column - 1, 0, ...new Array<CellData | undefined>(count));
+      else cells.splice(column - 1, -count);
+    }
+    this.maxColumns += count;
+  }
+
   /** Removes rows `row`..`row + count - 1`, shifting cells up (use WorkbookModel.deleteRows). */
   removeRows(row: number, count: number): void {
     this.rows.splice(row - 1, count);
@@ -322,6 +332,38 @@ export class WorkbookModel {
             cell.value = new Date(wallClockInstant(wallClock, timeZone));
           }
     this.timeZone = timeZone;
+    this.touch();
+  }
+
+  /**
+   * Inserts `count` columns before `column` (count > 0) or deletes `-count` columns from it: ranges
+   * right of them move, ranges across them grow or shrink, ranges wholly deleted are dropped.
+   */
+  spliceColumns(sheet: SheetModel, column: number, count: number): void {
+    sheet.spliceColumns(column, count);
+    const shift = (range: GridRange): boolean => {
+      const end = range.column + range.numColumns - 1;
+      if (count > 0) {
+        if (range.column >= column) range.column += count;
+        else if (end >= column) range.numColumns += count;
+        return true;
+      }
+      const last = column - count - 1;
+      if (range.column > last) range.column += count;
+      else if (end >= column) {
+        const kept = Math.max(0, column - range.column) + Math.max(0, end - last);
+        if (kept === 0) return false;
+        range.column = Math.min(range.column, column);
+        range.numColumns = kept;
+      }
+      return true;
+    };
+    for (const [name, range] of this.namedRanges)
+      if (range.sheetId === sheet.id && !shift(range)) this.namedRanges.delete(name);
+    for (const rule of sheet.conditionalRules) rule.ranges = rule.ranges.filter(shift);
+    sheet.protections = sheet.protections.filter(
+      (protection) => !protection.range || shift(protection.range),
+    );
     this.touch();
   }
 

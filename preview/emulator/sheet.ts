@@ -31,6 +31,7 @@ export class FakeSheet
       | 'getMaxColumns'
       | 'insertRows'
       | 'deleteRows'
+      | 'deleteColumns'
       | 'setFrozenRows'
       | 'getFrozenRows'
       | 'setFrozenColumns'
@@ -53,6 +54,7 @@ export class FakeSheet
       | 'clear'
       | 'activate'
       | 'deleteRow'
+      | 'insertColumnsAfter'
       | 'addDeveloperMetadata',
       FakeSheet
     >,
@@ -214,6 +216,35 @@ export class FakeSheet
       this.env.fail('Exception: Sorry, it is not possible to delete all non-frozen rows.');
     }
     this.book.deleteRows(this.sheet, rowPosition, howMany);
+  }
+
+  /** https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertcolumnsafteraftercolumn,-howmany */
+  insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
+    if (
+      !Number.isInteger(afterPosition) ||
+      afterPosition < 1 ||
+      afterPosition > this.sheet.maxColumns
+    )
+      this.env.fail(`Exception: Those columns are out of bounds (column ${afterPosition}).`);
+    this.book.spliceColumns(this.sheet, afterPosition + 1, howMany);
+    return this;
+  }
+
+  /** Deleting every column that is not frozen throws, as for rows.
+   * https://developers.google.com/apps-script/reference/spreadsheet/sheet#deletecolumnscolumnposition,-howmany */
+  deleteColumns(columnPosition: number, howMany: number): void {
+    if (
+      !Number.isInteger(columnPosition) ||
+      !Number.isInteger(howMany) ||
+      columnPosition < 1 ||
+      howMany < 1 ||
+      columnPosition + howMany - 1 > this.sheet.maxColumns
+    ) {
+      this.env.fail(`Exception: Those columns are out of bounds (column ${columnPosition}).`);
+    }
+    if (this.sheet.maxColumns - howMany <= this.sheet.frozenColumns)
+      this.env.fail('Exception: Sorry, it is not possible to delete all non-frozen columns.');
+    this.book.spliceColumns(this.sheet, columnPosition, -howMany);
   }
 
   deleteRow(rowPosition: number): FakeSheet {

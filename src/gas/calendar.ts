@@ -5,11 +5,12 @@
 import { calendarRows } from '../workbook/calendar';
 import { spreadsheetNow, writeValues } from './sheetValues';
 import { toSheetCell } from '../workbook/sheetRows';
-import { claimOwnSheet, rectangle } from './ownSheet';
+import { rebuildOwnSheet, rectangle } from './ownSheet';
 import { readSettings, withDocumentLock } from './tables';
+import { allOrNothing } from './writeJournal';
 
 export const CALENDAR_SHEET = 'Calendar';
-/** A1 of the Calendar sheet; a sheet called Calendar without it belongs to the user. */
+/** A1 of the Calendar sheet. */
 export const CALENDAR_TITLE = 'OKR Cycle Calendar';
 
 /** Builds or rebuilds the Calendar sheet; returns how many events it lists. */
@@ -17,15 +18,17 @@ export function buildCalendarSheet(today: Date = spreadsheetNow()): number {
   const { settings } = readSettings(today);
   const events = calendarRows(settings);
   const rows = rectangle([[CALENDAR_TITLE, toSheetCell(settings.cycleName)], [], ...events]);
-  withDocumentLock(() => {
-    const sheet = claimOwnSheet(CALENDAR_SHEET, CALENDAR_TITLE);
-    writeValues(sheet.getRange(1, 1, rows.length, rows[0]!.length), rows);
-    sheet.getRange(1, 1).setFontWeight('bold');
-    sheet.getRange(3, 1, 1, rows[0]!.length).setFontWeight('bold');
-    sheet.getRange(4, 1, events.length - 1, 1).setNumberFormat('yyyy-mm-dd');
-    sheet.setFrozenRows(3);
-    sheet.activate();
-  });
+  withDocumentLock(() =>
+    allOrNothing('Building the cycle calendar', (journal) =>
+      rebuildOwnSheet(journal, CALENDAR_SHEET, 'calendar', (sheet) => {
+        writeValues(sheet.getRange(1, 1, rows.length, rows[0]!.length), rows);
+        sheet.getRange(1, 1).setFontWeight('bold');
+        sheet.getRange(3, 1, 1, rows[0]!.length).setFontWeight('bold');
+        sheet.getRange(4, 1, events.length - 1, 1).setNumberFormat('yyyy-mm-dd');
+        sheet.setFrozenRows(3);
+      }),
+    ),
+  );
   return events.length - 1;
 }
 

@@ -1,11 +1,19 @@
 /**
- * Close cycle…: the dialog's server side. getCloseCycleData shows final scores; closeCycle
- * validates the dialog's payload, then under the document lock archives the cycle, opens the next
- * one in Settings and appends the carried-forward objectives and key results as new rows.
- * Nothing is deleted or rewritten: existing objective, key result and check-in rows stay as they are.
+ * Close cycle…: the dialog's server side. getCloseCycleData shows final scores and what closing
+ * will do; closeCycle checks the dialog's payload and every sheet it needs, works out the whole
+ * change, then writes it all or nothing (src/gas/writeJournal.ts) under the document lock:
+ *
+ * 1. the Archive sheet gets the final scores and lessons (with the cycle's dates and where each
+ *    carried row went);
+ * 2. the cycle's Objectives and Key Results rows move, whole, to the Archived Objectives and
+ *    Archived Key Results sheets, so the live tables (and every formula over the named ranges)
+ *    hold the open cycle only;
+ * 3. carried key results get new rows (only the add-on's columns are written);
+ * 4. Settings opens the next cycle.
+ *
+ * Reopen cycle (src/gas/reopenCycle.ts) puts it all back from those sheets.
  */
-import { OkrInputError } from '../core/errors';
-import { spreadsheetNow, writeValues } from './sheetValues';
+import { readValues, spreadsheetNow } from './sheetValues';
 import { scoredObjective, scoredProgress } from '../core/health';
 import { SETTING_LABELS } from '../core/settings';
 import { startOfDay } from '../core/wallClock';
@@ -14,53 +22,150 @@ import type { CloseCycleData, CloseCycleResult } from '../shared/closeCycle';
 import {
   ARCHIVE_HEADER,
   ARCHIVE_SHEET,
+  archivedObjectiveIds,
   archiveRows,
-  carriedRows,
   CLOSED_CYCLES_LABEL,
+  closedCycleNames,
   closedCyclesValue,
-  keyResultsOf,
-  objectivesInCycle,
+  closedObjectiveTest,
+  keyResultsByObjective,
   readCloseCyclePayload,
 } from '../workbook/archive';
+import {
+  ARCHIVED_ROW_COLUMNS,
+  ARCHIVED_ROW_SHEETS,
+  archivedRow,
+  columnLabels,
+  exactCell,
+  storedColumns,
+} from '../workbook/archivedRows';
 import { formatIsoDate, idKey } from '../workbook/cells';
-import { findColumns, headerKey } from '../workbook/headers';
-import { KEY_RESULTS, OBJECTIVES, SETTINGS } from '../workbook/schema';
-import { nextCycle } from '../workbook/settings';
-import type { SheetCell } from '../workbook/sheetRows';
-import { readOkrWorkbook, type OkrWorkbook } from './okrWorkbook';
+import {
+  planCarry,
+  rowsOfOpenCycle,
+  unlistedRows,
+  vacatedRows,
+  type CarriedBlock,
+  type MovedRows,
+} from '../workbook/cycleClose';
+import type { RowProblem } from '../workbook/problems';
+import { KEY_RESULTS, MILESTONES, OBJECTIVES, SETTINGS, type TableDef } from '../workbook/schema';
 import { SCORE_FORMAT } from '../workbook/scoreColours';
-import { appendRows, readTable, withDocumentLock, writeRowFields } from './tables';
+import { nextCycle, parseSettings } from '../workbook/settings';
+import { lastContentRow } from '../workbook/sheetRows';
+import { parseKeyResults, parseObjectives } from '../workbook/tables';
+import {
+  appendToArchive,
+  findArchiveSheet,
+  placeByLabel,
+  readLiveTable,
+  readOptionalTable,
+  writeSettings,
+  type LiveTable,
+} from './cycleTables';
+import type { OwnSheetKind } from './ownSheet';
+import { rewriteRows, writeBlock } from './sheetWrites';
+import { withDocumentLock } from './tables';
 import { showDialogPage } from './ui';
+import { allOrNothing, type WriteJournal } from './writeJournal';
 
+const DAY_MS = 86_400_000;
+
+/** The open cycle as read before anything is written. */
 interface OpenCycle {
-  workbook: OkrWorkbook;
-  objectives: Objective[];
-  keyResults: KeyResult[];
+  settings: ReturnType<typeof parseSettings>['settings'];
+  /** Null when the workbook has no Settings sheet (defaults apply). */
+  settingsTable: LiveTable | null;
+  closedCycles: string[];
+  objectives: LiveTable;
+  keyResults: LiveTable;
+  cycleObjectives: Objective[];
+  cycleKeyResults: KeyResult[];
+  byObjective: Map<string, KeyResult[]>;
   /** Final score by idKey() of objective and KR ID. */
   scores: Map<string, number | null>;
+  moved: MovedRows;
+  notices: string[];
 }
 
-function readOpenCycle(today: Date): OpenCycle {
-  const workbook = readOkrWorkbook(today);
-  const objectives = objectivesInCycle(workbook.objectives, workbook.history);
-  const keyResults = keyResultsOf(workbook.keyResults, objectives);
+/** Reads the tables once (formulas too when closing, to keep user formulas) and groups them once. */
+function readOpenCycle(today: Date, withFormulas: boolean): OpenCycle {
+  const settingsTable = readOptionalTable(SETTINGS, withFormulas);
+  const settingsValues = settingsTable?.cells.values ?? [];
+  const { settings } = parseSettings(settingsValues as unknown[][], today);
+  const archiveSheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(ARCHIVE_SHEET);
+  const history = {
+    closedCycles: closedCycleNames(settingsValues),
+    archivedObjectiveIds: archiveSheet
+      ? archivedObjectiveIds(readValues(archiveSheet.getDataRange()))
+      : [],
+  };
+  const objectives = readLiveTable(OBJECTIVES, withFormulas);
+  const keyResults = readLiveTable(KEY_RESULTS, withFormulas);
+  const parsedObjectives = parseObjectives(objectives.cells.values as unknown[][]);
+  const parsedKeyResults = parseKeyResults(keyResults.cells.values as unknown[][]);
+  const isClosed = closedObjectiveTest(history);
+  const moved = rowsOfOpenCycle(objectives.cells, keyResults.cells, (row, columns) =>
+    isClosed(String(row[columns['cycle'] ?? -1] ?? ''), String(row[columns['id'] ?? -1] ?? '')),
+  );
+  const cycleObjectives = parsedObjectives.rows.filter(
+    (objective) => !isClosed(objective.cycle, objective.id),
+  );
+  const objectiveKeys = new Set(cycleObjectives.map((objective) => idKey(objective.id)));
+  const cycleKeyResults = parsedKeyResults.rows.filter((keyResult) =>
+    objectiveKeys.has(idKey(keyResult.objectiveId)),
+  );
+  const byObjective = keyResultsByObjective(cycleKeyResults);
   const scores = new Map<string, number | null>();
-  for (const keyResult of keyResults) scores.set(idKey(keyResult.id), scoredProgress(keyResult));
-  for (const objective of objectives) {
-    const own = keyResults.filter(
-      (keyResult) => idKey(keyResult.objectiveId) === idKey(objective.id),
-    );
-    scores.set(idKey(objective.id), scoredObjective(own));
-  }
-  return { workbook, objectives, keyResults, scores };
+  for (const keyResult of cycleKeyResults)
+    scores.set(idKey(keyResult.id), scoredProgress(keyResult));
+  for (const objective of cycleObjectives)
+    scores.set(idKey(objective.id), scoredObjective(byObjective.get(idKey(objective.id)) ?? []));
+  const problems: RowProblem[] = [...parsedObjectives.problems, ...parsedKeyResults.problems];
+  return {
+    settings,
+    settingsTable,
+    closedCycles: history.closedCycles,
+    objectives,
+    keyResults,
+    cycleObjectives,
+    cycleKeyResults,
+    byObjective,
+    scores,
+    moved,
+    notices: unlistedRows(
+      moved,
+      { objectives: cycleObjectives, keyResults: cycleKeyResults },
+      problems,
+    ),
+  };
 }
 
 const isoOrNull = (date: Date | null): string | null => (date ? formatIsoDate(date) : null);
 
-/** What the dialog shows: final scores per objective and KR, and the cycle that closing opens. */
+/** Why closing now may be a mistake: the cycle has days left, or nothing to close. */
+function closingWarnings(cycle: OpenCycle, today: Date, nextName: string): string[] {
+  const warnings: string[] = [];
+  const end = cycle.settings.cycleEnd;
+  const daysLeft = end ? Math.round((end.getTime() - startOfDay(today).getTime()) / DAY_MS) : 0;
+  if (end && daysLeft >= 0) {
+    warnings.push(
+      `${cycle.settings.cycleName} is not over yet: it runs until ${formatIsoDate(end)} ` +
+        `(${daysLeft + 1} day${daysLeft === 0 ? '' : 's'} left, today included). Closing now ends it early.`,
+    );
+  }
+  if (cycle.moved.objectiveRows.length === 0 && cycle.moved.keyResultRows.length === 0) {
+    warnings.push(
+      `${cycle.settings.cycleName} has no objectives or key results. Closing it archives nothing and only opens ${nextName}.`,
+    );
+  }
+  return warnings;
+}
+
+/** What the dialog shows: final scores, what closing will do and what to think twice about. */
 export function closeCycleData(today: Date = spreadsheetNow()): CloseCycleData {
-  const { workbook, objectives, keyResults, scores } = readOpenCycle(today);
-  const { settings } = workbook;
+  const cycle = readOpenCycle(today, false);
+  const { settings } = cycle;
   const next = nextCycle(settings, today);
   return {
     cycleName: settings.cycleName,
@@ -69,129 +174,166 @@ export function closeCycleData(today: Date = spreadsheetNow()): CloseCycleData {
     nextCycleName: next.cycleName,
     nextCycleStart: formatIsoDate(next.cycleStart),
     nextCycleEnd: formatIsoDate(next.cycleEnd),
-    objectives: objectives.map((objective) => ({
+    warnings: closingWarnings(cycle, today, next.cycleName),
+    notices: cycle.notices,
+    movedObjectiveRows: cycle.moved.objectiveRows.length,
+    movedKeyResultRows: cycle.moved.keyResultRows.length,
+    objectives: cycle.cycleObjectives.map((objective) => ({
       id: objective.id,
       title: objective.title,
       team: objective.team,
       kind: objective.kind ?? '',
-      score: scores.get(idKey(objective.id)) ?? null,
-      keyResults: keyResults
-        .filter((keyResult) => idKey(keyResult.objectiveId) === idKey(objective.id))
-        .map((keyResult) => {
-          const score = scores.get(idKey(keyResult.id)) ?? null;
-          return {
-            id: keyResult.id,
-            title: keyResult.title,
-            owner: keyResult.owner,
-            unit: keyResult.unit,
-            start: keyResult.start,
-            target: keyResult.target,
-            current: keyResult.current,
-            score,
-            suggestCarry: score !== null && score < 1,
-          };
-        }),
+      score: cycle.scores.get(idKey(objective.id)) ?? null,
+      keyResults: (cycle.byObjective.get(idKey(objective.id)) ?? []).map((keyResult) => {
+        const score = cycle.scores.get(idKey(keyResult.id)) ?? null;
+        return {
+          id: keyResult.id,
+          title: keyResult.title,
+          owner: keyResult.owner,
+          unit: keyResult.unit,
+          start: keyResult.start,
+          target: keyResult.target,
+          current: keyResult.current,
+          score,
+          suggestCarry: score !== null && score < 1,
+        };
+      }),
     })),
   };
 }
 
-/** Appends the archive rows below the Archive sheet's last row, creating the sheet with its header. */
-function appendArchive(rows: SheetCell[][]): void {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const header: SheetCell[] = [...ARCHIVE_HEADER];
-  let sheet = spreadsheet.getSheetByName(ARCHIVE_SHEET);
-  let block = rows;
-  if (!sheet) {
-    sheet = spreadsheet.insertSheet(ARCHIVE_SHEET);
-    sheet.setFrozenRows(1);
-    block = [header, ...rows];
-  } else if (sheet.getLastRow() === 0) {
-    block = [header, ...rows];
-  } else if (sheet.getRange(1, 1).getValue() !== ARCHIVE_HEADER[0]) {
-    throw new OkrInputError(
-      `A sheet named "${ARCHIVE_SHEET}" already exists and was not made by OKR Cadence (its cell A1 is not "${ARCHIVE_HEADER[0]}"). ` +
-        'Rename that sheet, then close the cycle again; nothing has been changed.',
-    );
-  }
-  if (block.length === 0) return;
-  const firstRow = sheet.getLastRow() + 1;
-  const maxRows = sheet.getMaxRows();
-  const lastRow = firstRow + block.length - 1;
-  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-  writeValues(sheet.getRange(firstRow, 1, block.length, header.length), block);
-  // Final scores show like every score (0.90, not 0.9033333333).
-  sheet
-    .getRange(firstRow, ARCHIVE_HEADER.indexOf('Final Score') + 1, block.length, 1)
-    .setNumberFormat(SCORE_FORMAT);
-}
-
-/** Sets Settings values by label: existing rows are updated in place, missing ones appended. */
-function updateSettings(
-  values: readonly (readonly unknown[])[],
-  updates: readonly [string, unknown][],
+/**
+ * Moves the cycle's rows of a live table, whole, to its archive sheet, and puts the carried rows
+ * in their place (the rest of them emptied, formulas kept): see vacatedRows.
+ */
+function moveTableRows(
+  journal: WriteJournal,
+  table: TableDef,
+  live: LiveTable,
+  rows: readonly number[],
+  carried: CarriedBlock,
+  archive: { name: string; kind: OwnSheetKind },
+  meta: { cycle: string; closedOn: Date },
 ): void {
-  const { columns } = findColumns(SETTINGS, values[0] ?? []);
-  const labelColumn = columns['setting'] ?? 0;
-  const missing: Record<string, unknown>[] = [];
-  for (const [label, value] of updates) {
-    const index = values.findIndex(
-      (row, i) => i > 0 && headerKey(row[labelColumn]) === headerKey(label),
+  const labels = columnLabels(live.cells.values[0] ?? []);
+  const columns = storedColumns(table, live.cells);
+  if (rows.length > 0) {
+    appendToArchive(
+      journal,
+      archive.name,
+      archive.kind,
+      [...ARCHIVED_ROW_COLUMNS, ...columns.map((index) => labels[index]!)],
+      (header) => rows.map((row) => archivedRow(header, meta, live.cells, labels, columns, row)),
     );
-    if (index > 0) writeRowFields(SETTINGS, index + 1, { value }, columns);
-    else missing.push({ setting: label, value });
   }
-  if (missing.length > 0) appendRows(SETTINGS, missing);
+  const firstFreeRow = lastContentRow(table, live.cells.values as unknown[][]) + 1;
+  rewriteRows(
+    journal,
+    live.sheet,
+    live.cells,
+    columns,
+    vacatedRows(live.cells, rows, columns, carried, firstFreeRow),
+  );
 }
 
 /** Closes the open cycle as the dialog asked; returns what was done. */
 export function closeOpenCycle(payload: unknown, today: Date = spreadsheetNow()): CloseCycleResult {
   return withDocumentLock(() => {
-    const cycle = readOpenCycle(today);
-    const { workbook } = cycle;
-    const { settings } = workbook;
+    const cycle = readOpenCycle(today, true);
+    const { settings } = cycle;
     const request = readCloseCyclePayload(payload, {
       cycleName: settings.cycleName,
-      objectives: cycle.objectives,
-      keyResults: cycle.keyResults,
+      objectives: cycle.cycleObjectives,
+      keyResults: cycle.cycleKeyResults,
     });
     const next = nextCycle(settings, today);
-    const archive = archiveRows({
-      cycleName: settings.cycleName,
-      // The calendar day, so the Archive shows a date rather than a time.
-      closedOn: startOfDay(today),
-      objectives: cycle.objectives,
-      keyResults: cycle.keyResults,
-      scores: cycle.scores,
-      lessons: request.lessons,
-    });
-    const carried = carriedRows({
-      existingObjectiveIds: workbook.objectives.map((objective) => objective.id),
-      existingKeyResultIds: workbook.keyResults.map((keyResult) => keyResult.id),
-      objectives: cycle.objectives,
-      keyResults: request.carryForward,
+    const milestones = readOptionalTable(MILESTONES, false);
+    const carry = planCarry({
+      objectives: cycle.objectives.cells,
+      keyResults: cycle.keyResults.cells,
+      milestones: milestones?.cells ?? null,
+      cycleObjectives: cycle.cycleObjectives,
+      chosen: request.carryForward,
       next,
       fromCycle: settings.cycleName,
     });
-    const settingsValues = readTable(SETTINGS).values;
-    const closedBefore = workbook.history.closedCycles.join(', ');
-    appendArchive(archive);
-    if (carried.objectives.length > 0) appendRows(OBJECTIVES, carried.objectives);
-    if (carried.keyResults.length > 0) appendRows(KEY_RESULTS, carried.keyResults);
-    updateSettings(settingsValues, [
-      [CLOSED_CYCLES_LABEL, closedCyclesValue(closedBefore, settings.cycleName)],
-      [SETTING_LABELS.cycleName, next.cycleName],
-      [SETTING_LABELS.cycleStart, next.cycleStart],
-      [SETTING_LABELS.cycleEnd, next.cycleEnd],
-      // The flag describes the cycle now open in Settings: the next one.
-      [SETTING_LABELS.cycleClosed, false],
-    ]);
+    const closedOn = startOfDay(today);
+    const summary = archiveRows({
+      cycleName: settings.cycleName,
+      cycleStart: settings.cycleStart,
+      cycleEnd: settings.cycleEnd,
+      closedOn,
+      objectives: cycle.cycleObjectives,
+      keyResultsByObjective: cycle.byObjective,
+      scores: cycle.scores,
+      lessons: request.lessons,
+      carriedObjectives: carry.objectiveIds,
+      carriedKeyResults: carry.keyResultIds,
+    });
+    const meta = { cycle: settings.cycleName, closedOn };
+    // Every sheet is checked before the first write: Settings must exist (it opens the next
+    // cycle) and no archive sheet name may belong to a sheet of the user's.
+    const settingsTable = cycle.settingsTable ?? readLiveTable(SETTINGS, true);
+    findArchiveSheet(ARCHIVE_SHEET, 'archive');
+    findArchiveSheet(ARCHIVED_ROW_SHEETS.objectives, 'archivedObjectives');
+    findArchiveSheet(ARCHIVED_ROW_SHEETS.keyResults, 'archivedKeyResults');
+
+    allOrNothing('Closing the cycle', (journal) => {
+      // Final scores show like every score (0.90, not 0.9033333333).
+      appendToArchive(
+        journal,
+        ARCHIVE_SHEET,
+        'archive',
+        ARCHIVE_HEADER,
+        (header) => placeByLabel(header, ARCHIVE_HEADER, summary),
+        { 'Final Score': SCORE_FORMAT },
+      );
+      moveTableRows(
+        journal,
+        OBJECTIVES,
+        cycle.objectives,
+        cycle.moved.objectiveRows,
+        carry.objectives,
+        { name: ARCHIVED_ROW_SHEETS.objectives, kind: 'archivedObjectives' },
+        meta,
+      );
+      moveTableRows(
+        journal,
+        KEY_RESULTS,
+        cycle.keyResults,
+        cycle.moved.keyResultRows,
+        carry.keyResults,
+        { name: ARCHIVED_ROW_SHEETS.keyResults, kind: 'archivedKeyResults' },
+        meta,
+      );
+      if (milestones && carry.milestones) {
+        writeBlock(
+          journal,
+          milestones.sheet,
+          lastContentRow(MILESTONES, milestones.cells.values as unknown[][]) + 1,
+          carry.milestones.columns,
+          carry.milestones.rows,
+        );
+      }
+      writeSettings(journal, settingsTable, [
+        [
+          CLOSED_CYCLES_LABEL,
+          exactCell(closedCyclesValue(cycle.closedCycles.join(', '), settings.cycleName)),
+        ],
+        [SETTING_LABELS.cycleName, exactCell(next.cycleName)],
+        [SETTING_LABELS.cycleStart, next.cycleStart],
+        [SETTING_LABELS.cycleEnd, next.cycleEnd],
+        // The flag describes the cycle now open in Settings: the next one.
+        [SETTING_LABELS.cycleClosed, false],
+      ]);
+    });
     return {
       closedCycle: settings.cycleName,
       nextCycleName: next.cycleName,
       nextCycleStart: formatIsoDate(next.cycleStart),
       nextCycleEnd: formatIsoDate(next.cycleEnd),
-      archivedRows: archive.length,
-      carried: [...carried.keyResultIds].map(([from, to]) => ({ from, to })),
+      archivedRows: summary.length,
+      carried: carry.carried.map(([from, to]) => ({ from, to })),
     };
   });
 }

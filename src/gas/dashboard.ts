@@ -1,7 +1,8 @@
 /**
  * Build dashboard: writes the Dashboard sheet's formulas in one setValues, colours scores by band
  * with conditional formats, and draws two charts. The number of service calls is the same for 20
- * or 2,000 objectives. Only the Dashboard sheet is cleared; the OKR tables are only read.
+ * or 2,000 objectives. The new Dashboard is built beside the old one and swapped in (src/gas/ownSheet.ts),
+ * so a failure leaves the old one as it was; the OKR tables are only read.
  *
  * Charts: EmbeddedChartBuilder has no asRadarChart(), and its setChartType() warns that not every
  * Charts.ChartType works for embedded charts, so planned vs actual is a clustered bar chart.
@@ -13,15 +14,15 @@ import { idKey } from '../workbook/cells';
 import {
   dashboardLayout,
   DASHBOARD_SHEET,
-  DASHBOARD_TITLE,
   type DashboardChart,
   type DashboardLayout,
 } from '../workbook/dashboard';
 import { SCORE_BANDS, STATUS_COLOURS } from '../workbook/scoreColours';
 import { readOkrWorkbook } from './okrWorkbook';
-import { claimOwnSheet } from './ownSheet';
+import { rebuildOwnSheet } from './ownSheet';
 import { withDocumentLock } from './tables';
 import { offerImportInstead } from './importHint';
+import { allOrNothing } from './writeJournal';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -79,22 +80,24 @@ export function buildDashboardSheet(today: Date = spreadsheetNow()): number {
     ).size,
     cycleName: workbook.settings.cycleName,
   });
-  withDocumentLock(() => {
-    const sheet = claimOwnSheet(DASHBOARD_SHEET, DASHBOARD_TITLE);
-    const rows = layout.cells.length;
-    const columns = layout.cells[0]!.length;
-    // A new sheet has 1,000 rows; grow it once for large workbooks.
-    const maxRows = sheet.getMaxRows();
-    if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-    writeValues(sheet.getRange(1, 1, rows, columns), layout.cells);
-    for (const { a1, numberFormat } of layout.numberFormats)
-      sheet.getRange(a1).setNumberFormat(numberFormat);
-    sheet.getRange(1, 1).setFontWeight('bold');
-    sheet.getRange(layout.objectiveHeaderRow, 1, 1, columns).setFontWeight('bold');
-    sheet.setConditionalFormatRules(colourRules(sheet, layout));
-    for (const chart of layout.charts) insertChart(sheet, chart);
-    sheet.activate();
-  });
+  withDocumentLock(() =>
+    allOrNothing('Building the dashboard', (journal) =>
+      rebuildOwnSheet(journal, DASHBOARD_SHEET, 'dashboard', (sheet) => {
+        const rows = layout.cells.length;
+        const columns = layout.cells[0]!.length;
+        // A new sheet has 1,000 rows; grow it once for large workbooks.
+        const maxRows = sheet.getMaxRows();
+        if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+        writeValues(sheet.getRange(1, 1, rows, columns), layout.cells);
+        for (const { a1, numberFormat } of layout.numberFormats)
+          sheet.getRange(a1).setNumberFormat(numberFormat);
+        sheet.getRange(1, 1).setFontWeight('bold');
+        sheet.getRange(layout.objectiveHeaderRow, 1, 1, columns).setFontWeight('bold');
+        sheet.setConditionalFormatRules(colourRules(sheet, layout));
+        for (const chart of layout.charts) insertChart(sheet, chart);
+      }),
+    ),
+  );
   return objectives.length;
 }
 

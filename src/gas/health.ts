@@ -9,12 +9,13 @@ import { keyResultsOf, objectivesInCycle } from '../workbook/archive';
 import { describeProblem, type RowProblem } from '../workbook/problems';
 import { toSheetCell, type SheetCell } from '../workbook/sheetRows';
 import { readOkrWorkbook } from './okrWorkbook';
-import { claimOwnSheet, rectangle } from './ownSheet';
+import { ensureRows, rebuildOwnSheet, rectangle } from './ownSheet';
 import { withDocumentLock } from './tables';
 import { offerImportInstead } from './importHint';
+import { allOrNothing } from './writeJournal';
 
 export const HEALTH_SHEET = 'Health';
-/** A1 of the Health sheet; a sheet called Health without it belongs to the user. */
+/** A1 of the Health sheet. */
 export const HEALTH_TITLE = 'OKR Health Check';
 
 /** The Health sheet: title, when it was checked, the red flags table and unreadable cells. */
@@ -79,15 +80,19 @@ export function checkOkrHealthFromMenu(today: Date = spreadsheetNow()): void {
   if (offerImportInstead('Check OKR health')) return;
   const { findings, problems, asOf } = currentHealth(today);
   const rows = healthSheetRows(findings, problems, asOf);
-  withDocumentLock(() => {
-    const sheet = claimOwnSheet(HEALTH_SHEET, HEALTH_TITLE);
-    writeValues(sheet.getRange(1, 1, rows.length, rows[0]!.length), rows);
-    sheet.getRange(1, 1).setFontWeight('bold');
-    sheet.getRange(2, 2).setNumberFormat('yyyy-mm-dd');
-    sheet.getRange(5, 1, 1, HEALTH_HEADER.length).setFontWeight('bold');
-    sheet.setFrozenRows(5);
-    sheet.activate();
-  });
+  withDocumentLock(() =>
+    allOrNothing('Writing the Health sheet', (journal) =>
+      rebuildOwnSheet(journal, HEALTH_SHEET, 'health', (sheet) => {
+        // A new sheet has 1,000 rows; many red flags need more.
+        ensureRows(journal, sheet, rows.length);
+        writeValues(sheet.getRange(1, 1, rows.length, rows[0]!.length), rows);
+        sheet.getRange(1, 1).setFontWeight('bold');
+        sheet.getRange(2, 2).setNumberFormat('yyyy-mm-dd');
+        sheet.getRange(5, 1, 1, HEALTH_HEADER.length).setFontWeight('bold');
+        sheet.setFrozenRows(5);
+      }),
+    ),
+  );
   const output = HtmlService.createHtmlOutput(healthSummaryHtml(findings))
     .setWidth(420)
     .setHeight(320);

@@ -29,6 +29,7 @@ export function buildAddonMenu(event?: GoogleAppsScript.Events.SheetsOnOpen): vo
     .addItem('Check OKR health', 'checkOkrHealth')
     .addSubMenu(reminders)
     .addItem('Close cycle…', 'showCloseCycleDialog')
+    .addItem('Reopen cycle…', 'reopenCycle')
     .addItem('Build cycle calendar', 'buildCycleCalendar')
     .addSubMenu(rollUp)
     .addSeparator()

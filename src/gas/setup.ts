@@ -23,6 +23,8 @@ import {
 import { SETTINGS, TABLES } from '../workbook/schema';
 import { SCORE_BANDS, STATUS_COLOURS } from '../workbook/scoreColours';
 import { withDocumentLock } from './tables';
+import { allOrNothing, type WriteJournal } from './writeJournal';
+import { exactCell } from '../workbook/archivedRows';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -98,22 +100,49 @@ function buildValidation(
   }
 }
 
+/**
+ * Runs one write of set-up. On a sheet set-up created nothing needs taking back (the sheet goes);
+ * on an existing sheet `undo` puts back what the write changed. The cells set-up writes there
+ * (header cells after the last column, their columns, new Settings rows) were blank and
+ * unformatted, so clearing them is the exact undo.
+ */
+type SetupWrite = (what: string, action: () => void, undo: () => void) => void;
+
+function setupWrite(journal: WriteJournal, isNewSheet: boolean): SetupWrite {
+  return (what, action, undo) => (isNewSheet ? action() : journal.write(() => what, action, undo));
+}
+
 /** Writes the new header cells: plain headers in one call, spilling formulas in another. */
-function writeHeaders(sheet: Sheet, columns: readonly NewColumn[]): void {
+function writeHeaders(write: SetupWrite, sheet: Sheet, columns: readonly NewColumn[]): void {
   const plain = columns.filter((column) => !column.formula);
   const formulas = columns.filter((column) => column.formula);
-  if (plain.length > 0)
-    sheet.getRange(1, plain[0]!.column, 1, plain.length).setValues([plain.map((c) => c.header)]);
-  if (formulas.length > 0) {
-    sheet
-      .getRange(1, formulas[0]!.column, 1, formulas.length)
-      .setFormulas([formulas.map((c) => c.formula!)]);
+  if (plain.length > 0) {
+    const range = sheet.getRange(1, plain[0]!.column, 1, plain.length);
+    write(
+      'header cells',
+      () => range.setValues([plain.map((c) => c.header)]),
+      () => range.clearContent(),
+    );
   }
-  sheet.getRange(1, columns[0]!.column, 1, columns.length).setFontWeight('bold');
+  if (formulas.length > 0) {
+    const range = sheet.getRange(1, formulas[0]!.column, 1, formulas.length);
+    write(
+      'formula header cells',
+      () => range.setFormulas([formulas.map((c) => c.formula!)]),
+      () => range.clearContent(),
+    );
+  }
+  const header = sheet.getRange(1, columns[0]!.column, 1, columns.length);
+  write(
+    'bold header',
+    () => header.setFontWeight('bold'),
+    () => header.setFontWeight(null),
+  );
 }
 
 function formatColumns(
   spreadsheet: Spreadsheet,
+  write: SetupWrite,
   sheet: Sheet,
   plan: SheetPlan,
   maxRows: number,
@@ -123,8 +152,20 @@ function formatColumns(
   const bandRules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
   for (const column of plan.newColumns) {
     const cells = sheet.getRange(2, column.column, dataRows, 1);
-    if (column.numberFormat) cells.setNumberFormat(column.numberFormat);
-    if (column.validation) cells.setDataValidation(buildValidation(spreadsheet, column.validation));
+    if (column.numberFormat)
+      write(
+        'number format',
+        () => cells.setNumberFormat(column.numberFormat!),
+        () => cells.clearFormat(),
+      );
+    if (column.validation) {
+      const rule = buildValidation(spreadsheet, column.validation);
+      write(
+        'data validation',
+        () => cells.setDataValidation(rule),
+        () => cells.clearDataValidations(),
+      );
+    }
     if (column.colourBands) {
       const topCell = `${columnLetter(column.column - 1)}2`;
       for (const band of SCORE_BANDS) {
@@ -149,46 +190,81 @@ function formatColumns(
       }
     }
   }
-  if (bandRules.length > 0)
-    sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...bandRules]);
+  if (bandRules.length > 0) {
+    const previous = sheet.getConditionalFormatRules();
+    write(
+      'colour rules',
+      () => sheet.setConditionalFormatRules([...previous, ...bandRules]),
+      () => sheet.setConditionalFormatRules(previous),
+    );
+  }
 }
 
-function applyPlan(spreadsheet: Spreadsheet, plan: SetupPlan): void {
-  const sheets = new Map<string, Sheet>();
+function applyPlan(spreadsheet: Spreadsheet, plan: SetupPlan, journal: WriteJournal): void {
+  const sheets = new Map<string, { sheet: Sheet; isNew: boolean }>();
   // All sheets first: validations refer to other sheets (Objective ID lists the Objectives IDs).
   for (const sheetPlan of plan.sheets) {
     const sheet = sheetPlan.createSheet
-      ? spreadsheet.insertSheet(sheetPlan.sheetName)
+      ? journal.write(
+          () => `add the ${sheetPlan.sheetName} sheet`,
+          () => spreadsheet.insertSheet(sheetPlan.sheetName),
+          () => spreadsheet.deleteSheet(sheet),
+        )
       : spreadsheet.getSheetByName(sheetPlan.sheetName)!;
-    sheets.set(sheetPlan.sheetName, sheet);
+    sheets.set(sheetPlan.sheetName, { sheet, isNew: sheetPlan.createSheet });
   }
   for (const sheetPlan of plan.sheets) {
-    const sheet = sheets.get(sheetPlan.sheetName)!;
+    const { sheet, isNew } = sheets.get(sheetPlan.sheetName)!;
+    const write = setupWrite(journal, isNew);
     if (sheetPlan.newColumns.length > 0) {
-      writeHeaders(sheet, sheetPlan.newColumns);
+      writeHeaders(write, sheet, sheetPlan.newColumns);
       formatColumns(
         spreadsheet,
+        write,
         sheet,
         sheetPlan,
-        sheetPlan.createSheet ? sheet.getMaxRows() : sheetPlan.maxRows,
+        isNew ? sheet.getMaxRows() : sheetPlan.maxRows,
       );
     }
-    if (sheetPlan.freezeHeader) sheet.setFrozenRows(1);
+    if (sheetPlan.freezeHeader) {
+      const frozen = isNew ? 0 : sheet.getFrozenRows();
+      write(
+        'frozen header',
+        () => sheet.setFrozenRows(1),
+        () => sheet.setFrozenRows(frozen),
+      );
+    }
   }
   if (plan.settingsRows) {
-    const settingsSheet = sheets.get(plan.sheets.find((s) => s.table === SETTINGS)!.sheetName)!;
+    const settings = sheets.get(plan.sheets.find((s) => s.table === SETTINGS)!.sheetName)!;
+    const write = setupWrite(journal, settings.isNew);
     const { firstRow, rows } = plan.settingsRows;
-    writeValues(settingsSheet.getRange(firstRow, 1, rows.length, rows[0]!.length), rows);
+    const block = settings.sheet.getRange(firstRow, 1, rows.length, rows[0]!.length);
+    write(
+      'settings',
+      () => writeValues(block, rows),
+      () => block.clearContent(),
+    );
     // Only the few date settings (cycle start and end, report date) get a date format.
     rows.forEach((row, offset) =>
       row.forEach((cell, column) => {
-        if (cell instanceof Date)
-          settingsSheet.getRange(firstRow + offset, column + 1).setNumberFormat(DATE_FORMAT);
+        if (!(cell instanceof Date)) return;
+        const dateCell = settings.sheet.getRange(firstRow + offset, column + 1);
+        write(
+          'date format',
+          () => dateCell.setNumberFormat(DATE_FORMAT),
+          () => dateCell.clearFormat(),
+        );
       }),
     );
   }
   for (const range of plan.namedRanges) {
-    spreadsheet.setNamedRange(range.name, sheets.get(range.sheetName)!.getRange(range.a1));
+    const target = sheets.get(range.sheetName)!.sheet.getRange(range.a1);
+    journal.write(
+      () => `name ${range.name}`,
+      () => spreadsheet.setNamedRange(range.name, target),
+      () => spreadsheet.removeNamedRange(range.name),
+    );
   }
 }
 
@@ -200,11 +276,28 @@ function askToRename(conflicts: readonly AdoptionConflict[]): boolean {
 }
 
 /** Renames the user's sheets and header cells the user agreed to; nothing else of theirs. */
-function renameConflicts(spreadsheet: Spreadsheet, conflicts: readonly AdoptionConflict[]): void {
+function renameConflicts(
+  spreadsheet: Spreadsheet,
+  conflicts: readonly AdoptionConflict[],
+  journal: WriteJournal,
+): void {
   for (const conflict of conflicts) {
     const sheet = spreadsheet.getSheetByName(conflict.sheetName)!;
-    if (conflict.kind === 'sheet') sheet.setName(conflict.renameTo);
-    else sheet.getRange(1, conflict.column).setValue(conflict.renameTo);
+    if (conflict.kind === 'sheet') {
+      journal.write(
+        () => `rename ${conflict.sheetName}`,
+        () => sheet.setName(conflict.renameTo),
+        () => sheet.setName(conflict.sheetName),
+      );
+    } else {
+      const cell = sheet.getRange(1, conflict.column);
+      const previous = cell.getValue();
+      journal.write(
+        () => `rename the ${String(previous)} column of ${conflict.sheetName}`,
+        () => cell.setValue(conflict.renameTo),
+        () => cell.setValue(exactCell(previous)),
+      );
+    }
   }
 }
 
@@ -223,13 +316,17 @@ export function setUpActiveWorkbook(
     let snapshot = readSnapshot(spreadsheet, allSheets);
     const names = allSheets.map((sheet) => sheet.getName());
     const conflicts = findAdoptionConflicts(TABLES, snapshot.sheets, names);
-    if (conflicts.length > 0) {
-      if (!confirmRename(conflicts)) return 'Setup stopped: nothing was changed';
-      renameConflicts(spreadsheet, conflicts);
-      snapshot = readSnapshot(spreadsheet, spreadsheet.getSheets());
-    }
-    const plan = planSetup(snapshot, defaultSettingRows(today));
-    applyPlan(spreadsheet, plan);
+    if (conflicts.length > 0 && !confirmRename(conflicts))
+      return 'Setup stopped: nothing was changed';
+    const plan = allOrNothing('Setting up the workbook', (journal) => {
+      if (conflicts.length > 0) {
+        renameConflicts(spreadsheet, conflicts, journal);
+        snapshot = readSnapshot(spreadsheet, spreadsheet.getSheets());
+      }
+      const planned = planSetup(snapshot, defaultSettingRows(today));
+      applyPlan(spreadsheet, planned, journal);
+      return planned;
+    });
     const renamed = conflicts.length > 0 ? ` (renamed ${conflicts.length} of yours)` : '';
     return `${describePlan(plan)}${renamed}`;
   });

@@ -35,6 +35,13 @@ export type CloseCycleData = JsonSafe<{
   nextCycleStart: string;
   nextCycleEnd: string;
   objectives: CloseCycleObjective[];
+  /** What to think twice about before closing: the cycle is not over yet, or it is empty. */
+  warnings: string[];
+  /** Rows of the cycle the dialog cannot list (problems): archived whole as they are. */
+  notices: string[];
+  /** How many Objectives and Key Results rows move to the archive sheets. */
+  movedObjectiveRows: number;
+  movedKeyResultRows: number;
 }>;
 
 export type ObjectiveLessons = JsonSafe<{ objectiveId: string; lessons: string }>;

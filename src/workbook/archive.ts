@@ -1,13 +1,11 @@
 /**
- * Closing a cycle as rows: the Archive sheet's record of final scores and lessons, and the
- * carried-forward objectives and key results as new rows
- * (new IDs, Start = where the KR ended). Nothing here changes an existing row.
+ * Closing a cycle as rows: the Archive sheet's record of final scores and lessons (with the
+ * cycle's dates and where each carried row went, which Reopen reads), and the dialog's payload.
  */
 import { OkrInputError } from '../core/errors';
-import type { KeyResult, MeasuredValue, Objective } from '../core/types';
-import { idKey } from './cells';
+import type { KeyResult, Objective } from '../core/types';
+import { formatIsoDate, idKey } from './cells';
 import { headerKey } from './headers';
-import type { Cycle } from './settings';
 import { toSheetCell, type SheetCell } from './sheetRows';
 
 /** The Archive sheet (the add-on's own): one row per objective and per key result of each closed cycle. */
@@ -24,6 +22,9 @@ export const ARCHIVE_HEADER = [
   'Kind / Type',
   'Final Score',
   'Lessons Learned',
+  'Cycle Start',
+  'Cycle End',
+  'Carried As',
 ] as const;
 
 /** The Settings row that lists every closed cycle, oldest first. */
@@ -61,18 +62,23 @@ export interface CycleHistory {
 }
 
 /**
- * The objectives of the open cycle: all but those already archived or whose Cycle names a closed
- * cycle, so a Cycle column that is blank or spelled differently from Settings hides nothing.
+ * Whether an objective (by its Cycle and ID cells) belongs to a closed cycle: archived already, or
+ * its Cycle names a closed cycle. A Cycle column that is blank or spelled differently from
+ * Settings hides nothing.
  */
+export function closedObjectiveTest(history: CycleHistory): (cycle: string, id: string) => boolean {
+  const closed = new Set(history.closedCycles.map(foldName));
+  const archived = new Set(history.archivedObjectiveIds.map(idKey));
+  return (cycle, id) => closed.has(foldName(cycle)) || archived.has(idKey(id));
+}
+
+/** The objectives of the open cycle: all but those of a closed cycle (closedObjectiveTest). */
 export function objectivesInCycle(
   objectives: readonly Objective[],
   history: CycleHistory,
 ): Objective[] {
-  const closed = new Set(history.closedCycles.map(foldName));
-  const archived = new Set(history.archivedObjectiveIds.map(idKey));
-  return objectives.filter(
-    (objective) => !closed.has(foldName(objective.cycle)) && !archived.has(idKey(objective.id)),
-  );
+  const isClosed = closedObjectiveTest(history);
+  return objectives.filter((objective) => !isClosed(objective.cycle, objective.id));
 }
 
 /** The key results whose Objective ID names one of the objectives. */
@@ -82,6 +88,18 @@ export function keyResultsOf(
 ): KeyResult[] {
   const ids = new Set(objectives.map((objective) => idKey(objective.id)));
   return keyResults.filter((keyResult) => ids.has(idKey(keyResult.objectiveId)));
+}
+
+/** The key results of each objective, by idKey() of its ID, in sheet order (one pass). */
+export function keyResultsByObjective(keyResults: readonly KeyResult[]): Map<string, KeyResult[]> {
+  const groups = new Map<string, KeyResult[]>();
+  for (const keyResult of keyResults) {
+    const key = idKey(keyResult.objectiveId);
+    const group = groups.get(key);
+    if (group) group.push(keyResult);
+    else groups.set(key, [keyResult]);
+  }
+  return groups;
 }
 
 /**
@@ -100,19 +118,33 @@ export function carriedId(oldId: string, taken: Set<string>): string {
 
 export interface ArchiveInput {
   cycleName: string;
+  cycleStart: Date | null;
+  cycleEnd: Date | null;
   closedOn: Date;
   objectives: readonly Objective[];
-  keyResults: readonly KeyResult[];
+  /** The key results of each objective, by idKey() of objective ID. */
+  keyResultsByObjective: ReadonlyMap<string, readonly KeyResult[]>;
   /** Final score by idKey() of objective and KR ID; null when not scored. */
   scores: ReadonlyMap<string, number | null>;
   /** Lessons learned by idKey() of objective ID. */
   lessons: ReadonlyMap<string, string>;
+  /** New ID of each carried objective and of each carried KR, by idKey() of the old ID. */
+  carriedObjectives: ReadonlyMap<string, string>;
+  carriedKeyResults: ReadonlyMap<string, string>;
 }
 
 /** Archive rows in ARCHIVE_HEADER order: each objective followed by its key results. */
 export function archiveRows(input: ArchiveInput): SheetCell[][] {
   const rows: SheetCell[][] = [];
   const score = (id: string): SheetCell => input.scores.get(idKey(id)) ?? '';
+  // Typed as yyyy-mm-dd text so they read back as the calendar days they are.
+  const start = input.cycleStart ? formatIsoDate(input.cycleStart) : '';
+  const end = input.cycleEnd ? formatIsoDate(input.cycleEnd) : '';
+  const tail = (carriedAs: ReadonlyMap<string, string>, id: string): SheetCell[] => [
+    start,
+    end,
+    toSheetCell(carriedAs.get(idKey(id)) ?? ''),
+  ];
   for (const objective of input.objectives) {
     rows.push([
       toSheetCell(input.cycleName),
@@ -126,9 +158,9 @@ export function archiveRows(input: ArchiveInput): SheetCell[][] {
       objective.kind ?? '',
       score(objective.id),
       toSheetCell(input.lessons.get(idKey(objective.id)) ?? ''),
+      ...tail(input.carriedObjectives, objective.id),
     ]);
-    for (const keyResult of input.keyResults) {
-      if (idKey(keyResult.objectiveId) !== idKey(objective.id)) continue;
+    for (const keyResult of input.keyResultsByObjective.get(idKey(objective.id)) ?? []) {
       rows.push([
         toSheetCell(input.cycleName),
         input.closedOn,
@@ -141,96 +173,11 @@ export function archiveRows(input: ArchiveInput): SheetCell[][] {
         keyResult.type ?? '',
         score(keyResult.id),
         '',
+        ...tail(input.carriedKeyResults, keyResult.id),
       ]);
     }
   }
   return rows;
-}
-
-export interface CarryInput {
-  /** Every objective and KR ID in the workbook, so new IDs never collide. */
-  existingObjectiveIds: readonly string[];
-  existingKeyResultIds: readonly string[];
-  objectives: readonly Objective[];
-  /** The KRs the user chose to carry forward. */
-  keyResults: readonly KeyResult[];
-  /** The cycle being opened (src/workbook/settings.ts nextCycle). */
-  next: Cycle;
-  fromCycle: string;
-}
-
-export interface CarriedRows {
-  objectives: Record<string, unknown>[];
-  keyResults: Record<string, unknown>[];
-  /** Old KR ID → new KR ID. */
-  keyResultIds: Map<string, string>;
-}
-
-/** A carried KR starts where it ended; a binary or never-measured KR keeps its old start. */
-function carriedStart(keyResult: KeyResult): number | null {
-  const current: MeasuredValue = keyResult.current;
-  return typeof current === 'number' ? current : keyResult.start;
-}
-
-/**
- * New rows for the next cycle: each objective that has a carried KR gets a new objective row in
- * the next cycle, and each carried KR a new row under it with Start = its current value, blank
- * Current and the next cycle's dates. The old rows and their check-ins stay as they are.
- */
-export function carriedRows(input: CarryInput): CarriedRows {
-  const takenObjectives = new Set(input.existingObjectiveIds.map(idKey));
-  const takenKeyResults = new Set(input.existingKeyResultIds.map(idKey));
-  const carriedObjectiveKeys = new Set(
-    input.keyResults.map((keyResult) => idKey(keyResult.objectiveId)),
-  );
-  const newObjectiveIds = new Map<string, string>();
-  const objectives: Record<string, unknown>[] = [];
-  for (const objective of input.objectives) {
-    const key = idKey(objective.id);
-    if (!carriedObjectiveKeys.has(key) || newObjectiveIds.has(key)) continue;
-    newObjectiveIds.set(key, carriedId(objective.id, takenObjectives));
-  }
-  for (const objective of input.objectives) {
-    const newId = newObjectiveIds.get(idKey(objective.id));
-    if (!newId || objectives.some((row) => row['id'] === newId)) continue;
-    objectives.push({
-      id: newId,
-      title: objective.title,
-      owner: objective.owner,
-      team: objective.team,
-      cycle: input.next.cycleName,
-      parentId: newObjectiveIds.get(idKey(objective.parentId)) ?? objective.parentId,
-      kind: objective.kind ?? '',
-      priority: objective.priority,
-      notes: `Carried forward from ${objective.id} (${input.fromCycle}).`,
-    });
-  }
-  const keyResultIds = new Map<string, string>();
-  const keyResults = input.keyResults.map((keyResult) => {
-    const id = carriedId(keyResult.id, takenKeyResults);
-    keyResultIds.set(keyResult.id, id);
-    return {
-      id,
-      objectiveId: newObjectiveIds.get(idKey(keyResult.objectiveId)) ?? keyResult.objectiveId,
-      title: keyResult.title,
-      owner: keyResult.owner,
-      type: keyResult.type ?? '',
-      unit: keyResult.unit,
-      start: carriedStart(keyResult),
-      target: keyResult.target,
-      current: '',
-      startDate: input.next.cycleStart,
-      dueDate: input.next.cycleEnd,
-      weight: keyResult.weight,
-      confidence: '',
-      keyResultClass: keyResult.keyResultClass,
-      category: keyResult.category,
-      impact: keyResult.impact,
-      effort: keyResult.effort,
-      lastCheckIn: '',
-    };
-  });
-  return { objectives, keyResults, keyResultIds };
 }
 
 /** The Closed Cycles setting after closing `cycleName`: the earlier list with the name added once. */

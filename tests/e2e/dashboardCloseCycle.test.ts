@@ -30,8 +30,7 @@ describe('the Close cycle dialog in the preview', () => {
     expect(statSync(path).size).toBeGreaterThan(10_000);
   });
 
-  it('closes the cycle with the lessons typed and the key results ticked', async () => {
-    const keyResultRows = sheetValues(opened.preview, 'Key Results').length;
+  it('closes the cycle with the lessons typed and the key results ticked, after confirming', async () => {
     const firstCard = dialog.locator('.objective-card').first();
     const objectiveId = await firstCard.getAttribute('data-objective');
     await firstCard.locator('textarea').fill('<b>Start the pricing work a month earlier</b>');
@@ -43,6 +42,11 @@ describe('the Close cycle dialog in the preview', () => {
       .first()
       .getAttribute('data-key-result');
     await dialog.locator('#submit').click();
+    await dialog.locator('#confirm:not([hidden])').waitFor();
+    expect(await dialog.locator('#confirm-text').textContent()).toMatch(
+      /1 key result carried into 2027-Q2\.$/,
+    );
+    await dialog.locator('#confirm-close').click();
     await dialog.locator('#done:not([hidden])').waitFor();
     expect(await dialog.locator('#done-text').textContent()).toMatch(
       /^2027-Q1 is closed: \d+ rows archived\. 2027-Q2 is open/,
@@ -51,7 +55,12 @@ describe('the Close cycle dialog in the preview', () => {
       `${carriedFrom} carried forward as ${carriedFrom}-2`,
     ]);
 
-    expect(sheetValues(opened.preview, 'Key Results')).toHaveLength(keyResultRows + 1);
+    // The live table holds the new cycle only: the carried key result.
+    const ids = sheetValues(opened.preview, 'Key Results')
+      .slice(1)
+      .map((row) => row[0])
+      .filter((id) => id !== '');
+    expect(ids).toEqual([`${carriedFrom}-2`]);
     const archive = sheetValues(opened.preview, 'Archive');
     const lessons = archive.find((row) => row[2] === 'Objective' && row[3] === objectiveId)![10];
     expect(lessons).toBe('<b>Start the pricing work a month earlier</b>');

@@ -1,7 +1,8 @@
 /**
- * Close cycle… in the emulator on the example OKRs: every row that existed is kept, the archive
- * holds final scores and lessons, the next cycle opens, and carried key results start where they
- * ended. Bad payloads change nothing.
+ * Close cycle… in the emulator on the example OKRs: the cycle's rows move whole to the archive
+ * sheets (so formulas over the named tables see the new cycle only), the archive holds final
+ * scores and lessons, the next cycle opens, carried key results start where they ended, and
+ * Reopen cycle… puts everything back. Bad payloads change nothing.
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildBundle } from './bundle';
@@ -9,6 +10,7 @@ import { createEmulator, type Emulator } from '../../preview/emulator/index.js';
 import type { CloseCycleData, CloseCycleResult } from '../../src/shared/closeCycle';
 import { parseSettings } from '../../src/workbook/settings';
 import { parseKeyResults, parseObjectives } from '../../src/workbook/tables';
+import { attachFormulaEvaluator } from '../../preview/emulator/formulas/index.js';
 
 const NOW = '2027-01-04T09:00:00Z';
 const USER_SHEETS = ['Objectives', 'Key Results', 'Check-ins', 'Milestones', 'Initiatives', 'KPIs'];
@@ -55,8 +57,9 @@ describe('Close cycle on the example OKRs', () => {
     expect(data.nextCycleEnd).toBe('2027-03-31');
   });
 
-  it('keeps every row that existed, archives the cycle and carries the chosen key results from where they ended', () => {
+  it('moves every row of the cycle whole to the archive sheets and carries the chosen key results from where they ended', () => {
     const before = snapshot(emulator);
+    const beforeObjectives = values(emulator, 'Objectives');
     const beforeKeyResults = parseKeyResults(values(emulator, 'Key Results')).rows;
     const chosen = data.objectives
       .flatMap((objective) => objective.keyResults)
@@ -71,15 +74,31 @@ describe('Close cycle on the example OKRs', () => {
       }),
     );
 
+    // Check-ins and the other tables stay as they were.
     const after = snapshot(emulator);
-    for (const name of USER_SHEETS) {
-      expect(after[name]!.slice(0, before[name]!.length), `rows of ${name}`).toEqual(before[name]);
-    }
-    expect(after['Check-ins']).toEqual(before['Check-ins']);
+    for (const name of ['Check-ins', 'Initiatives', 'KPIs'])
+      expect(after[name], name).toEqual(before[name]);
+    expect(after['Milestones']!.slice(0, before['Milestones']!.length)).toEqual(
+      before['Milestones'],
+    );
 
+    // The live tables hold the new cycle only; every old row is on its archive sheet, whole.
     const keyResults = parseKeyResults(values(emulator, 'Key Results')).rows;
-    expect(keyResults).toHaveLength(beforeKeyResults.length + chosen.length);
-    expect(result.carried.map((carried) => carried.from)).toEqual(chosen.map((kr) => kr.id));
+    expect(keyResults.map((kr) => kr.id)).toEqual(result.carried.map((carried) => carried.to));
+    const archivedObjectives = values(emulator, 'Archived Objectives');
+    const header = archivedObjectives[0]!;
+    expect(header.slice(0, 4)).toEqual(['Archived Cycle', 'Archived On', 'From Row', 'Formulas']);
+    beforeObjectives.slice(1).forEach((row, index) => {
+      const archived = archivedObjectives[index + 1]!;
+      expect(archived[2]).toBe(index + 2);
+      beforeObjectives[0]!.forEach((label, column) =>
+        expect(archived[header.indexOf(label)], `${String(label)} of row ${index + 2}`).toEqual(
+          row[column],
+        ),
+      );
+    });
+    expect(values(emulator, 'Archived Key Results')).toHaveLength(beforeKeyResults.length + 1);
+
     for (const { from, to } of result.carried) {
       const old = beforeKeyResults.find((kr) => kr.id === from)!;
       const carried = keyResults.find((kr) => kr.id === to)!;
@@ -87,6 +106,7 @@ describe('Close cycle on the example OKRs', () => {
         typeof old.current === 'number' ? old.current : old.start,
       );
       expect(carried.target).toBe(old.target);
+      expect(carried.type).toBe(old.type);
       expect(carried.current).toBeNull();
       expect(carried.startDate!.getTime()).toBe(new Date(2027, 0, 1).getTime());
     }
@@ -116,21 +136,86 @@ describe('Close cycle on the example OKRs', () => {
     expect(closedRow[1]).toBe(data.cycleName);
   });
 
-  it('reopens on the next cycle with only the carried objectives and key results', () => {
-    const chosen = data.objectives[0]!.keyResults.slice(0, 2).map((kr) => kr.id);
+  it('leaves =OKRSCORE(OKR_KEY_RESULTS) scoring the new cycle only', () => {
+    attachFormulaEvaluator(emulator);
+    const chosen = data.objectives[0]!.keyResults.map((kr) => kr.id);
     const result = plain<CloseCycleResult>(
       emulator.call('closeCycle', { cycleName: data.cycleName, lessons: [], carryForward: chosen }),
     );
-    const reopened = plain<CloseCycleData>(emulator.call('getCloseCycleData'));
-    expect(reopened.cycleName).toBe(result.nextCycleName);
-    expect(reopened.objectives).toHaveLength(1);
-    expect(reopened.objectives[0]!.keyResults.map((kr) => kr.id)).toEqual(
-      result.carried.map((c) => c.to),
+    emulator.uncounted(() => {
+      const sheet = emulator.spreadsheet.getSheetByName('Key Results')!;
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+      const start = header.indexOf('Start') + 1;
+      // Half-way from Start to Target on every carried key result: the new cycle scores 0.5.
+      result.carried.forEach((_, index) => {
+        const [[from, to]] = sheet.getRange(index + 2, start, 1, 2).getValues() as number[][];
+        sheet.getRange(index + 2, header.indexOf('Current') + 1).setValue((from! + to!) / 2);
+      });
+      emulator.spreadsheet
+        .getSheetByName('Settings')!
+        .getRange('D1')
+        .setFormula('=OKRSCORE(OKR_KEY_RESULTS)');
+    });
+    const score = emulator.uncounted(() =>
+      emulator.spreadsheet.getSheetByName('Settings')!.getRange('D1').getValue(),
     );
-    // The dashboard now shows the open cycle only.
-    emulator.call('buildDashboard');
-    const dashboard = values(emulator, 'Dashboard');
-    expect(dashboard[5]).toEqual(expect.arrayContaining(['Objectives', 1]));
+    expect(score).toBeCloseTo(0.5, 10);
+  });
+
+  it('reopens the closed cycle exactly as it was, taking the carried rows back', () => {
+    const before = snapshot(emulator);
+    const settingsBefore = values(emulator, 'Settings');
+    const chosen = data.objectives.flatMap((objective) => objective.keyResults).map((kr) => kr.id);
+    emulator.call('closeCycle', { cycleName: data.cycleName, lessons: [], carryForward: chosen });
+    emulator.ui.responses.push({ button: 'YES' });
+    emulator.call('reopenCycle');
+    expect(emulator.ui.alerts.at(-1)!.title).toBe(`Reopen ${data.cycleName}?`);
+    expect(snapshot(emulator)).toEqual(before);
+    // The Closed Cycles row the close added stays, blank: no cycle is closed.
+    expect(values(emulator, 'Settings')).toEqual([...settingsBefore, ['Closed Cycles', '']]);
+    expect(values(emulator, 'Archived Key Results')).toHaveLength(1);
+    const reopened = plain<CloseCycleData>(emulator.call('getCloseCycleData'));
+    expect(reopened.cycleName).toBe(data.cycleName);
+  });
+
+  it('asks before reopening and changes nothing when the answer is no', () => {
+    emulator.call('closeCycle', { cycleName: data.cycleName, lessons: [], carryForward: [] });
+    const closed = snapshot(emulator);
+    emulator.ui.responses.push({ button: 'NO' });
+    emulator.call('reopenCycle');
+    expect(snapshot(emulator)).toEqual(closed);
+  });
+
+  it('refuses to reopen once a carried key result has been checked in', () => {
+    const chosen = data.objectives[0]!.keyResults.slice(0, 1).map((kr) => kr.id);
+    emulator.call('closeCycle', { cycleName: data.cycleName, lessons: [], carryForward: chosen });
+    emulator.uncounted(() => {
+      const sheet = emulator.spreadsheet.getSheetByName('Key Results')!;
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+      sheet.getRange(2, header.indexOf('Current') + 1).setValue(3);
+    });
+    const closed = snapshot(emulator);
+    expect(() => emulator.call('reopenCycle')).toThrow(
+      /has moved on since the close: .* was checked in/,
+    );
+    expect(snapshot(emulator)).toEqual(closed);
+  });
+
+  it('warns that the cycle is not over yet, and that an empty cycle closes nothing', () => {
+    emulator.clock.set('2026-12-20T09:00:00Z');
+    const early = plain<CloseCycleData>(emulator.call('getCloseCycleData'));
+    expect(early.warnings).toEqual([
+      expect.stringMatching(
+        /is not over yet: it runs until 2026-12-31 \(12 days left, today included\)/,
+      ),
+    ]);
+    emulator.clock.set(NOW);
+    emulator.call('closeCycle', { cycleName: data.cycleName, lessons: [], carryForward: [] });
+    const empty = plain<CloseCycleData>(emulator.call('getCloseCycleData'));
+    expect(empty.objectives).toEqual([]);
+    expect(empty.warnings.at(-1)).toMatch(
+      /has no objectives or key results\. Closing it archives nothing/,
+    );
   });
 
   it.each([

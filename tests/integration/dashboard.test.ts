@@ -210,6 +210,22 @@ describe('Build dashboard on the example OKRs', () => {
     );
   });
 
+  it('never wipes a Dashboard sheet of the user that holds only a chart and colours', () => {
+    const own = createEmulator({ now: NOW });
+    own.loadBundle();
+    own.call('loadExampleOkrs');
+    own.uncounted(() => {
+      const sheet = own.spreadsheet.insertSheet('Dashboard');
+      sheet.getRange('A1:C3').setBackground('#fce8b2');
+      sheet.insertChart(sheet.newChart().addRange(sheet.getRange('A1:B3')).build());
+    });
+    const before = JSON.stringify(own.workbook.sheetByName('Dashboard'));
+    expect(() => own.call('buildDashboard')).toThrow(
+      /already exists and was not made by OKR Cadence/,
+    );
+    expect(JSON.stringify(own.workbook.sheetByName('Dashboard'))).toBe(before);
+  });
+
   it('refuses to overwrite a Dashboard sheet the user made', () => {
     const own = createEmulator({ now: NOW });
     own.loadBundle();
@@ -241,10 +257,14 @@ describe('Build dashboard service calls', () => {
     const [smallBuild, smallRebuild] = callsToBuild(20);
     const [largeBuild, largeRebuild] = callsToBuild(2000);
     expect(smallBuild!['Range.setValues']).toBe(1);
-    // The first build on a large workbook grows the new sheet past its 1,000 rows: one more call.
-    const { ['Sheet.insertRowsAfter']: growth, ...largeBuildRest } = largeBuild!;
-    expect(growth).toBe(1);
-    expect(largeBuildRest).toEqual(smallBuild);
-    expect(largeRebuild).toEqual(smallRebuild);
+    // Each build on a large workbook grows its new sheet past 1,000 rows: one more call.
+    for (const [large, small] of [
+      [largeBuild!, smallBuild!],
+      [largeRebuild!, smallRebuild!],
+    ]) {
+      const { ['Sheet.insertRowsAfter']: growth, ...rest } = large;
+      expect(growth).toBe(1);
+      expect(rest).toEqual(small);
+    }
   });
 });

@@ -56,3 +56,25 @@ describe('Sheet developer metadata', () => {
     expect(sheet.getDeveloperMetadata()).toHaveLength(0);
   });
 });
+
+describe('Sheet columns', () => {
+  it('inserts columns after a position, moving the cells right of it', () => {
+    const { sheet } = sheetOf();
+    sheet.getRange('A1:C1').setValues([['a', 'b', 'c']]);
+    sheet.insertColumnsAfter(1, 2);
+    expect(sheet.getRange('A1:E1').getValues()).toEqual([['a', '', '', 'b', 'c']]);
+    expect(sheet.getMaxColumns()).toBe(28);
+  });
+
+  it('deletes columns, moving named ranges to their left', () => {
+    const { emulator, sheet } = sheetOf();
+    sheet.getRange('A1:D1').setValues([['a', 'b', 'c', 'd']]);
+    emulator.spreadsheet.setNamedRange('Last', sheet.getRange('D1'));
+    sheet.deleteColumns(2, 2);
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([['a', 'd']]);
+    expect(emulator.spreadsheet.getRangeByName('Last')!.getA1Notation()).toBe('B1');
+    expect(() => sheet.deleteColumns(1, 24)).toThrow(
+      /not possible to delete all non-frozen columns/,
+    );
+  });
+});

@@ -3,9 +3,9 @@ import {
   archiveRows,
   ARCHIVE_HEADER,
   carriedId,
-  carriedRows,
   closedCyclesValue,
   archivedObjectiveIds,
+  keyResultsByObjective,
   closedCycleNames,
   objectivesInCycle,
   readCloseCyclePayload,
@@ -67,50 +67,6 @@ describe('objectivesInCycle', () => {
   });
 });
 
-describe('carriedRows', () => {
-  const book = cleanWorkbook();
-  const objectives = parseObjectives(book.objectives).rows;
-  const keyResults = parseKeyResults(book.keyResults).rows;
-  const next = {
-    cycleName: '2027 Q1',
-    cycleStart: new Date(2027, 0, 1),
-    cycleEnd: new Date(2027, 2, 31),
-  };
-  const chosen = keyResults.filter((keyResult) => ['A1.1', 'A1.2', 'C1.3'].includes(keyResult.id));
-  const carried = carriedRows({
-    existingObjectiveIds: objectives.map((objective) => objective.id),
-    existingKeyResultIds: keyResults.map((keyResult) => keyResult.id),
-    objectives,
-    keyResults: chosen,
-    next,
-    fromCycle: '2026 Q4',
-  });
-
-  it('opens one new objective in the next cycle per objective with a carried key result', () => {
-    expect(carried.objectives.map((objective) => objective['id'])).toEqual(['C1-2', 'A1-2']);
-    expect(carried.objectives.every((objective) => objective['cycle'] === '2027 Q1')).toBe(true);
-    // A1 was aligned to C1, which is carried too, so the new A1 aligns to the new C1.
-    expect(carried.objectives[1]!['parentId']).toBe('C1-2');
-  });
-
-  it('starts each carried key result where it ended, with new IDs and the next cycle dates', () => {
-    expect(carried.keyResults.map((keyResult) => keyResult['id'])).toEqual([
-      'C1.3-2',
-      'A1.1-2',
-      'A1.2-2',
-    ]);
-    for (const keyResult of carried.keyResults) {
-      expect(keyResult['start']).toBe(50);
-      expect(keyResult['target']).toBe(100);
-      expect(keyResult['current']).toBe('');
-      expect(keyResult['startDate']).toBe(next.cycleStart);
-      expect(keyResult['dueDate']).toBe(next.cycleEnd);
-    }
-    expect(carried.keyResults[1]!['objectiveId']).toBe('A1-2');
-    expect(carried.keyResultIds.get('A1.1')).toBe('A1.1-2');
-  });
-});
-
 describe('archiveRows', () => {
   it('records each objective with its lessons, then its key results, with final scores', () => {
     const book = cleanWorkbook();
@@ -118,9 +74,13 @@ describe('archiveRows', () => {
     const keyResults = parseKeyResults(book.keyResults).rows;
     const rows = archiveRows({
       cycleName: '2026 Q4',
+      cycleStart: new Date(2026, 9, 1),
+      cycleEnd: new Date(2026, 11, 31),
       closedOn: new Date(2027, 0, 4),
       objectives,
-      keyResults,
+      keyResultsByObjective: keyResultsByObjective(keyResults),
+      carriedObjectives: new Map([['c1', 'C1-2']]),
+      carriedKeyResults: new Map([['c1.2', 'C1.2-2']]),
       scores: new Map([
         ['c1', 0.5],
         ['c1.1', 0.5],
@@ -139,8 +99,12 @@ describe('archiveRows', () => {
       'committed',
       0.5,
       "'=Ship smaller batches",
+      '2026-10-01',
+      '2026-12-31',
+      'C1-2',
     ]);
     expect(rows.slice(1).map((row) => row[3])).toEqual(['C1.1', 'C1.2', 'C1.3']);
+    expect(rows.slice(1).map((row) => row[13])).toEqual(['', 'C1.2-2', '']);
     expect(rows[2]![9]).toBe('');
   });
 });
