@@ -44,7 +44,8 @@ import {
   planCarry,
   rowsOfOpenCycle,
   unlistedRows,
-  vacatedRows,
+  userColumns,
+  vacate,
   type CarriedBlock,
   type MovedRows,
 } from '../workbook/cycleClose';
@@ -52,7 +53,7 @@ import type { RowProblem } from '../workbook/problems';
 import { KEY_RESULTS, MILESTONES, OBJECTIVES, SETTINGS, type TableDef } from '../workbook/schema';
 import { SCORE_FORMAT } from '../workbook/scoreColours';
 import { nextCycle, parseSettings } from '../workbook/settings';
-import { lastContentRow } from '../workbook/sheetRows';
+import { lastContentRow, type SheetCell } from '../workbook/sheetRows';
 import { parseKeyResults, parseObjectives } from '../workbook/tables';
 import {
   appendToArchive,
@@ -64,7 +65,7 @@ import {
   type LiveTable,
 } from './cycleTables';
 import type { OwnSheetKind } from './ownSheet';
-import { rewriteRows, writeBlock } from './sheetWrites';
+import { clearRows, fillRows, writeBlock } from './sheetWrites';
 import { withDocumentLock } from './tables';
 import { showDialogPage } from './ui';
 import { allOrNothing, type WriteJournal } from './writeJournal';
@@ -204,7 +205,8 @@ export function closeCycleData(today: Date = spreadsheetNow()): CloseCycleData {
 
 /**
  * Moves the cycle's rows of a live table, whole, to its archive sheet, and puts the carried rows
- * in their place (the rest of them emptied, formulas kept): see vacatedRows.
+ * in their place: the rows are cleared (the formulas of the user's own columns are put back) and
+ * the carried rows written into the first of them, in the add-on's columns only (see vacate).
  */
 function moveTableRows(
   journal: WriteJournal,
@@ -227,12 +229,36 @@ function moveTableRows(
     );
   }
   const firstFreeRow = lastContentRow(table, live.cells.values as unknown[][]) + 1;
-  rewriteRows(
+  const vacating = vacate(
+    live.cells,
+    rows,
+    userColumns(table, live.cells),
+    carried.rows.length,
+    firstFreeRow,
+  );
+  clearRows(journal, live.sheet, live.cells, vacating.clear, columns);
+  const formulaColumns = [
+    ...new Set([...vacating.formulas.values()].flatMap((kept) => [...kept.keys()])),
+  ];
+  fillRows(
     journal,
     live.sheet,
-    live.cells,
-    columns,
-    vacatedRows(live.cells, rows, columns, carried, firstFreeRow),
+    formulaColumns,
+    new Map(
+      [...vacating.formulas].map(([row, kept]): [number, SheetCell[]] => [
+        row,
+        formulaColumns.reduce<SheetCell[]>((cells, column) => {
+          cells[column] = kept.get(column) ?? '';
+          return cells;
+        }, []),
+      ]),
+    ),
+  );
+  fillRows(
+    journal,
+    live.sheet,
+    carried.columns,
+    new Map(vacating.carriedRows.map((row, index) => [row, carried.rows[index]!])),
   );
 }
 

@@ -16,13 +16,12 @@ import {
   archivedRowsOf,
   columnLabels,
   exactCell,
-  restoringCell,
   storedColumns,
   type ArchivedRow,
   type TableCells,
 } from '../workbook/archivedRows';
 import { idKey, readDate } from '../workbook/cells';
-import { rowRuns } from '../workbook/cycleClose';
+import { rowRuns, userColumns } from '../workbook/cycleClose';
 import { findColumns } from '../workbook/headers';
 import { KEY_RESULTS, MILESTONES, OBJECTIVES, SETTINGS, type TableDef } from '../workbook/schema';
 import { parseSettings } from '../workbook/settings';
@@ -252,10 +251,11 @@ function restoredRows(restored: RestoredTable): Map<number, SheetCell[]> {
   const columns = storedColumns(table, cells);
   const width = (cells.values[0] ?? []).length;
   const carried = new Set(restored.carriedRows);
+  const keepFormulas = userColumns(table, cells);
   const emptied = (sheetRow: number): SheetCell[] => {
     const formulas = cells.formulas[sheetRow - 1] ?? [];
     const row: SheetCell[] = Array.from({ length: width }, () => '');
-    for (const index of columns) row[index] = formulas[index] || '';
+    for (const index of keepFormulas) row[index] = formulas[index] || '';
     return row;
   };
   const rows = new Map<number, SheetCell[]>();

@@ -56,6 +56,69 @@ export function replaceCell(
 }
 
 /**
+ * Clears the given rows (1-based, ascending) in `columns`, one clearContent per run; undo writes
+ * back what each cell held. Clearing moves no cells, whatever the size of the table.
+ */
+export function clearRows(
+  journal: WriteJournal,
+  sheet: Sheet,
+  cells: TableCells,
+  rows: readonly number[],
+  columns: readonly number[],
+): void {
+  for (const [first, count] of rowRuns(rows)) {
+    for (const run of contiguousRuns(columns)) {
+      const range = sheet.getRange(first, run[0]! + 1, count, run.length);
+      journal.write(
+        () => `clear ${sheet.getName()} rows ${first}–${first + count - 1}`,
+        () => range.clearContent(),
+        () =>
+          range.setValues(
+            Array.from({ length: count }, (_, offset) =>
+              run.map((index) =>
+                restoringCell(
+                  cells.values[first - 1 + offset]?.[index],
+                  cells.formulas[first - 1 + offset]?.[index],
+                ),
+              ),
+            ),
+          ),
+      );
+    }
+  }
+}
+
+/**
+ * Writes cells into blank rows: `rows` maps a 1-based sheet row to its cells, of which only
+ * `columns` are written (one setValues per run of neighbouring rows and columns); undo clears them.
+ */
+export function fillRows(
+  journal: WriteJournal,
+  sheet: Sheet,
+  columns: readonly number[],
+  rows: ReadonlyMap<number, readonly SheetCell[]>,
+): void {
+  const sorted = [...rows.keys()].sort((a, b) => a - b);
+  if (sorted.length === 0 || columns.length === 0) return;
+  ensureRows(journal, sheet, sorted[sorted.length - 1]!);
+  for (const [first, count] of rowRuns(sorted)) {
+    for (const run of contiguousRuns(columns)) {
+      const range = sheet.getRange(first, run[0]! + 1, count, run.length);
+      journal.write(
+        () => `write ${sheet.getName()} rows ${first}–${first + count - 1}`,
+        () =>
+          range.setValues(
+            Array.from({ length: count }, (_, offset) =>
+              run.map((index) => rows.get(first + offset)![index] ?? ''),
+            ),
+          ),
+        () => range.clearContent(),
+      );
+    }
+  }
+}
+
+/**
  * Rewrites whole rows in `columns` (0-based): `rows` maps a 1-based sheet row to its new cells.
  * One setValues per run of neighbouring rows and columns; undo writes back what each cell held
  * (its formula, or its value exactly), so the sheet's structure and formats are never touched.

@@ -240,37 +240,48 @@ export function unlistedRows(
   return notices;
 }
 
+/** The columns of a live table that are the user's own (typed, not the add-on's). */
+export function userColumns(table: TableDef, cells: TableCells): number[] {
+  const own = new Set(ownColumns(table, cells).indexes);
+  return storedColumns(table, cells).filter((index) => !own.has(index));
+}
+
 /**
- * What the live table's rows of the closed cycle become: the carried rows take the first of them
- * (in the add-on's columns), the rest are emptied. A cell holding a formula keeps it (a user's
- * formula column goes on working for the new rows); only typed values leave with the archived row.
- * Rows past the moved ones (carried rows beyond them, which cannot happen for Objectives and Key
- * Results) go below the table's last row.
+ * How the live rows of the closed cycle are vacated: `clear` empties them (every typed column),
+ * `formulas` puts back the formulas of the user's own columns (a formula column of theirs goes on
+ * working for new rows; only typed values leave with the archived row), and `carried` places the
+ * carried rows in the first of them (rows past them, which cannot happen for Objectives and Key
+ * Results, go below the table's last row).
  */
-export function vacatedRows(
+export interface Vacating {
+  clear: number[];
+  /** Sheet row → column → formula, for the user's columns only. */
+  formulas: Map<number, Map<number, string>>;
+  /** Sheet row of each carried row, in order. */
+  carriedRows: number[];
+}
+
+export function vacate(
   cells: TableCells,
   moved: readonly number[],
-  columns: readonly number[],
-  carried: CarriedBlock,
+  keepFormulaColumns: readonly number[],
+  carriedCount: number,
   firstFreeRow: number,
-): Map<number, SheetCell[]> {
-  const width = (cells.values[0] ?? []).length;
-  const own = new Set(carried.columns);
-  const rows = new Map<number, SheetCell[]>();
-  const targets = [...moved];
-  for (let extra = 0; targets.length < carried.rows.length; extra++)
-    targets.push(firstFreeRow + extra);
-  targets.forEach((sheetRow, index) => {
-    const formulas = cells.formulas[sheetRow - 1] ?? [];
-    const carriedRow = carried.rows[index];
-    const row: SheetCell[] = Array.from({ length: width }, () => '');
-    for (const column of columns) {
-      if (carriedRow && own.has(column)) row[column] = carriedRow[column] ?? '';
-      else row[column] = formulas[column] || '';
+): Vacating {
+  const formulas = new Map<number, Map<number, string>>();
+  for (const sheetRow of moved) {
+    const row = cells.formulas[sheetRow - 1] ?? [];
+    for (const column of keepFormulaColumns) {
+      if (!row[column]) continue;
+      const kept = formulas.get(sheetRow) ?? new Map<number, string>();
+      kept.set(column, row[column]);
+      formulas.set(sheetRow, kept);
     }
-    rows.set(sheetRow, row);
-  });
-  return rows;
+  }
+  const carriedRows = moved.slice(0, carriedCount);
+  for (let extra = 0; carriedRows.length < carriedCount; extra++)
+    carriedRows.push(firstFreeRow + extra);
+  return { clear: [...moved], formulas, carriedRows };
 }
 
 /** Sorted 1-based rows as runs of neighbours: [first row, count], so each run is one call. */

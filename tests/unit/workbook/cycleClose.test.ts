@@ -13,7 +13,8 @@ import {
   rowRuns,
   rowsOfOpenCycle,
   unlistedRows,
-  vacatedRows,
+  userColumns,
+  vacate,
 } from '../../../src/workbook/cycleClose';
 import { KEY_RESULTS, OBJECTIVES } from '../../../src/workbook/schema';
 import { parseKeyResults, parseObjectives } from '../../../src/workbook/tables';
@@ -156,16 +157,16 @@ describe('planCarry', () => {
   });
 });
 
-describe('vacatedRows', () => {
-  it('puts the carried rows in the first rows of the cycle and empties the rest, keeping formulas', () => {
-    const columns = storedColumns(KEY_RESULTS, keyResults);
-    const carried = {
-      columns: [0, 1, 2],
-      rows: [['N1', 'O1-2', 'New', '', '', '', '', '', '', '']],
-    };
-    const rows = vacatedRows(keyResults, [2, 3], columns, carried, 8);
-    expect(rows.get(2)).toEqual(['N1', 'O1-2', 'New', '', '', '', '', '', '', '=LEN(C2)']);
-    expect(rows.get(3)).toEqual(['', '', '', '', '', '', '', '', '', '=LEN(C3)']);
+describe('vacate', () => {
+  it('clears the cycle’s rows, keeps the user’s formulas and places carried rows first', () => {
+    const vacating = vacate(keyResults, [2, 3, 4], userColumns(KEY_RESULTS, keyResults), 2, 8);
+    expect(vacating.clear).toEqual([2, 3, 4]);
+    expect(vacating.carriedRows).toEqual([2, 3]);
+    expect(vacating.formulas.get(3)).toEqual(new Map([[9, '=LEN(C3)']]));
+  });
+
+  it('places carried rows below the table when the cycle has fewer rows', () => {
+    expect(vacate(keyResults, [2], [], 3, 8).carriedRows).toEqual([2, 8, 9]);
   });
 });
 
