@@ -130,14 +130,18 @@ describe('Set up, Build dashboard and Check OKR health are all or nothing', () =
   it('the health check keeps the old Health sheet until the new one is complete', () => {
     const emulator = example();
     emulator.call('checkOkrHealth');
-    emulator.clock.set('2026-12-16T09:00:00Z');
+    // A new finding, so a complete rebuild differs from the old sheet.
+    emulator.uncounted(() =>
+      emulator.spreadsheet.getSheetByName('Objectives')!.getRange('B2').setValue(''),
+    );
     const before = workbookState(emulator);
-    failEachCall(
+    const { completeState } = failEachCall(
       emulator,
       emulator.toJSON(),
       (e) => void e.call('checkOkrHealth'),
       expectUnchangedOrComplete(before),
     );
+    expect(completeState).not.toEqual(before);
   });
 
   it.each(['setUpWorkbook', 'buildDashboard', 'checkOkrHealth'])(
