@@ -192,6 +192,76 @@ function sendRemindersNow(emulator: Emulator): string {
   return `${emulator.outbox.length} emails`;
 }
 
+/** The Close cycle dialog's request on a workbook: every unfinished key result carried forward. */
+const closePayloads = new WeakMap<Emulator, unknown>();
+
+/** The grid's cases with 1,000 check-ins and the dialog's request made ready (uncounted). */
+function closeCycleCases(): Case[] {
+  const fiftyThousand: Case = {
+    label: '50,000 KRs × 1,000 check-ins',
+    scale: { keyResults: 50_000, checkIns: 1_000 },
+    build: () => scaleWorkbook({ keyResults: 50_000, checkIns: 1_000 }),
+  };
+  return [...withShortHistory(), fiftyThousand].map((entry) => ({
+    ...entry,
+    build: () => {
+      const emulator = entry.build();
+      emulator.uncounted(() => {
+        const data = JSON.parse(JSON.stringify(emulator.call('getCloseCycleData'))) as {
+          cycleName: string;
+          objectives: { keyResults: { id: string; suggestCarry: boolean }[] }[];
+        };
+        closePayloads.set(emulator, {
+          cycleName: data.cycleName,
+          lessons: [],
+          carryForward: data.objectives.flatMap((objective) =>
+            objective.keyResults.filter((kr) => kr.suggestCarry).map((kr) => kr.id),
+          ),
+        });
+      });
+      emulator.calls.reset();
+      return emulator;
+    },
+  }));
+}
+
+/**
+ * Closing a cycle costs at most `factor` times building the dashboard on the same workbook (the
+ * dashboard is measured on a fresh copy): in cells moved (read + written) and in time. Workbooks
+ * above `upTo` key results are only reported.
+ */
+function atMostTimesDashboard(factor: number, upTo: number): Check {
+  return (measured) =>
+    measured.flatMap((entry) => {
+      if (!entry.scale || entry.scale.keyResults > upTo) return [];
+      const emulator = entry.build();
+      const dashboard = measureCost(emulator, () => emulator.call('buildDashboard'));
+      const figures = [
+        [
+          'cells moved',
+          entry.cost.cellsRead + entry.cost.cellsWritten,
+          dashboard.cellsRead + dashboard.cellsWritten,
+        ],
+        ['ms', entry.cost.ms, dashboard.ms],
+      ] as const;
+      console.log(
+        `closeCycle vs buildDashboard at ${entry.label}: ` +
+          figures
+            .map(
+              ([what, close, built]) =>
+                `${what} ${format(Math.round(close))} vs ${format(Math.round(built))} (${(close / built).toFixed(2)}×)`,
+            )
+            .join(', '),
+      );
+      return figures
+        .filter(([, close, built]) => close > factor * built)
+        .map(
+          ([what, close, built]) =>
+            `${what} ${format(Math.round(close))} at ${entry.label} is more than ${factor}× building the dashboard (${format(Math.round(built))})`,
+        );
+    });
+}
+
 const OPERATIONS: Operation[] = [
   {
     name: 'getCheckInContext (open the sidebar)',
@@ -267,6 +337,12 @@ const OPERATIONS: Operation[] = [
     name: 'sendRemindersNow (every owner behind)',
     cases: withShortHistory(),
     run: sendRemindersNow,
+  },
+  {
+    name: 'closeCycle (every unfinished KR carried)',
+    cases: closeCycleCases(),
+    run: (emulator) => emulator.call('closeCycle', closePayloads.get(emulator)),
+    checks: [atMostTimesDashboard(3, 10_000)],
   },
   {
     name: 'buildDashboard (first build)',

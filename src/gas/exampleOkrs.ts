@@ -1,6 +1,6 @@
 /**
  * "Load example OKRs": sets the workbook up if needed, then writes the example cycle with one
- * setValues per table. Refuses (politely) when the workbook already holds OKRs.
+ * setValues per table. Refuses (politely) when any table it writes to already holds rows.
  */
 import { exampleOkrs } from '../workbook/exampleOkrs';
 import { spreadsheetNow } from './sheetValues';
@@ -15,7 +15,8 @@ import {
 import { setUpActiveWorkbook } from './setup';
 import { appendRows, readSettings, readTable, withDocumentLock } from './tables';
 
-const TABLES_WITH_OKRS = [OBJECTIVES, KEY_RESULTS, CHECK_INS];
+/** Every table the example writes to: it loads only when all of them are empty. */
+const EXAMPLE_TABLES = [OBJECTIVES, KEY_RESULTS, CHECK_INS, MILESTONES, INITIATIVES, KPIS];
 
 function hasData(values: readonly (readonly unknown[])[]): boolean {
   return values.slice(1).some((row) => row.some((cell) => cell !== '' && cell !== null));
@@ -25,9 +26,11 @@ function hasData(values: readonly (readonly unknown[])[]): boolean {
 export function loadExampleIntoActiveWorkbook(today: Date = spreadsheetNow()): string | null {
   return withDocumentLock(() => {
     setUpActiveWorkbook(today);
-    if (TABLES_WITH_OKRS.some((table) => hasData(readTable(table).values))) {
+    const filled = EXAMPLE_TABLES.filter((table) => hasData(readTable(table).values));
+    if (filled.length > 0) {
+      const sheets = filled.map((table) => table.sheetName).join(', ');
       return (
-        'This workbook already has OKRs, so the example was not loaded (it never mixes with your data). ' +
+        `This workbook already has OKRs or your own rows (in ${sheets}), so the example was not loaded (it never mixes with your data). ` +
         'To try the example, open a new spreadsheet and choose Extensions → OKR Cadence → Load example OKRs there.'
       );
     }

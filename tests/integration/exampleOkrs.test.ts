@@ -205,7 +205,23 @@ describe('Load example OKRs on a workbook that has OKRs', () => {
     emulator.call('loadExampleOkrs');
     expect(workbookJson(emulator)).toEqual(before);
     expect(emulator.ui.alerts).toHaveLength(1);
-    expect(emulator.ui.alerts[0]!.prompt).toMatch(/already has OKRs/);
+    expect(emulator.ui.alerts[0]!.prompt).toMatch(
+      /already has OKRs or your own rows \(in Objectives\)/,
+    );
+  });
+
+  it('refuses to append into a KPIs sheet of the user’s that has rows', () => {
+    const emulator = emulatorWith({
+      KPIs: [
+        ['KPI', 'Owner'],
+        ['Uptime', 'ops@example.com'],
+      ],
+    });
+    emulator.call('setUpWorkbook');
+    const before = workbookJson(emulator);
+    emulator.call('loadExampleOkrs');
+    expect(workbookJson(emulator)).toEqual(before);
+    expect(emulator.ui.alerts[0]!.prompt).toMatch(/\(in KPIs\)/);
   });
 });
 

@@ -5,7 +5,7 @@
  * chart, named range and developer metadata — or, when the failing call came after the last
  * write, complete. A busy document lock changes nothing either.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildBundle } from './bundle';
 import { createEmulator, type Emulator } from '../../preview/emulator/index.js';
 import type { CloseCycleData } from '../../src/shared/closeCycle';
@@ -19,6 +19,9 @@ import {
 import { workbookWithObjectives } from './dashboardWorkbook';
 
 beforeAll(buildBundle);
+
+// Each test runs its operation once per service call it makes.
+vi.setConfig({ testTimeout: 180_000 });
 
 const plain = <T>(value: unknown): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -108,7 +111,7 @@ describe('Set up, Build dashboard and Check OKR health are all or nothing', () =
       (e) => void e.call('setUpWorkbook'),
       expectUnchangedOrComplete(before),
     );
-  }, 120_000);
+  });
 
   it('a rebuild of the dashboard keeps the old one until the new one is complete', () => {
     const emulator = workbookWithObjectives(12, '2026-11-16T09:00:00Z');
