@@ -12,7 +12,13 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** What each own sheet is, as the value of its OWN_SHEET_KEY metadata. */
 export type OwnSheetKind =
-  'dashboard' | 'health' | 'calendar' | 'archive' | 'archivedObjectives' | 'archivedKeyResults';
+  | 'dashboard'
+  | 'health'
+  | 'calendar'
+  | 'rollUp'
+  | 'archive'
+  | 'archivedObjectives'
+  | 'archivedKeyResults';
 
 export const OWN_SHEET_KEY = 'okrCadence.sheet';
 

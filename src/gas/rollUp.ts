@@ -7,16 +7,12 @@ import { OkrInputError } from '../core/errors';
 import { spreadsheetNow } from './sheetValues';
 import { objectivesInCycle } from '../workbook/archive';
 import { SETTING_RANGES } from '../workbook/formulaColumns';
-import {
-  rollUpLayout,
-  ROLLUP_SHEET,
-  ROLLUP_TITLE,
-  type RollUpLayout,
-} from '../workbook/rollUpLayout';
+import { rollUpLayout, ROLLUP_SHEET, type RollUpLayout } from '../workbook/rollUpLayout';
 import { KEY_RESULTS, REPORT_DATE_RANGE } from '../workbook/schema';
 import { readOkrWorkbook } from './okrWorkbook';
-import { claimOwnSheet } from './ownSheet';
+import { ensureRows, rebuildOwnSheet } from './ownSheet';
 import { withDocumentLock } from './tables';
+import { allOrNothing } from './writeJournal';
 import { readTeams } from './teamCheck';
 
 /** Named ranges the roll-up's formulas read; setup creates them. */
@@ -48,20 +44,22 @@ export function buildRollUpSheet(today: Date = spreadsheetNow()): RollUpLayout {
     companyObjectives: objectivesInCycle(workbook.objectives, workbook.history),
     cycleName: workbook.settings.cycleName,
   });
-  withDocumentLock(() => {
-    const sheet = claimOwnSheet(ROLLUP_SHEET, ROLLUP_TITLE);
-    const rows = layout.cells.length;
-    const columns = layout.cells[0]!.length;
-    const maxRows = sheet.getMaxRows();
-    if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-    sheet.getRange(1, 1, rows, columns).setValues(layout.cells);
-    for (const { row, column, note } of layout.notes) sheet.getRange(row, column).setNote(note);
-    for (const a1 of layout.scoreRanges) sheet.getRange(a1).setNumberFormat('0.00');
-    sheet.getRange(2, 4).setNumberFormat('yyyy-mm-dd');
-    sheet.getRange(1, 1).setFontWeight('bold');
-    for (const row of layout.headerRows) sheet.getRange(row, 1, 1, columns).setFontWeight('bold');
-    sheet.activate();
-  });
+  withDocumentLock(() =>
+    allOrNothing('Building the roll-up', (journal) =>
+      rebuildOwnSheet(journal, ROLLUP_SHEET, 'rollUp', (sheet) => {
+        const rows = layout.cells.length;
+        const columns = layout.cells[0]!.length;
+        ensureRows(journal, sheet, rows);
+        sheet.getRange(1, 1, rows, columns).setValues(layout.cells);
+        for (const { row, column, note } of layout.notes) sheet.getRange(row, column).setNote(note);
+        for (const a1 of layout.scoreRanges) sheet.getRange(a1).setNumberFormat('0.00');
+        sheet.getRange(2, 4).setNumberFormat('yyyy-mm-dd');
+        sheet.getRange(1, 1).setFontWeight('bold');
+        for (const row of layout.headerRows)
+          sheet.getRange(row, 1, 1, columns).setFontWeight('bold');
+      }),
+    ),
+  );
   return layout;
 }
 
