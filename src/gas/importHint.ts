@@ -6,6 +6,7 @@
 import { readLayout } from '../workbook/import/importLayout';
 import { KEY_RESULTS, OBJECTIVES } from '../workbook/schema';
 import { showImportDialogPage } from './importOkrs';
+import { isAnyOwnSheet } from './ownSheet';
 import { firstRows, isOurTable, type Sheet } from './sheetSample';
 
 /** True when a sheet of ours holds at least one data row (Objectives or Key Results). */
@@ -21,11 +22,15 @@ function ourTablesHoldOkrs(sheets: readonly Sheet[]): boolean {
   });
 }
 
-/** Sheets outside our tables that look like OKRs, when our tables hold none; else []. */
+/**
+ * Sheets outside our tables that look like OKRs, when our tables hold none; else []. The add-on's
+ * own sheets (the archives of closed cycles, the dashboard) are never offered.
+ */
 export function importableSheets(): string[] {
   const sheets = SpreadsheetApp.getActiveSpreadsheet().getSheets();
   if (ourTablesHoldOkrs(sheets)) return [];
   return sheets
+    .filter((sheet) => !isAnyOwnSheet(sheet))
     .map((sheet) => ({ name: sheet.getName(), values: firstRows(sheet) }))
     .filter(
       ({ name, values }) =>

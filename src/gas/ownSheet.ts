@@ -28,6 +28,11 @@ export function isOwnSheet(sheet: Sheet, kind: OwnSheetKind): boolean {
     .some((entry) => entry.getKey() === OWN_SHEET_KEY && entry.getValue() === kind);
 }
 
+/** Whether the add-on made the sheet, whatever it is. */
+export function isAnyOwnSheet(sheet: Sheet): boolean {
+  return sheet.getDeveloperMetadata().some((entry) => entry.getKey() === OWN_SHEET_KEY);
+}
+
 function notOurs(name: string): OkrInputError {
   return new OkrInputError(
     `A sheet named "${name}" already exists and was not made by OKR Cadence. ` +

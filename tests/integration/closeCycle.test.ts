@@ -180,6 +180,12 @@ describe('Close cycle on the example OKRs', () => {
     expect(reopened.cycleName).toBe(data.cycleName);
   });
 
+  it('never offers to import its own archive sheets once the tables are empty', () => {
+    emulator.call('closeCycle', { cycleName: data.cycleName, lessons: [], carryForward: [] });
+    emulator.call('buildDashboard');
+    expect(emulator.ui.alerts).toEqual([]);
+  });
+
   it('asks before reopening and changes nothing when the answer is no', () => {
     emulator.call('closeCycle', { cycleName: data.cycleName, lessons: [], carryForward: [] });
     const closed = snapshot(emulator);
