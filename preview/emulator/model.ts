@@ -311,13 +311,7 @@ export class WorkbookModel {
       }
       return true;
     };
-    for (const [name, range] of this.namedRanges)
-      if (range.sheetId === sheet.id && !shift(range)) this.namedRanges.delete(name);
-    for (const rule of sheet.conditionalRules) rule.ranges = rule.ranges.filter(shift);
-    sheet.protections = sheet.protections.filter(
-      (protection) => !protection.range || shift(protection.range),
-    );
-    this.touch();
+    this.moveRanges(sheet, shift);
   }
 
   /** Moves the zone, keeping each date cell's wall-clock reading (its serial number in Sheets). */
@@ -358,6 +352,11 @@ export class WorkbookModel {
       }
       return true;
     };
+    this.moveRanges(sheet, shift);
+  }
+
+  /** Applies `shift` to the sheet's named ranges, rule ranges and protections; false drops one. */
+  private moveRanges(sheet: SheetModel, shift: (range: GridRange) => boolean): void {
     for (const [name, range] of this.namedRanges)
       if (range.sheetId === sheet.id && !shift(range)) this.namedRanges.delete(name);
     for (const rule of sheet.conditionalRules) rule.ranges = rule.ranges.filter(shift);
