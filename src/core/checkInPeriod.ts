@@ -5,6 +5,7 @@
  * spreadsheet's zone instead of Date's local getters.
  */
 import { WEEKDAYS, type OkrSettings } from './settings';
+import { formatterFor } from './zoneFormatter';
 
 const MS_PER_DAY = 86_400_000;
 const MS_PER_MINUTE = 60_000;
@@ -31,35 +32,6 @@ export interface CheckInPeriod {
 }
 
 export type PeriodSettings = Pick<OkrSettings, 'checkInDay' | 'checkInPeriodDays' | 'cycleStart'>;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** True when Intl knows the zone name (Apps Script returns IANA names such as Europe/Paris). */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The wall-clock reading of `instant` in `timeZone`. */
 export function zonedTime(instant: Date, timeZone: string): ZonedTime {

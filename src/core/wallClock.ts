@@ -6,29 +6,9 @@
  * read and write, since Sheets hands scripts instants and Apps Script's local Date methods use
  * the script's zone, not the spreadsheet's.
  */
-import { isKnownTimeZone } from './checkInPeriod';
+import { formatterFor, isKnownTimeZone } from './zoneFormatter';
 
 const MS_PER_DAY = 86_400_000;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
 
 /** Zones without an offset: nothing to convert. */
 const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Etc/UCT', 'Etc/Universal']);
