@@ -74,9 +74,9 @@ describe('archiveRows', () => {
     const keyResults = parseKeyResults(book.keyResults).rows;
     const rows = archiveRows({
       cycleName: '2026 Q4',
-      cycleStart: new Date(2026, 9, 1),
-      cycleEnd: new Date(2026, 11, 31),
-      closedOn: new Date(2027, 0, 4),
+      cycleStart: new Date(Date.UTC(2026, 9, 1)),
+      cycleEnd: new Date(Date.UTC(2026, 11, 31)),
+      closedOn: new Date(Date.UTC(2027, 0, 4)),
       objectives,
       keyResultsByObjective: keyResultsByObjective(keyResults),
       carriedObjectives: new Map([['c1', 'C1-2']]),

@@ -6,9 +6,9 @@ import { okrSettings } from '../../fixtures/settings';
 
 function settings(overrides: Partial<OkrSettings> = {}): OkrSettings {
   return okrSettings({
-    cycleStart: new Date(2026, 9, 1), // Thursday 1 October 2026
-    cycleEnd: new Date(2026, 11, 31), // Thursday 31 December 2026
-    reportDate: new Date(2026, 9, 15),
+    cycleStart: new Date(Date.UTC(2026, 9, 1)), // Thursday 1 October 2026
+    cycleEnd: new Date(Date.UTC(2026, 11, 31)), // Thursday 31 December 2026
+    reportDate: new Date(Date.UTC(2026, 9, 15)),
     checkInDay: 'Friday',
     ...overrides,
   });
@@ -57,7 +57,7 @@ describe('cycleEvents', () => {
   });
 
   it('ends with the end-of-cycle review and then the retrospective on working days', () => {
-    const events = cycleEvents(settings({ cycleEnd: new Date(2027, 0, 3) })); // a Sunday
+    const events = cycleEvents(settings({ cycleEnd: new Date(Date.UTC(2027, 0, 3)) })); // a Sunday
     const review = events.find((event) => event.kind === 'end-of-cycle review')!;
     const retro = events.find((event) => event.kind === 'retrospective')!;
     expect(iso(review.date)).toBe('2027-01-01');
@@ -75,7 +75,7 @@ describe('cycleEvents', () => {
   });
 
   it('refuses a cycle shorter than a week', () => {
-    expect(() => cycleEvents(settings({ cycleEnd: new Date(2026, 9, 3) }))).toThrow(
+    expect(() => cycleEvents(settings({ cycleEnd: new Date(Date.UTC(2026, 9, 3)) }))).toThrow(
       /at least a week/,
     );
   });

@@ -138,7 +138,7 @@ describe('readNumber', () => {
   });
   it('rejects booleans, dates and non-finite numbers with a problem', () => {
     expect(problemOf(readNumber(true))).toBe('TRUE is not a number. Type a number such as 120.');
-    expect(problemOf(readNumber(new Date(2026, 9, 1)))).toBe(
+    expect(problemOf(readNumber(new Date(Date.UTC(2026, 9, 1))))).toBe(
       '2026-10-01 is a date, not a number. Type a number such as 120.',
     );
     expect(readNumber(NaN).ok).toBe(false);
@@ -186,7 +186,7 @@ describe('readPercent', () => {
 
 describe('readDate', () => {
   it('keeps Date objects (as a copy)', () => {
-    const date = new Date(2026, 9, 1, 14, 30);
+    const date = new Date(Date.UTC(2026, 9, 1, 14, 30));
     const read = valueOf(readDate(date));
     expect(read?.getTime()).toBe(date.getTime());
     expect(read).not.toBe(date);
@@ -261,7 +261,7 @@ describe('readText', () => {
   it('shows numbers, booleans and dates as text', () => {
     expect(valueOf(readText(12))).toBe('12');
     expect(valueOf(readText(true))).toBe('TRUE');
-    expect(valueOf(readText(new Date(2026, 9, 1)))).toBe('2026-10-01');
+    expect(valueOf(readText(new Date(Date.UTC(2026, 9, 1))))).toBe('2026-10-01');
   });
   it('keeps formula-looking text as text', () => {
     expect(valueOf(readText('=SUM(A1)'))).toBe('=SUM(A1)');
@@ -302,7 +302,7 @@ describe('readMeasured', () => {
     expect(problemOf(readMeasured('soon'))).toBe(
       '"soon" is not a number or yes/no. Type a number such as 120, or TRUE/FALSE for a yes-or-no key result.',
     );
-    expect(readMeasured(new Date(2026, 0, 1)).ok).toBe(false);
+    expect(readMeasured(new Date(Date.UTC(2026, 0, 1))).ok).toBe(false);
   });
 });
 
@@ -320,6 +320,6 @@ describe('IDs', () => {
 
 describe('formatIsoDate', () => {
   it('writes the local calendar day with padding', () => {
-    expect(formatIsoDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+    expect(formatIsoDate(new Date(Date.UTC(2026, 0, 5, 23, 59)))).toBe('2026-01-05');
   });
 });

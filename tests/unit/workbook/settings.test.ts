@@ -12,7 +12,7 @@ import {
   settingsRows,
 } from '../../../src/workbook/settings';
 
-const today = new Date(2026, 10, 23, 15, 45);
+const today = new Date(Date.UTC(2026, 10, 23, 15, 45));
 const sheet = (...rows: unknown[][]): unknown[][] => [['Setting', 'Value'], ...rows];
 const parse = (...rows: unknown[][]) => parseSettings(sheet(...rows), today);
 const messages = (rows: unknown[][]): string[] =>
@@ -22,9 +22,9 @@ describe('defaultSettings', () => {
   it('uses the calendar quarter of today, Friday weekly check-ins at 9 and the usual thresholds', () => {
     expect(defaultSettings(today)).toEqual({
       cycleName: '2026-Q4',
-      cycleStart: new Date(2026, 9, 1),
-      cycleEnd: new Date(2026, 11, 31),
-      reportDate: new Date(2026, 10, 23),
+      cycleStart: new Date(Date.UTC(2026, 9, 1)),
+      cycleEnd: new Date(Date.UTC(2026, 11, 31)),
+      reportDate: new Date(Date.UTC(2026, 10, 23)),
       checkInDay: 'Friday',
       checkInPeriodDays: 7,
       reminderHour: 9,
@@ -43,22 +43,22 @@ describe('defaultSettings', () => {
 
 describe('quarterOf', () => {
   it('finds the quarter at its first and last day', () => {
-    expect(quarterOf(new Date(2027, 0, 1))).toEqual({
+    expect(quarterOf(new Date(Date.UTC(2027, 0, 1)))).toEqual({
       cycleName: '2027-Q1',
-      cycleStart: new Date(2027, 0, 1),
-      cycleEnd: new Date(2027, 2, 31),
+      cycleStart: new Date(Date.UTC(2027, 0, 1)),
+      cycleEnd: new Date(Date.UTC(2027, 2, 31)),
     });
-    expect(quarterOf(new Date(2026, 5, 30, 23, 59))).toMatchObject({
+    expect(quarterOf(new Date(Date.UTC(2026, 5, 30, 23, 59)))).toMatchObject({
       cycleName: '2026-Q2',
-      cycleEnd: new Date(2026, 5, 30),
+      cycleEnd: new Date(Date.UTC(2026, 5, 30)),
     });
   });
 });
 
 describe('addMonths', () => {
   it('clamps to the end of shorter months', () => {
-    expect(addMonths(new Date(2026, 0, 31), 1)).toEqual(new Date(2026, 1, 28));
-    expect(addMonths(new Date(2026, 10, 15), 3)).toEqual(new Date(2027, 1, 15));
+    expect(addMonths(new Date(Date.UTC(2026, 0, 31)), 1)).toEqual(new Date(Date.UTC(2026, 1, 28)));
+    expect(addMonths(new Date(Date.UTC(2026, 10, 15)), 3)).toEqual(new Date(Date.UTC(2027, 1, 15)));
   });
 });
 
@@ -73,9 +73,9 @@ describe('parseSettings', () => {
   it('reads every setting as people type it', () => {
     const { settings, problems } = parse(
       ['Cycle Name', 'FY27 H1'],
-      ['Cycle Start', new Date(2027, 0, 1)],
+      ['Cycle Start', new Date(Date.UTC(2027, 0, 1))],
       ['Cycle End', '2027-06-30'],
-      ['Report Date', new Date(2026, 11, 1)],
+      ['Report Date', new Date(Date.UTC(2026, 11, 1))],
       ['Check-in Day', 'mon'],
       ['Check-in Period (days)', 'Fortnightly'],
       ['Reminder Hour', '5 pm'],
@@ -92,9 +92,9 @@ describe('parseSettings', () => {
     expect(problems).toEqual([]);
     expect(settings).toEqual({
       cycleName: 'FY27 H1',
-      cycleStart: new Date(2027, 0, 1),
-      cycleEnd: new Date(2027, 5, 30),
-      reportDate: new Date(2026, 11, 1),
+      cycleStart: new Date(Date.UTC(2027, 0, 1)),
+      cycleEnd: new Date(Date.UTC(2027, 5, 30)),
+      reportDate: new Date(Date.UTC(2026, 11, 1)),
       checkInDay: 'Monday',
       checkInPeriodDays: 14,
       reminderHour: 17,
@@ -122,25 +122,27 @@ describe('parseSettings', () => {
     });
   });
   it('reads the reminder hour from a time cell', () => {
-    expect(parse(['Reminder Hour', new Date(1899, 11, 30, 7, 0)]).settings.reminderHour).toBe(7);
+    expect(
+      parse(['Reminder Hour', new Date(Date.UTC(1899, 11, 30, 7, 0))]).settings.reminderHour,
+    ).toBe(7);
     expect(parse(['Reminder Hour', '12 am']).settings.reminderHour).toBe(0);
     expect(parse(['Reminder Hour', '12pm']).settings.reminderHour).toBe(12);
   });
   it('takes the dates of a quarter named in Cycle Name when the dates are blank', () => {
     expect(parse(['Cycle Name', '2027-Q2']).settings).toMatchObject({
-      cycleStart: new Date(2027, 3, 1),
-      cycleEnd: new Date(2027, 5, 30),
+      cycleStart: new Date(Date.UTC(2027, 3, 1)),
+      cycleEnd: new Date(Date.UTC(2027, 5, 30)),
     });
     expect(parse(['Cycle Name', 'Q1 2027']).settings).toMatchObject({
-      cycleStart: new Date(2027, 0, 1),
-      cycleEnd: new Date(2027, 2, 31),
+      cycleStart: new Date(Date.UTC(2027, 0, 1)),
+      cycleEnd: new Date(Date.UTC(2027, 2, 31)),
     });
   });
   it('ends a cycle with only a start after the cycle length, and names it by its dates', () => {
     const { settings } = parse(['Cycle Start', '2027-01-15'], ['Cycle Length (months)', 6]);
     expect(settings).toMatchObject({
-      cycleStart: new Date(2027, 0, 15),
-      cycleEnd: new Date(2027, 6, 14),
+      cycleStart: new Date(Date.UTC(2027, 0, 15)),
+      cycleEnd: new Date(Date.UTC(2027, 6, 14)),
       cycleName: '2027-01-15 – 2027-07-14',
     });
   });
@@ -157,7 +159,7 @@ describe('parseSettings', () => {
       ['Digest Recipients', 'ana@example.com, Bo'],
     );
     expect(result.settings).toMatchObject({
-      cycleStart: new Date(2026, 9, 1),
+      cycleStart: new Date(Date.UTC(2026, 9, 1)),
       reminderHour: 9,
       checkInDay: 'Friday',
       atRiskGap: 0.1,
@@ -193,7 +195,7 @@ describe('parseSettings', () => {
       ['Min Objectives', 6],
     );
     expect(result.settings).toMatchObject({
-      cycleEnd: new Date(2027, 2, 31),
+      cycleEnd: new Date(Date.UTC(2027, 2, 31)),
       atRiskGap: 0.1,
       offTrackGap: 0.25,
       minObjectives: 3,
@@ -261,7 +263,7 @@ describe('settingsRows', () => {
     const rows = settingsRows(defaultSettings(today));
     expect(rows[0]).toEqual(['Setting', 'Value']);
     expect(rows.slice(1).map((row) => row[0])).toEqual(Object.values(SETTING_LABELS));
-    expect(rows).toContainEqual(['Cycle Start', new Date(2026, 9, 1)]);
+    expect(rows).toContainEqual(['Cycle Start', new Date(Date.UTC(2026, 9, 1))]);
     expect(rows).toContainEqual(['Digest Recipients', '']);
     expect(rows).toContainEqual(['Cycle Closed', false]);
   });
@@ -277,7 +279,11 @@ describe('settingsRows', () => {
   it('reads back the defaults of any day', () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date(1990, 0, 1), max: new Date(2200, 0, 1), noInvalidDate: true }),
+        fc.date({
+          min: new Date(Date.UTC(1990, 0, 1)),
+          max: new Date(Date.UTC(2200, 0, 1)),
+          noInvalidDate: true,
+        }),
         (day) => {
           expect(parseSettings(settingsRows(defaultSettings(day)), day).settings).toEqual(
             defaultSettings(day),
@@ -300,20 +306,20 @@ describe('nextCycle', () => {
   it('opens the quarter after the current one', () => {
     expect(nextCycle(defaultSettings(today), today)).toEqual({
       cycleName: '2027-Q1',
-      cycleStart: new Date(2027, 0, 1),
-      cycleEnd: new Date(2027, 2, 31),
+      cycleStart: new Date(Date.UTC(2027, 0, 1)),
+      cycleEnd: new Date(Date.UTC(2027, 2, 31)),
     });
   });
   it('keeps a custom cycle length', () => {
     const settings = {
       ...defaultSettings(today),
-      cycleEnd: new Date(2027, 0, 14),
+      cycleEnd: new Date(Date.UTC(2027, 0, 14)),
       cycleLengthMonths: 6,
     };
     expect(nextCycle(settings, today)).toEqual({
       cycleName: '2027-01-15 – 2027-07-14',
-      cycleStart: new Date(2027, 0, 15),
-      cycleEnd: new Date(2027, 6, 14),
+      cycleStart: new Date(Date.UTC(2027, 0, 15)),
+      cycleEnd: new Date(Date.UTC(2027, 6, 14)),
     });
   });
 });

@@ -115,7 +115,7 @@ describe('parseKeyResults', () => {
         '1 500',
         '1200',
         '2026-10-01',
-        new Date(2026, 11, 31),
+        new Date(Date.UTC(2026, 11, 31)),
         2,
         7,
       ],
@@ -130,8 +130,8 @@ describe('parseKeyResults', () => {
       start: 1000,
       target: 1500,
       current: 1200,
-      startDate: new Date(2026, 9, 1),
-      dueDate: new Date(2026, 11, 31),
+      startDate: new Date(Date.UTC(2026, 9, 1)),
+      dueDate: new Date(Date.UTC(2026, 11, 31)),
       weight: 2,
       confidence: 7,
       lastCheckIn: null,
@@ -237,7 +237,7 @@ describe('parseKeyResults', () => {
 
 describe('parseCheckIns', () => {
   it('reads a check-in with its PPP commentary', () => {
-    const stamp = new Date(2026, 10, 20, 9, 15);
+    const stamp = new Date(Date.UTC(2026, 10, 20, 9, 15));
     const table = parseCheckIns([
       [...CHECK_IN_HEADER],
       [stamp, 'kr1', '45%', 6, 'did', 'will', 'none', 'learnt', 'ana@example.com'],
@@ -287,7 +287,7 @@ describe('parseMilestones', () => {
       ['Build', 2, false],
       ['Ship', null, false],
     ]);
-    expect(table.rows[0]?.doneDate).toEqual(new Date(2026, 9, 10));
+    expect(table.rows[0]?.doneDate).toEqual(new Date(Date.UTC(2026, 9, 10)));
     expect(messages(table)).toEqual([
       'Milestones row 4, column Done: "maybe" is not yes or no. Type TRUE or FALSE (yes, no, done and ✓ work too).',
     ]);
@@ -307,7 +307,7 @@ describe('parseInitiatives', () => {
         initiative: 'Onboarding revamp',
         owner: 'Bo',
         status: 'Doing',
-        dueDate: new Date(2026, 11, 1),
+        dueDate: new Date(Date.UTC(2026, 11, 1)),
         notes: 'n',
       },
     ]);
@@ -375,8 +375,8 @@ describe.each(Object.entries(parsers))('parsing the %s sheet', (sheetName, parse
       if (kind === 'number') return fc.integer({ min: 0, max: 10 });
       if (kind === 'date')
         return fc.date({
-          min: new Date(2000, 0, 1),
-          max: new Date(2100, 0, 1),
+          min: new Date(Date.UTC(2000, 0, 1)),
+          max: new Date(Date.UTC(2100, 0, 1)),
           noInvalidDate: true,
         });
       if (kind === 'boolean') return fc.boolean();
