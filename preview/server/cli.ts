@@ -4,15 +4,24 @@ export interface CliOptions {
   port: number;
   workbook: string | null;
   example: 'okrs' | 'company';
+  /** A team's own .xlsx or .csv to open instead of the example. */
+  importFile: string | null;
 }
 
-export const USAGE = `Usage: npm start -- [--port N] [--workbook FILE] [--example okrs|company]
+export const USAGE = `Usage: npm start -- [--port N] [--workbook FILE] [--example okrs|company] [--import FILE]
   --port N         port to serve on (default 8080; 0 picks a free port)
   --example NAME   okrs (default): one team's example OKRs; company: a company spreadsheet rolling up three team spreadsheets
-  --workbook FILE  keep the workbook in FILE: loaded at start when it exists, saved after every change`;
+  --workbook FILE  keep the workbook in FILE: loaded at start when it exists, saved after every change
+  --import FILE    open your own OKR spreadsheet (.xlsx from Excel or Google Sheets, or .csv) instead
+                   of the example, to try Extensions > OKR Cadence > Import OKRs… on it`;
 
 export function parseCliOptions(argv: string[]): CliOptions {
-  const options: CliOptions = { port: 8080, workbook: null, example: 'okrs' };
+  const options: CliOptions = {
+    port: 8080,
+    workbook: null,
+    example: 'okrs',
+    importFile: null,
+  };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const [flag, inline] = arg.includes('=')
@@ -33,6 +42,8 @@ export function parseCliOptions(argv: string[]): CliOptions {
       if (example !== 'okrs' && example !== 'company')
         throw new Error(`--example must be okrs or company.\n${USAGE}`);
       options.example = example;
+    } else if (flag === '--import') {
+      options.importFile = value();
     } else if (flag === '--workbook') {
       options.workbook = value();
     } else if (flag === '--help' || flag === '-h') {

@@ -13,9 +13,11 @@ try {
   console.log(
     options.workbook
       ? `Saving the workbook to ${options.workbook} after every change.`
-      : options.example === 'company'
-        ? 'Workbooks: a company spreadsheet rolling up three team spreadsheets (switch with the Spreadsheet menu).'
-        : 'Workbook: a fresh copy of the example OKRs (pass --workbook FILE to keep changes).',
+      : options.importFile
+        ? `Workbook: ${options.importFile}, opened fresh (the file itself is never changed).`
+        : options.example === 'company'
+          ? 'Workbooks: a company spreadsheet rolling up three team spreadsheets (switch with the Spreadsheet menu).'
+          : 'Workbook: a fresh copy of the example OKRs (pass --workbook FILE to keep changes).',
   );
   console.log('Press Ctrl+C to stop.');
 } catch (error) {

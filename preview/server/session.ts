@@ -4,7 +4,7 @@
  * outbox, triggers). Every change is saved to the --workbook file when one is given.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createEmulator,
@@ -25,6 +25,7 @@ import { parseScriptRunRequest, ScriptRunError, toReturnValue } from './scriptRu
 import { sheetView } from './sheetView.js';
 import { loadWorkbookFile, saveWorkbookFile } from './workbookFile.js';
 import { loadCompanyExample } from './companyExample.js';
+import { openSpreadsheetFile, readSpreadsheetFile } from './spreadsheetFile.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -39,6 +40,8 @@ export interface PreviewSessionOptions {
   user?: string;
   /** The starting workbook: one team's example OKRs, or a company with three teams. */
   example?: 'okrs' | 'company';
+  /** A team's own .xlsx or .csv opened instead of the example (when no saved workbook exists). */
+  importFile?: string | null;
 }
 
 /** Who the preview signs in as when nobody is named and no key result has an owner. */
@@ -131,6 +134,7 @@ export class PreviewSession {
     const session = new PreviewSession(emulator, formulas, options, source);
     const saved = options.workbook ? loadWorkbookFile(options.workbook) : null;
     if (saved) emulator.fromJSON(saved as EmulatorState);
+    else if (options.importFile) await session.openTeamFile(options.importFile);
     else if (options.example === 'company') session.loadCompany();
     else session.loadStartingWorkbook();
     // A newcomer should see the check-in sidebar as someone with key results to check in.
@@ -165,6 +169,13 @@ export class PreviewSession {
     this.emulator.ui.prompts.length = 0;
     this.emulator.ui.pages.length = 0;
     this.emulator.workbook.toasts.length = 0;
+  }
+
+  /** The team's own spreadsheet file, as the add-on would find it on installing. */
+  private async openTeamFile(path: string): Promise<void> {
+    const tabs = await readSpreadsheetFile(path);
+    openSpreadsheetFile(this.emulator, tabs);
+    this.notice = `Opened ${basename(path)} (${tabs.map((tab) => tab.name).join(', ')}). Try Extensions > OKR Cadence > Import OKRs… on it.`;
   }
 
   /** The company example; the preview then shows its Roll-up sheet. */
