@@ -17,8 +17,9 @@ export default tseslint.config(
   },
   {
     // Apps Script's local Date methods use the script's time zone, never the spreadsheet's: the
-    // add-on works on wall-clock dates through their UTC fields (src/core/wallClock.ts).
-    files: ['src/**/*.ts'],
+    // add-on works on wall-clock dates through their UTC fields (src/core/wallClock.ts), and unit
+    // tests build them so, whatever the machine's zone.
+    files: ['src/**/*.ts', 'tests/unit/**/*.ts', 'tests/fixtures/**/*.ts'],
     rules: {
       'no-restricted-properties': [
         'error',

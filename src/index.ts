@@ -299,7 +299,7 @@ export function OKRPLANNED(
   cycle_start?: unknown,
   cycle_end?: unknown,
 ): RangeOutput {
-  return okrPlanned(key_results, id, as_of, cycle_start, cycle_end);
+  return okrPlanned(...argumentsInSpreadsheetTime(key_results, id, as_of, cycle_start, cycle_end));
 }
 
 /**
@@ -442,7 +442,7 @@ export function OKRSUMMARY(
   cycle_start: unknown,
   cycle_end: unknown,
 ): CellOutput[][] {
-  return okrSummary(key_results, as_of, cycle_start, cycle_end);
+  return okrSummary(...argumentsInSpreadsheetTime(key_results, as_of, cycle_start, cycle_end));
 }
 
 /**

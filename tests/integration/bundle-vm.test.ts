@@ -18,6 +18,8 @@ const CUSTOM_FUNCTIONS = [
   'OKRSTATUS',
   'OKRBALANCE',
   'OKRFORECAST',
+  'OKRPLANNED',
+  'OKRSUMMARY',
 ];
 
 let code = '';
@@ -151,6 +153,18 @@ describe('dist/Code.js in an Apps Script-like context', () => {
     expect(result[1]![4]).toBe('At risk');
     expect(result[2]).toEqual(['O2', 1, 0.5, 0.5, 'Done']);
     expect(result[3]![1]).toBeCloseTo(1 - Math.abs(0.5 - (0.275 - 0.5)) / 2, 12);
+  });
+  it("reads date cells of OKRPLANNED and OKRSUMMARY on the spreadsheet's calendar, beside ISO text", () => {
+    // Kolkata's midnight of 1 January is 31 December in UTC: unconverted, the plan would run 31 December–10 January.
+    expect(
+      stub('OKRPLANNED')(keyResults(), 'O1', '2026-01-06', date(2026, 1, 1), date(2026, 1, 11)),
+    ).toBe(0.5);
+    const [[score, planned, , status]] = plain(
+      stub('OKRSUMMARY')(keyResults(), '2026-01-06', date(2026, 1, 1), date(2026, 1, 11)),
+    ) as unknown[][] as [unknown[]];
+    expect(planned).toBe(0.5);
+    expect(score).toBeCloseTo((0.275 + 1) / 2, 12);
+    expect(status).toBe('On track');
   });
 });
 

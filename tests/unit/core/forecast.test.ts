@@ -6,7 +6,7 @@ import {
 } from '../../../src/core/forecast';
 
 const DAY = 86_400_000;
-const day = (iso: string) => new Date(`${iso}T00:00:00`);
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const cycle = { start: day('2026-01-01'), end: day('2026-03-31') };
 const noCycle = { start: null, end: null };
 interface Reading {

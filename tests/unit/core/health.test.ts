@@ -67,11 +67,11 @@ describe('checkHealth', () => {
 
   it('flags a missed check-in only after a full period without one', () => {
     const input = healthInput(cleanWorkbook());
-    const sevenDaysLater = new Date(2026, 10, 20); // last check-ins were on 13 November
+    const sevenDaysLater = new Date(Date.UTC(2026, 10, 20)); // last check-ins were on 13 November
     expect(checkHealth({ ...input, asOf: sevenDaysLater }).map((f) => f.flag)).not.toContain(
       'missed-check-in',
     );
-    const eightDaysLater = new Date(2026, 10, 21);
+    const eightDaysLater = new Date(Date.UTC(2026, 10, 21));
     const missed = checkHealth({ ...input, asOf: eightDaysLater }).find(
       (f) => f.flag === 'missed-check-in',
     );
@@ -87,7 +87,9 @@ describe('checkHealth', () => {
 
   it('does not judge end-of-cycle scores before the cycle ends', () => {
     const input = healthInput(seededWorkbook());
-    const flags = checkHealth({ ...input, asOf: new Date(2026, 11, 30) }).map((f) => f.flag);
+    const flags = checkHealth({ ...input, asOf: new Date(Date.UTC(2026, 11, 30)) }).map(
+      (f) => f.flag,
+    );
     expect(flags).not.toContain('committed-below-target');
     expect(flags).not.toContain('sandbagging');
   });
@@ -139,7 +141,7 @@ describe('healthTable', () => {
 });
 
 describe('checkHealth: will miss at this pace', () => {
-  const day = (month: number, date: number) => new Date(2026, month - 1, date);
+  const day = (month: number, date: number) => new Date(Date.UTC(2026, month - 1, date));
   function input(kind: string, atRiskGap: number, values: number[]): HealthInput {
     const objectives = parseObjectives([
       ['ID', 'Objective', 'Kind'],

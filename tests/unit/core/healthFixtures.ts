@@ -15,7 +15,7 @@ export interface HealthWorkbook {
   asOf: Date;
 }
 
-const day = (month: number, date: number): Date => new Date(2026, month - 1, date);
+const day = (month: number, date: number): Date => new Date(Date.UTC(2026, month - 1, date));
 export const CYCLE_START = day(10, 1);
 export const CYCLE_END = day(12, 31);
 
@@ -64,7 +64,7 @@ function fridays(last: Date): Date[] {
   for (
     let date = day(10, 2);
     date.getTime() <= last.getTime();
-    date = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 7)
+    date = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 7))
   ) {
     dates.push(date);
   }
@@ -120,7 +120,7 @@ class Builder {
       const value = Math.round((current * (index + 1)) / dates.length);
       const isLast = index === dates.length - 1;
       this.checkIns.push([
-        new Date(date.getFullYear(), date.getMonth(), date.getDate(), 10),
+        new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 10)),
         keyResultId,
         value,
         7,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendarDay, plannedProgress } from '../../../src/core/plan';
 
-const day = (iso: string, time = '00:00') => new Date(`${iso}T${time}:00`);
+const day = (iso: string, time = '00:00') => new Date(`${iso}T${time}:00Z`);
 
 describe('plannedProgress', () => {
   it('is the share of calendar days passed between start and due date', () => {

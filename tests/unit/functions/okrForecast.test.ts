@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { okrForecast } from '../../../src/functions/okrForecast';
 
-const day = (iso: string) => new Date(`${iso}T00:00:00`);
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const KEY_RESULTS = [
   ['ID', 'Type', 'Start', 'Target', 'Start Date', 'Due Date'],
   ['KR1', 'increase', 0, 100, '', ''],

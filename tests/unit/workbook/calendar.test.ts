@@ -15,7 +15,7 @@ function settings(overrides: Partial<OkrSettings> = {}): OkrSettings {
 }
 
 const iso = (date: Date): string =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
 
 describe('cycleEvents', () => {
   it('starts with a planning week ending the day before the cycle', () => {
@@ -27,7 +27,7 @@ describe('cycleEvents', () => {
 
   it('puts a check-in on every check-in weekday inside the cycle', () => {
     const checkIns = cycleEvents(settings()).filter((event) => event.kind === 'check-in');
-    expect(checkIns.every((event) => event.date.getDay() === 5)).toBe(true);
+    expect(checkIns.every((event) => event.date.getUTCDay() === 5)).toBe(true);
     expect(iso(checkIns[0]!.date)).toBe('2026-10-02');
     expect(iso(checkIns.at(-1)!.date)).toBe('2026-12-25');
     expect(checkIns).toHaveLength(13);
@@ -45,7 +45,7 @@ describe('cycleEvents', () => {
 
   it('holds a review every Monday of the cycle', () => {
     const mondays = cycleEvents(settings()).filter((event) => event.kind === 'monday review');
-    expect(mondays.every((event) => event.date.getDay() === 1)).toBe(true);
+    expect(mondays.every((event) => event.date.getUTCDay() === 1)).toBe(true);
     expect(iso(mondays[0]!.date)).toBe('2026-10-05');
     expect(iso(mondays.at(-1)!.date)).toBe('2026-12-28');
   });

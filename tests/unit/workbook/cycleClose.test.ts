@@ -75,8 +75,8 @@ const milestones: TableCells = {
 
 const next = {
   cycleName: '2027 Q1',
-  cycleStart: new Date(2027, 0, 1),
-  cycleEnd: new Date(2027, 2, 31),
+  cycleStart: new Date(Date.UTC(2027, 0, 1)),
+  cycleEnd: new Date(Date.UTC(2027, 2, 31)),
 };
 const parsedObjectives = parseObjectives(objectiveValues).rows.filter((o) => o.id !== 'OLD');
 const parsedKeyResults = parseKeyResults(keyResultValues).rows;
@@ -175,7 +175,7 @@ describe('archived rows', () => {
     const labels = columnLabels(keyResultValues[0]!);
     const columns = storedColumns(KEY_RESULTS, keyResults);
     const header = [...ARCHIVED_ROW_COLUMNS, ...columns.map((index) => labels[index]!)];
-    const closedOn = new Date(2027, 0, 4);
+    const closedOn = new Date(Date.UTC(2027, 0, 4));
     const row = archivedRow(header, { cycle: '2026 Q4', closedOn }, keyResults, labels, columns, 3);
     expect(row).toEqual([
       "'2026 Q4",
