@@ -9,10 +9,14 @@
  */
 export type BeforeCallHook = (call: string) => void;
 
-/** Cells moved by value reads and writes of counted calls (formats and notes are not counted). */
+/**
+ * Cells moved by value reads and writes of counted calls (formats and notes are not counted), and
+ * cells cleared: a clear sends only its range, no cell value, so it is tallied apart.
+ */
 export interface CellTally {
   read: number;
   written: number;
+  cleared: number;
 }
 
 /** Calls that read cell values, and calls that write cell values or formulas. */
@@ -29,10 +33,9 @@ const VALUE_WRITES = new Set([
   'Range.setValue',
   'Range.setFormula',
   'Range.setFormulas',
-  'Range.clearContent',
-  'Range.clear',
   'Sheet.appendRow',
 ]);
+const CLEARS = new Set(['Range.clearContent', 'Range.clear']);
 
 const cellCount = (grid: readonly unknown[]): number =>
   grid.reduce<number>((sum, row) => sum + (Array.isArray(row) ? row.length : 1), 0);
@@ -40,16 +43,17 @@ const cellCount = (grid: readonly unknown[]): number =>
 /** The cells a call moved: read from its 2-D result, written from its 2-D argument or its range. */
 function cellsMoved(call: string, self: unknown, args: unknown[], result: unknown): CellTally {
   const read = VALUE_READS.has(call) ? (Array.isArray(result) ? cellCount(result) : 1) : 0;
-  if (!VALUE_WRITES.has(call)) return { read, written: 0 };
-  const [first] = args;
-  if (Array.isArray(first)) return { read, written: cellCount(first) };
   const grid = (self as { grid?: { numRows: number; numColumns: number } }).grid;
-  return { read, written: grid ? grid.numRows * grid.numColumns : 1 };
+  const rangeCells = grid ? grid.numRows * grid.numColumns : 1;
+  if (CLEARS.has(call)) return { read, written: 0, cleared: rangeCells };
+  if (!VALUE_WRITES.has(call)) return { read, written: 0, cleared: 0 };
+  const [first] = args;
+  return { read, written: Array.isArray(first) ? cellCount(first) : rangeCells, cleared: 0 };
 }
 
 export class CallCounter {
   private counts = new Map<string, number>();
-  private tally: CellTally = { read: 0, written: 0 };
+  private tally: CellTally = { read: 0, written: 0, cleared: 0 };
   private depth = 0;
   /** Runs before each counted call (tests inject other users' writes here). */
   beforeCall: BeforeCallHook | null = null;
@@ -76,7 +80,7 @@ export class CallCounter {
 
   reset(): void {
     this.counts.clear();
-    this.tally = { read: 0, written: 0 };
+    this.tally = { read: 0, written: 0, cleared: 0 };
   }
 
   /** Runs `action` without counting or hooking the service calls it makes. */
@@ -101,6 +105,7 @@ export class CallCounter {
       const cells = moved(result);
       this.tally.read += cells.read;
       this.tally.written += cells.written;
+      this.tally.cleared += cells.cleared;
     }
     return result;
   }

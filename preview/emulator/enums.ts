@@ -112,3 +112,14 @@ export const EVENT_TYPES = [
   'ON_EVENT_UPDATED',
 ] as const;
 export const PROTECTION_TYPES = ['RANGE', 'SHEET'] as const;
+/** https://developers.google.com/apps-script/reference/spreadsheet/copy-paste-type */
+export const COPY_PASTE_TYPES = [
+  'PASTE_NORMAL',
+  'PASTE_NO_BORDERS',
+  'PASTE_FORMAT',
+  'PASTE_FORMULA',
+  'PASTE_DATA_VALIDATION',
+  'PASTE_VALUES',
+  'PASTE_CONDITIONAL_FORMATTING',
+  'PASTE_COLUMN_WIDTHS',
+] as const;

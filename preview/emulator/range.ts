@@ -12,7 +12,7 @@ import { FakeDataValidation } from './rules.js';
 import { FakeProtection } from './protection.js';
 import { FakeSheet } from './sheet.js';
 import { FakeTextFinder } from './textFinder.js';
-import { zonedTime } from './timezone.js';
+import { zonedTime, zoneOffsetMinutes } from './timezone.js';
 import { isDateLike, parseEntry, type CellValue } from './values.js';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -423,6 +423,41 @@ export class FakeRange
     return this.changed();
   }
 
+  /**
+   * Copies the cells' values (formulas as their results, no formats) to the rectangle of the same
+   * size from `destination`'s top-left cell: the copy happens in the spreadsheet, so no cell value
+   * passes through the script. A date loses its date format, so it lands as its serial number.
+   * Only PASTE_VALUES, untransposed, is emulated; the rest is refused.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#copytodestination,-copypastetype,-transposed
+   */
+  copyTo(
+    destination: FakeRange,
+    copyPasteType: GoogleAppsScript.Spreadsheet.CopyPasteType,
+    transposed: boolean,
+  ): void {
+    if (String(copyPasteType) !== 'PASTE_VALUES' || transposed !== false)
+      this.env.fail(
+        `The emulator copies only with CopyPasteType.PASTE_VALUES, untransposed (got ${String(copyPasteType)}, ${String(transposed)}).`,
+      );
+    // Apps Script refuses a destination in another spreadsheet (copyValuesToRange is for that).
+    if (destination.book !== this.book)
+      this.env.fail('Exception: Target range and source range must be on the same spreadsheet.');
+    const values = this.map((row, column) => this.book.readValue(this.sheet, row, column));
+    // Stricter than Sheets, which may grow the sheet: the target must fit the grid.
+    const target = destination.at({
+      row: destination.grid.row,
+      column: destination.grid.column,
+      numRows: this.grid.numRows,
+      numColumns: this.grid.numColumns,
+    });
+    target.eachCell((cell, r, c) => {
+      clearContent(cell);
+      const value = values[r]![c]!;
+      if (value !== '') cell.value = value instanceof Date ? this.serialNumber(value) : value;
+    });
+    target.changed();
+  }
+
   /** Clears values and formulas, keeping formats.
    * https://developers.google.com/apps-script/reference/spreadsheet/range#clearcontent */
   clearContent(): FakeRange {
@@ -523,6 +558,13 @@ export class FakeRange
   private changed(): FakeRange {
     this.book.touch();
     return this;
+  }
+
+  /** Days since 1899-12-30 on the spreadsheet's wall clock, as Sheets numbers dates. */
+  private serialNumber(date: Date): number {
+    const wallClock =
+      date.getTime() + zoneOffsetMinutes(date.getTime(), this.book.timeZone) * 60_000;
+    return (wallClock - Date.UTC(1899, 11, 30)) / 86_400_000;
   }
 
   private scriptValue(value: CellValue): CellValue {

@@ -9,6 +9,7 @@ import {
   CHART_TYPES,
   DATA_VALIDATION_CRITERIA,
   PROTECTION_TYPES,
+  COPY_PASTE_TYPES,
   realEnum,
 } from './enums.js';
 import { spreadsheetIdFromUrl } from './drive.js';
@@ -270,6 +271,8 @@ export class FakeSpreadsheetApp
     realEnum<typeof GoogleAppsScript.Spreadsheet.BooleanCriteria>(BOOLEAN_CRITERIA);
   readonly ProtectionType =
     realEnum<typeof GoogleAppsScript.Spreadsheet.ProtectionType>(PROTECTION_TYPES);
+  readonly CopyPasteType =
+    realEnum<typeof GoogleAppsScript.Spreadsheet.CopyPasteType>(COPY_PASTE_TYPES);
   /** Kept for convenience; Apps Script code uses Charts.ChartType (see index.ts globals). */
   readonly ChartType = realEnum<typeof GoogleAppsScript.Charts.ChartType>(CHART_TYPES);
   /** https://developers.google.com/apps-script/reference/spreadsheet/direction */

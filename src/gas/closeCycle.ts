@@ -58,6 +58,7 @@ import { parseKeyResults, parseObjectives } from '../workbook/tables';
 import {
   appendToArchive,
   findArchiveSheet,
+  openArchive,
   placeByLabel,
   readLiveTable,
   readOptionalTable,
@@ -65,7 +66,7 @@ import {
   type LiveTable,
 } from './cycleTables';
 import type { OwnSheetKind } from './ownSheet';
-import { clearRows, fillRows, writeBlock } from './sheetWrites';
+import { clearRows, copyRowValues, fillRows, writeBlock } from './sheetWrites';
 import { withDocumentLock } from './tables';
 import { showDialogPage } from './ui';
 import { allOrNothing, type WriteJournal } from './writeJournal';
@@ -220,13 +221,25 @@ function moveTableRows(
   const labels = columnLabels(live.cells.values[0] ?? []);
   const columns = storedColumns(table, live.cells);
   if (rows.length > 0) {
-    appendToArchive(
+    const target = openArchive(journal, archive.name, archive.kind, [
+      ...ARCHIVED_ROW_COLUMNS,
+      ...columns.map((index) => labels[index]!),
+    ]);
+    const position = new Map(target.header.map((label, index) => [label.toLowerCase(), index]));
+    // Columns without a date in these rows are copied inside the spreadsheet; a copy of values
+    // leaves a date's format behind, so dates (and the archive's own columns) are written.
+    const copied = columns
+      .filter((index) => !rows.some((row) => live.cells.values[row - 1]?.[index] instanceof Date))
+      .map((index): [number, number] => [index, position.get(labels[index]!.toLowerCase())!]);
+    const copiedPositions = new Set(copied.map(([, at]) => at));
+    writeBlock(
       journal,
-      archive.name,
-      archive.kind,
-      [...ARCHIVED_ROW_COLUMNS, ...columns.map((index) => labels[index]!)],
-      (header) => rows.map((row) => archivedRow(header, meta, live.cells, labels, columns, row)),
+      target.sheet,
+      target.firstRow,
+      target.header.map((_, index) => index).filter((index) => !copiedPositions.has(index)),
+      rows.map((row) => archivedRow(target.header, meta, live.cells, labels, columns, row)),
     );
+    copyRowValues(journal, live.sheet, rows, copied, target.sheet, target.firstRow);
   }
   const firstFreeRow = lastContentRow(table, live.cells.values as unknown[][]) + 1;
   const vacating = vacate(

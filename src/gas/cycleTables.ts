@@ -3,11 +3,11 @@
  * the add-on's archive sheets (appended by header), and Settings values by label.
  */
 import { readValues } from './sheetValues';
-import { exactCell, type TableCells } from '../workbook/archivedRows';
+import { exactCell, storedColumns, type TableCells } from '../workbook/archivedRows';
 import { ARCHIVE_HEADER, ARCHIVE_SHEET } from '../workbook/archive';
 import { findColumns, headerKey } from '../workbook/headers';
 import { SETTINGS, type TableDef } from '../workbook/schema';
-import { lastContentRow, type SheetCell } from '../workbook/sheetRows';
+import { contiguousRuns, lastContentRow, type SheetCell } from '../workbook/sheetRows';
 import {
   ensureColumns,
   findOwnSheet,
@@ -26,12 +26,43 @@ export interface LiveTable {
   cells: TableCells;
 }
 
-/** A table's data range: values, and formulas when asked (one call each). */
+/**
+ * A table's data range as the close and the reopen use it: the header, and below it the values
+ * and (when asked) the formulas of the columns a person types in (storedColumns). The add-on's
+ * computed columns hold spilled results that nothing keeps, so their cells are left blank here
+ * rather than moved through the script.
+ */
 export function readLiveTable(table: TableDef, withFormulas: boolean): LiveTable {
   const sheet = tableSheet(table);
   const range = sheet.getDataRange();
-  const values = readValues(range);
-  return { sheet, cells: { values, formulas: withFormulas ? range.getFormulas() : [] } };
+  const height = range.getNumRows();
+  const width = range.getNumColumns();
+  const headerRange = range.offset(0, 0, 1, width);
+  const header = {
+    values: readValues(headerRange),
+    formulas: withFormulas ? headerRange.getFormulas() : [],
+  };
+  const values: unknown[][] = [header.values[0]!];
+  const formulas: string[][] = withFormulas ? [header.formulas[0]!] : [];
+  for (let row = 1; row < height; row++) {
+    values.push(Array<unknown>(width).fill(''));
+    if (withFormulas) formulas.push(Array<string>(width).fill(''));
+  }
+  if (height > 1) {
+    for (const run of contiguousRuns(storedColumns(table, header))) {
+      const block = range.offset(1, run[0]!, height - 1, run.length);
+      copyInto(values, readValues(block), run[0]!);
+      if (withFormulas) copyInto(formulas, block.getFormulas(), run[0]!);
+    }
+  }
+  return { sheet, cells: { values, formulas } };
+}
+
+/** Puts a block read from the second row of a table into the table's grid at `column`. */
+function copyInto<T>(grid: T[][], block: readonly (readonly T[])[], column: number): void {
+  block.forEach((line, offset) =>
+    line.forEach((cell, index) => (grid[offset + 1]![column + index] = cell)),
+  );
 }
 
 /** Like readLiveTable, or null when the workbook has no such sheet. */
@@ -69,19 +100,23 @@ export function findArchiveSheet(
   return findOwnSheet(name, kind, name === ARCHIVE_SHEET ? isUnmarkedArchive : undefined);
 }
 
+/** An archive sheet made ready for new rows: its final header and the first free row. */
+export interface OpenArchive {
+  sheet: Sheet;
+  header: string[];
+  firstRow: number;
+}
+
 /**
- * Appends rows to one of the add-on's archive sheets, creating and marking it when missing and
- * adding header cells it lacks. `rowsFor` lays the rows out on the final header; `numberFormats`
- * formats the new rows' cells of the columns it names (label → format).
+ * Makes one of the add-on's archive sheets ready for rows laid out on `wanted`: creates and marks
+ * it when missing and adds the header cells it lacks.
  */
-export function appendToArchive(
+export function openArchive(
   journal: WriteJournal,
   name: string,
   kind: OwnSheetKind,
   wanted: readonly string[],
-  rowsFor: (header: readonly string[]) => SheetCell[][],
-  numberFormats: Readonly<Record<string, string>> = {},
-): void {
+): OpenArchive {
   const found = findArchiveSheet(name, kind);
   let sheet: Sheet;
   let existing: unknown[] = [];
@@ -100,8 +135,24 @@ export function appendToArchive(
   ensureColumns(journal, sheet, header.length);
   const added = header.map((_, index) => index).filter((index) => index >= existing.length);
   writeBlock(journal, sheet, 1, added, [header]);
+  return { sheet, header, firstRow: Math.max(lastRow, 1) + 1 };
+}
+
+/**
+ * Appends rows to one of the add-on's archive sheets (see openArchive). `rowsFor` lays the rows
+ * out on the final header; `numberFormats` formats the new rows' cells of the columns it names
+ * (label → format).
+ */
+export function appendToArchive(
+  journal: WriteJournal,
+  name: string,
+  kind: OwnSheetKind,
+  wanted: readonly string[],
+  rowsFor: (header: readonly string[]) => SheetCell[][],
+  numberFormats: Readonly<Record<string, string>> = {},
+): void {
+  const { sheet, header, firstRow } = openArchive(journal, name, kind, wanted);
   const rows = rowsFor(header);
-  const firstRow = Math.max(lastRow, 1) + 1;
   writeBlock(
     journal,
     sheet,

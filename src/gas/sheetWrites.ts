@@ -38,6 +38,48 @@ export function writeBlock(
   }
 }
 
+/**
+ * Copies the values of `rows` (1-based, ascending) of `from`, in the given columns, to `to` from
+ * row `firstRow` on, one row after another, each column pair being [from column, to column]
+ * (0-based). The copy is made inside the spreadsheet (Range.copyTo with PASTE_VALUES), one call
+ * per run of neighbouring rows and columns, so no value passes through the script. The target
+ * cells were blank and the sheet already holds their rows, so undo clears them.
+ */
+export function copyRowValues(
+  journal: WriteJournal,
+  from: Sheet,
+  rows: readonly number[],
+  columnPairs: readonly (readonly [number, number])[],
+  to: Sheet,
+  firstRow: number,
+): void {
+  let target = firstRow;
+  for (const [first, count] of rowRuns(rows)) {
+    for (const run of pairRuns(columnPairs)) {
+      const source = from.getRange(first, run[0]![0] + 1, count, run.length);
+      const destination = to.getRange(target, run[0]![1] + 1, count, run.length);
+      journal.write(
+        () => `copy ${from.getName()} rows ${first}–${first + count - 1} to ${to.getName()}`,
+        () => source.copyTo(destination, SpreadsheetApp.CopyPasteType.PASTE_VALUES, false),
+        () => destination.clearContent(),
+      );
+    }
+    target += count;
+  }
+}
+
+/** Column pairs grouped into runs where both columns move on by one. */
+function pairRuns(pairs: readonly (readonly [number, number])[]): (readonly [number, number])[][] {
+  const runs: (readonly [number, number])[][] = [];
+  for (const pair of pairs) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && pair[0] === last[0] + 1 && pair[1] === last[1] + 1) run.push(pair);
+    else runs.push([pair]);
+  }
+  return runs;
+}
+
 /** Sets one cell; undo puts back what it held (its formula, or its value exactly). */
 export function replaceCell(
   journal: WriteJournal,

@@ -11,6 +11,8 @@ export interface OperationCost {
   setValues: number;
   cellsRead: number;
   cellsWritten: number;
+  /** Cells emptied by clears, which send a range and no values. */
+  cellsCleared: number;
   /** Calls made and cells moved while the script held the document lock. */
   lockedCalls: number;
   lockedCells: number;
@@ -76,6 +78,7 @@ export function measureCost(emulator: Emulator, operation: () => unknown): Opera
     setValues: calls.count('Range.setValues'),
     cellsRead: cells.read,
     cellsWritten: cells.written,
+    cellsCleared: cells.cleared,
     lockedCalls,
     lockedCells,
     resultBytes: jsonBytes(result),

@@ -24,7 +24,21 @@ describe('cells moved', () => {
     ]);
     sheet.getRange('D1:D3').setValue('x');
     sheet.appendRow([1, 2, 3]);
-    expect(emulator.calls.cells()).toEqual({ read: 7, written: 10 });
+    expect(emulator.calls.cells()).toEqual({ read: 7, written: 10, cleared: 0 });
+  });
+
+  it('tallies cleared cells apart, since a clear sends its range and no values', () => {
+    const { emulator, sheet } = sheetOf([['a', 'b', 'c']]);
+    sheet.getRange('A1:C4').clearContent();
+    sheet.getRange('A1:B1').clear();
+    expect(emulator.calls.cells()).toEqual({ read: 0, written: 0, cleared: 14 });
+  });
+
+  it('moves no cells through the script when a range is copied in the spreadsheet', () => {
+    const { emulator, sheet } = sheetOf([['a', 7, true]]);
+    sheet.getRange('A1:C1').copyTo(sheet.getRange('A3'), 'PASTE_VALUES' as never, false);
+    expect(emulator.calls.cells()).toEqual({ read: 0, written: 0, cleared: 0 });
+    expect(sheet.getRange('A3:C3').getValues()).toEqual([['a', 7, true]]);
   });
 
   it('counts no cells for formats, sizes or searches, and starts again at zero after reset', () => {
@@ -32,10 +46,10 @@ describe('cells moved', () => {
     sheet.getRange('A1:B2').getBackgrounds();
     sheet.getLastRow();
     sheet.getRange('A1:A5').createTextFinder('a').findAll();
-    expect(emulator.calls.cells()).toEqual({ read: 0, written: 0 });
+    expect(emulator.calls.cells()).toEqual({ read: 0, written: 0, cleared: 0 });
     sheet.getRange('A1').getValue();
     emulator.calls.reset();
-    expect(emulator.calls.cells()).toEqual({ read: 0, written: 0 });
+    expect(emulator.calls.cells()).toEqual({ read: 0, written: 0, cleared: 0 });
   });
 });
 
