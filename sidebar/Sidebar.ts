@@ -20,7 +20,14 @@ import {
 import { byId, element, replaceChildren, show } from './dom';
 import { clearErrors, showErrors } from './fieldErrors';
 import { describeRange, formatMeasured, formatTime } from './format';
-import { confidenceTone, history, lastCheckIn, progressBar, statusChip } from './keyResultCard';
+import {
+  confidenceTone,
+  forecastLine,
+  history,
+  lastCheckIn,
+  progressBar,
+  statusChip,
+} from './keyResultCard';
 import { runServer, ServerCallError } from './run';
 import { enteredValue, tickedMilestones, valueField } from './valueField';
 
@@ -147,6 +154,7 @@ function keyResultButton(keyResult: KeyResultListItem, showOwner: boolean): HTML
         statusChip(keyResult),
       ]),
       progressBar(keyResult, true),
+      forecastLine(keyResult),
     ],
   );
   button.addEventListener('click', () => void openKeyResult(keyResult));
@@ -302,7 +310,7 @@ function renderCard(keyResult: KeyResultListItem): void {
   confidenceText.textContent = keyResult.confidence === null ? '—' : `${keyResult.confidence}/10`;
   confidenceText.className = `kr-card__figure confidence-tone--${confidenceTone(keyResult.confidence)}`;
   byId('kr-status').replaceWith(Object.assign(statusChip(keyResult), { id: 'kr-status' }));
-  replaceChildren(byId('kr-progress'), [progressBar(keyResult, false)]);
+  replaceChildren(byId('kr-progress'), [progressBar(keyResult, false), forecastLine(keyResult)]);
   const problem = byId('kr-problem');
   problem.textContent = keyResult.problem;
   show(problem, keyResult.problem !== '');

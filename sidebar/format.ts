@@ -1,7 +1,8 @@
 /**
  * Locale-aware display of check-in values, fractions and dates (Intl, in the viewer's locale).
  */
-import type { KeyResultListItem, KeyResultSummary } from '../src/shared/checkIn';
+import { joinUnit, paceSentence } from '../src/core/paceSentence';
+import type { ForecastOutlook, KeyResultListItem, KeyResultSummary } from '../src/shared/checkIn';
 
 const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 const percentFormat = new Intl.NumberFormat(undefined, {
@@ -12,6 +13,15 @@ const percentFormat = new Intl.NumberFormat(undefined, {
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone: 'UTC' });
 const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const shortDateFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+});
+const paceFormat = new Intl.NumberFormat(undefined, {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 
 const MS_PER_DAY = 86_400_000;
 
@@ -25,11 +35,7 @@ export function formatFraction(fraction: number): string {
 
 /** A number with the KR's unit: "%" and currency-like symbols sit close, words get a space. */
 export function withUnit(value: number, unit: string): string {
-  const trimmed = unit.trim();
-  if (trimmed === '') return formatNumber(value);
-  if (/^[%‰°]$/.test(trimmed)) return `${formatNumber(value)}${trimmed}`;
-  if (/^[$€£¥₹]$/.test(trimmed)) return `${trimmed}${formatNumber(value)}`;
-  return `${formatNumber(value)} ${trimmed}`;
+  return joinUnit(formatNumber(value), unit);
 }
 
 /** A measured value as the KR's type reads it; blank shows as an em dash. */
@@ -90,4 +96,14 @@ export function describeRange(keyResult: KeyResultListItem): string {
         return `At most ${withUnit(keyResult.target, keyResult.unit)}`;
       return `${formatNumber(keyResult.start ?? 0)} → ${withUnit(keyResult.target, keyResult.unit)}`;
   }
+}
+
+/** "At this pace: 58% by 31 Mar · needs +4.7 a week to reach 100", in the viewer's locale. */
+export function describeForecast(keyResult: KeyResultListItem, forecast: ForecastOutlook): string {
+  return paceSentence(forecast, {
+    percent: formatFraction,
+    decimal: (value) => paceFormat.format(value),
+    amount: (value) => withUnit(value, keyResult.unit),
+    dueDate: shortDateFormat.format(new Date(forecast.dueDate)),
+  });
 }

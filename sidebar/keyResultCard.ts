@@ -5,7 +5,13 @@
 import { confidenceBand } from '../src/core/confidence';
 import type { KeyResultListItem, KeyResultSummary } from '../src/shared/checkIn';
 import { element } from './dom';
-import { formatDate, formatDaysAgo, formatFraction, formatMeasured } from './format';
+import {
+  describeForecast,
+  formatDate,
+  formatDaysAgo,
+  formatFraction,
+  formatMeasured,
+} from './format';
 
 export function statusChip(keyResult: KeyResultListItem): HTMLElement {
   const status = keyResult.status || (keyResult.type === 'baseline' ? 'Baseline' : 'No plan');
@@ -65,6 +71,17 @@ function progressText(keyResult: KeyResultListItem): string {
   return keyResult.planned === null
     ? done
     : `${done} · ${formatFraction(keyResult.planned)} planned by today`;
+}
+
+/** Where the key result lands at the pace of its check-ins, or nothing when it has no forecast. */
+export function forecastLine(keyResult: KeyResultListItem): HTMLElement | null {
+  const forecast = keyResult.forecast;
+  if (forecast === null) return null;
+  // A span, since list items are buttons, which hold only phrasing content.
+  return element('span', {
+    className: forecast.progress === null ? 'forecast forecast--none' : 'forecast',
+    text: describeForecast(keyResult, forecast),
+  });
 }
 
 /** low, medium or high (the colour of a confidence), or none when blank. */

@@ -8,6 +8,7 @@ import {
   MAX_OWN_KEY_RESULTS,
   type CheckInContext,
   type CheckInKeyResultType,
+  type ForecastOutlook,
   type KeyResultListItem,
   type KeyResultPage,
   type KeyResultSummary,
@@ -16,6 +17,7 @@ import {
 } from '../shared/checkIn';
 import { inputKindFor, milestoneProgress } from './checkIn';
 import { OkrInputError } from './errors';
+import { keyResultOutlook } from './forecast';
 import { plannedProgress } from './plan';
 import { keyResultProgress } from './progress';
 import type { OkrSettings } from './settings';
@@ -30,6 +32,18 @@ export interface CheckInWorkbook {
   objectives: readonly Objective[];
   keyResults: readonly KeyResult[];
   settings: OkrSettings;
+  /**
+   * The Key Results sheet's Forecast column by sheet row: the projected progress, or null where
+   * the cell is blank (too few check-ins). Rows left out, or no map, have no forecast to show.
+   */
+  forecasts?: ReadonlyMap<number, number | null>;
+}
+
+/** A projected progress for the sidebar: where it came from decides `beforeLatest`. */
+export interface ProjectedProgress {
+  progress: number | null;
+  /** It does not count the latest check-in yet (the sheet's value, read before it recomputed). */
+  beforeLatest: boolean;
 }
 
 const idKey = (id: string): string => id.trim().toLowerCase();
@@ -73,6 +87,7 @@ export function listKeyResult(
   asOf: Date,
   userEmail: string,
   checklist: readonly Milestone[] = [],
+  projected?: ProjectedProgress,
 ): KeyResultListItem {
   const problems: string[] = [];
   let progress: number | null = null;
@@ -115,6 +130,28 @@ export function listKeyResult(
     dueDate: iso(dueDate),
     lastCheckInDate: iso(keyResult.lastCheckIn),
     problem: problems.join(' '),
+    forecast:
+      projected === undefined ? null : forecastOutlook(keyResult, settings, asOf, projected),
+  };
+}
+
+/** The outlook the sidebar shows, from a projected progress and the key result's row. */
+function forecastOutlook(
+  keyResult: KeyResult,
+  settings: OkrSettings,
+  asOf: Date,
+  projected: ProjectedProgress,
+): ForecastOutlook | null {
+  const latest = typeof keyResult.current === 'number' ? keyResult.current : null;
+  const outlook = keyResultOutlook(keyResult, latest, projected.progress, asOf, {
+    start: settings.cycleStart,
+    end: settings.cycleEnd,
+  });
+  if (outlook === null) return null;
+  return {
+    ...outlook,
+    dueDate: outlook.dueDate.toISOString(),
+    beforeLatest: projected.beforeLatest,
   };
 }
 
@@ -130,11 +167,20 @@ export function summarizeKeyResult(
   settings: OkrSettings,
   asOf: Date,
   userEmail: string,
+  projected?: ProjectedProgress,
 ): KeyResultSummary {
   const checklist = keyResult.type === 'milestone' ? milestones : [];
   const ordered = [...checkIns].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
   const latest = ordered[ordered.length - 1];
-  const item = listKeyResult(keyResult, objectiveTitle, settings, asOf, userEmail, checklist);
+  const item = listKeyResult(
+    keyResult,
+    objectiveTitle,
+    settings,
+    asOf,
+    userEmail,
+    checklist,
+    projected,
+  );
   return {
     ...item,
     lastCheckInDate: item.lastCheckInDate ?? iso(latest?.timestamp ?? null),
@@ -194,6 +240,7 @@ export function checkInList(workbook: CheckInWorkbook, userEmail: string, asOf: 
     const objective = objectiveById.get(idKey(keyResult.objectiveId));
     return !cycleKnown || objective === undefined || inCurrentCycle(objective, settings.cycleName);
   });
+  const { forecasts } = workbook;
   const items = reachable.map((keyResult) =>
     listKeyResult(
       keyResult,
@@ -201,6 +248,10 @@ export function checkInList(workbook: CheckInWorkbook, userEmail: string, asOf: 
       settings,
       asOf,
       userEmail,
+      [],
+      forecasts?.has(keyResult.row)
+        ? { progress: forecasts.get(keyResult.row) ?? null, beforeLatest: false }
+        : undefined,
     ),
   );
   const rank = (item: KeyResultListItem): number =>

@@ -5,6 +5,7 @@
  * [0, 1] and a decrease key result needs no special case.
  */
 import { keyResultPlanDates, type CycleDates } from './balance';
+import { OkrInputError } from './errors';
 import { calendarDay, planDays } from './plan';
 import { clampFraction, keyResultProgress } from './progress';
 import type { KeyResult } from './types';
@@ -85,15 +86,85 @@ export function keyResultForecast(
     type === 'percentage'
       ? clampFraction(value)
       : keyResultProgress(type, keyResult.start, target, value)!;
-  const weeksLeft = (dueDay - asOfDay) / DAYS_PER_WEEK;
-  const reached = progressOf(fit.latestY) >= 1;
   return {
     progress: progressOf(projectedValue),
     projectedValue,
     dueDate,
-    neededPerWeek: weeksLeft <= 0 || reached ? null : (goal - fit.latestY) / weeksLeft,
+    neededPerWeek: neededPace(progressOf, goal, fit.latestY, dueDay - asOfDay),
     goal,
   };
+}
+
+/** What is still to move per week from `latest` to `goal` in `daysLeft`; null once due or reached. */
+function neededPace(
+  progressOf: (value: number) => number,
+  goal: number,
+  latest: number,
+  daysLeft: number,
+): number | null {
+  if (daysLeft <= 0 || progressOf(latest) >= 1) return null;
+  return (goal - latest) / (daysLeft / DAYS_PER_WEEK);
+}
+
+/**
+ * Where a key result is heading, as the sidebar and the emails say it: the projected progress
+ * (worked out elsewhere: the sheet's Forecast column or `keyResultForecast`), the pace still
+ * needed from its latest value, and whether the due date has passed or the goal is reached.
+ */
+export interface Outlook {
+  /** Projected progress at the due date, 0–1; null with fewer than two check-ins on distinct days. */
+  progress: number | null;
+  dueDate: Date;
+  /** Still to move per week to reach the goal (negative for a decrease); null once due or reached. */
+  neededPerWeek: number | null;
+  /** Target, or 1 (100%) for a percentage key result. */
+  goal: number;
+  /** A percentage key result: the goal and the pace are fractions. */
+  percentage: boolean;
+  /** The due date is before the as-of day. */
+  overdue: boolean;
+  /** The latest value already reaches the goal. */
+  reached: boolean;
+}
+
+/**
+ * The outlook of a key result whose latest value is `latest` (Current; blank means its Start) and
+ * whose projected progress is `projected`; null for binary and baseline key results and when a
+ * value or date the forecast needs is missing (the key result's own problem says which).
+ */
+export function keyResultOutlook(
+  keyResult: ForecastKeyResult,
+  latest: number | null,
+  projected: number | null,
+  asOf: Date,
+  cycle: CycleDates,
+): Outlook | null {
+  const { type, target } = keyResult;
+  if (type === 'binary' || type === 'baseline') return null;
+  try {
+    keyResultProgress(type, keyResult.start, target, null);
+    const { startDate, dueDate } = keyResultPlanDates(keyResult, cycle);
+    const { due } = planDays(startDate, dueDate);
+    const percentage = type === 'percentage';
+    const goal = percentage ? 1 : target!;
+    const latestValue = latest ?? startValueOf(keyResult);
+    const scaled = latestValue === null ? null : percentage ? asFraction(latestValue) : latestValue;
+    const progressOf = (value: number): number =>
+      percentage ? clampFraction(value) : keyResultProgress(type, keyResult.start, target, value)!;
+    const daysLeft = due - calendarDay(asOf);
+    return {
+      progress: projected,
+      dueDate,
+      neededPerWeek: scaled === null ? null : neededPace(progressOf, goal, scaled, daysLeft),
+      goal,
+      percentage,
+      overdue: daysLeft < 0,
+      reached: scaled !== null && progressOf(scaled) >= 1,
+    };
+  } catch (error) {
+    if (error instanceof OkrInputError) return null;
+    throw error;
+  }
 }
 
 /** The value at the start date: Start, 0 for a milestone or task without one, none otherwise. */

@@ -7,6 +7,7 @@ import { zonedTime } from './checkInPeriod';
 import type { EmailMessage } from './reminderDispatch';
 import type { DigestMessage, KeyResultLine, OwnerReminder } from './reminders';
 import { escapeHtml } from './html';
+import { joinUnit, paceSentence } from './paceSentence';
 import { WEEKDAYS } from './settings';
 import type { KeyResultStatus } from './types';
 
@@ -51,9 +52,38 @@ const FONT = 'font-family:Arial,Helvetica,sans-serif;';
 
 /** "Mon 23 Nov 2026" for the calendar day `date` falls on in the spreadsheet's zone. */
 export function formatDay(date: Date, timeZone: string): string {
-  const day = zonedTime(date, timeZone).day;
-  const utc = new Date(day * 86_400_000);
+  const utc = dayOf(date, timeZone);
   return `${WEEKDAYS[utc.getUTCDay()]!.slice(0, 3)} ${utc.getUTCDate()} ${MONTHS[utc.getUTCMonth()]} ${utc.getUTCFullYear()}`;
+}
+
+/** "31 Mar 2026": a due date, short enough for the forecast sentence. */
+function formatShortDay(date: Date, timeZone: string): string {
+  const utc = dayOf(date, timeZone);
+  return `${utc.getUTCDate()} ${MONTHS[utc.getUTCMonth()]} ${utc.getUTCFullYear()}`;
+}
+
+function dayOf(date: Date, timeZone: string): Date {
+  return new Date(zonedTime(date, timeZone).day * 86_400_000);
+}
+
+/** A number as the emails write it: at most two decimals, thousands grouped. */
+function formatAmount(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/**
+ * "At this pace: 58% by 31 Mar 2026 · needs +4.7 a week to reach 100 points", or null when the
+ * key result has no forecast (binary, baseline, or values missing).
+ */
+export function forecastText(line: KeyResultLine, timeZone: string): string | null {
+  if (line.forecast === null) return null;
+  return paceSentence(line.forecast, {
+    percent: formatPercent,
+    decimal: (value) =>
+      value.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+    amount: (value) => joinUnit(formatAmount(value), line.unit),
+    dueDate: formatShortDay(line.forecast.dueDate, timeZone),
+  });
 }
 
 export function formatPercent(fraction: number | null): string {
@@ -151,11 +181,13 @@ export function digestEmail(digest: DigestMessage, context: EmailContext): Email
 
 function keyResultText(line: KeyResultLine, timeZone: string, withOwner = false): string {
   const last = line.lastCheckIn ? formatDay(line.lastCheckIn, timeZone) : 'never';
+  const forecast = forecastText(line, timeZone);
   return [
     `- ${line.id}: ${line.title}`,
     line.objectiveTitle ? `  Objective: ${line.objectiveTitle}` : null,
     withOwner && line.owner ? `  Owner: ${line.owner}` : null,
     `  Progress ${formatPercent(line.progress)} · planned ${formatPercent(line.planned)} · ${line.status || 'no status'} · last check-in ${last}`,
+    forecast === null ? null : `  ${forecast}`,
     '',
   ]
     .filter((text): text is string => text !== null)
@@ -165,6 +197,11 @@ function keyResultText(line: KeyResultLine, timeZone: string, withOwner = false)
 function keyResultCard(line: KeyResultLine, timeZone: string, withOwner = false): string {
   const status = STATUS_COLOURS[line.status];
   const last = line.lastCheckIn ? formatDay(line.lastCheckIn, timeZone) : 'never';
+  const sentence = forecastText(line, timeZone);
+  const forecast =
+    sentence === null
+      ? ''
+      : `<div style="${FONT}font-size:13px;color:${COLOURS.text};padding-top:4px;">${escapeHtml(sentence)}</div>`;
   const objective = line.objectiveTitle
     ? `<div style="${FONT}font-size:12px;color:${COLOURS.muted};padding-top:2px;">${escapeHtml(line.objectiveTitle)}</div>`
     : '';
@@ -180,7 +217,7 @@ function keyResultCard(line: KeyResultLine, timeZone: string, withOwner = false)
 <td style="text-align:right;vertical-align:top;padding-left:8px;">${badge}</td>
 </tr></table>
 ${progressBar(line.progress, line.planned, line.status)}
-<div style="${FONT}font-size:13px;color:${COLOURS.muted};padding-top:8px;">Progress <b style="color:${COLOURS.text};">${formatPercent(line.progress)}</b> &nbsp;·&nbsp; Planned <b style="color:${COLOURS.text};">${formatPercent(line.planned)}</b> &nbsp;·&nbsp; Last check-in <b style="color:${COLOURS.text};">${escapeHtml(last)}</b></div>
+<div style="${FONT}font-size:13px;color:${COLOURS.muted};padding-top:8px;">Progress <b style="color:${COLOURS.text};">${formatPercent(line.progress)}</b> &nbsp;·&nbsp; Planned <b style="color:${COLOURS.text};">${formatPercent(line.planned)}</b> &nbsp;·&nbsp; Last check-in <b style="color:${COLOURS.text};">${escapeHtml(last)}</b></div>${forecast}
 </td></tr></table>`;
 }
 

@@ -7,6 +7,13 @@
  */
 import { keyResultPlannedProgress } from './balance';
 import { checkInPeriodAt, localDay, previousPeriod, type CheckInPeriod } from './checkInPeriod';
+import {
+  keyResultForecast,
+  keyResultOutlook,
+  noReadings,
+  type Outlook,
+  type Readings,
+} from './forecast';
 import { progressOfKeyResult } from './progress';
 import type { OkrSettings } from './settings';
 import { statusFor } from './status';
@@ -77,6 +84,8 @@ export interface KeyResultLine {
   planned: number | null;
   status: KeyResultStatus;
   lastCheckIn: Date | null;
+  /** Where it lands at the pace of its check-ins; null for binary, baseline and unscoreable KRs. */
+  forecast: Outlook | null;
 }
 
 export interface OwnerReminder {
@@ -305,6 +314,7 @@ function keyResultLines(inputs: ReminderInputs, period: CheckInPeriod): PlannedL
     inputs.objectives.map((objective) => [idKey(objective.id), objective]),
   );
   const checkInTimes = latestCheckIns(inputs.checkIns);
+  const readingsById = readingsByKeyResult(inputs.checkIns);
   const previous = previousPeriod(period, settings, timeZone);
   const cycle = { start: settings.cycleStart, end: settings.cycleEnd };
   const periodStartDay = localDay(period.start, timeZone);
@@ -344,6 +354,12 @@ function keyResultLines(inputs: ReminderInputs, period: CheckInPeriod): PlannedL
         planned,
         status,
         lastCheckIn,
+        forecast: safely(() => {
+          const readings = readingsById.get(idKey(keyResult.id)) ?? noReadings();
+          const projected = keyResultForecast(keyResult, readings, now, cycle)?.progress ?? null;
+          const latest = typeof keyResult.current === 'number' ? keyResult.current : null;
+          return keyResultOutlook(keyResult, latest, projected, now, cycle);
+        }),
       },
       needsCheckIn: keyResult.owner !== '' && status !== 'Done' && !pastDue,
       // A check-in typed with a later timestamp still counts for this period.
@@ -371,6 +387,20 @@ function latestCheckIns(checkIns: readonly CheckIn[]): Map<string, number[]> {
     else times.set(key, [time]);
   }
   return times;
+}
+
+/** Each key result's numeric check-ins, in one pass, for its forecast. */
+function readingsByKeyResult(checkIns: readonly CheckIn[]): Map<string, Readings> {
+  const readings = new Map<string, Readings>();
+  for (const checkIn of checkIns) {
+    if (typeof checkIn.value !== 'number') continue;
+    const key = idKey(checkIn.keyResultId);
+    let list = readings.get(key);
+    if (!list) readings.set(key, (list = noReadings()));
+    list.times.push(checkIn.timestamp.getTime());
+    list.values.push(checkIn.value);
+  }
+  return readings;
 }
 
 function latestOf(times: readonly (number | Date)[]): Date | null {

@@ -19,7 +19,11 @@ import {
   searchCheckInList,
   summarizeKeyResult,
   type CheckInList,
+  type ProjectedProgress,
 } from '../core/checkInSummary';
+import { keyResultPlanDates } from '../core/balance';
+import { keyResultForecast } from '../core/forecast';
+import { startOfDay } from '../core/wallClock';
 import { OkrInputError } from '../core/errors';
 import type { OkrSettings } from '../core/settings';
 import type { CheckIn, KeyResult, Milestone, Objective } from '../core/types';
@@ -47,7 +51,7 @@ import {
 } from '../workbook/schema';
 import { parseSettings } from '../workbook/settings';
 import { parseKeyResults, parseMilestones, parseObjectives } from '../workbook/tables';
-import { latestCheckInsOf } from './checkInHistory';
+import { latestCheckInsOf, recentReadingsOf } from './checkInHistory';
 import {
   readColumns,
   readRowAt,
@@ -94,8 +98,14 @@ function cycleStampOf(settingsValues: readonly (readonly unknown[])[], settings:
   ]);
 }
 
-/** The key result rows up to the last column people type in (the spilled formula columns are left). */
-function readKeyResultRows(): unknown[][] {
+/**
+ * The key result rows up to the last column people type in (the other spilled formula columns are
+ * left), and the Forecast column's values by sheet row.
+ */
+function readKeyResultRows(): {
+  values: unknown[][];
+  forecasts: ReadonlyMap<number, number | null> | undefined;
+} {
   const table = readTableHeader(KEY_RESULTS);
   const typed = KEY_RESULTS.columns
     .filter((column) => !column.computed)
@@ -104,8 +114,46 @@ function readKeyResultRows(): unknown[][] {
       return index === undefined ? [] : [index];
     });
   const lastRow = table.sheet.getLastRow();
-  if (lastRow < 2) return [table.header];
-  return readValues(table.sheet.getRange(1, 1, lastRow, Math.max(...typed) + 1));
+  if (lastRow < 2) return { values: [table.header], forecasts: undefined };
+  const forecastColumn = table.columns.forecast;
+  return {
+    values: readValues(table.sheet.getRange(1, 1, lastRow, Math.max(...typed) + 1)),
+    forecasts:
+      forecastColumn === undefined
+        ? undefined
+        : forecastsByRow(table.sheet.getRange(2, forecastColumn + 1, lastRow - 1, 1).getValues()),
+  };
+}
+
+/** Forecast cells (from row 2) by sheet row; cells that hold no forecast are left out. */
+function forecastsByRow(cells: unknown[][]): Map<number, number | null> {
+  const forecasts = new Map<number, number | null>();
+  cells.forEach(([cell], offset) => {
+    const progress = forecastCellProgress(cell);
+    if (progress !== undefined) forecasts.set(offset + 2, progress);
+  });
+  return forecasts;
+}
+
+/**
+ * What a Forecast cell says (OKRFORECAST, spilled by the sheet over every check-in): a projected
+ * progress, null when blank (fewer than two check-ins), undefined for anything else (an `ERROR:`
+ * text, a value still loading, a user's own column of other numbers).
+ */
+function forecastCellProgress(cell: unknown): number | null | undefined {
+  if (cell === '' || cell === null) return null;
+  return typeof cell === 'number' && cell >= 0 && cell <= 1 ? cell : undefined;
+}
+
+/** The sidebar's reading of a key result row's Forecast cell, when the sheet has the column. */
+function projectedInRow(
+  table: TableHeader,
+  cells: readonly unknown[],
+  beforeLatest: boolean,
+): ProjectedProgress | undefined {
+  const column = table.columns.forecast;
+  const progress = column === undefined ? undefined : forecastCellProgress(cells[column] ?? '');
+  return progress === undefined ? undefined : { progress, beforeLatest };
 }
 
 /** The sidebar's list of the open cycle, from the key result rows and the objectives only. */
@@ -113,12 +161,17 @@ function loadList(
   now: Date,
   userEmail: string,
 ): { list: CheckInList; settings: OkrSettings; cycleStamp: string; problems: RowProblem[] } {
-  const keyResults = parseKeyResults(readKeyResultRows());
+  const { values: keyResultValues, forecasts } = readKeyResultRows();
+  const keyResults = parseKeyResults(keyResultValues);
   const objectiveValues = readOptionalTable(OBJECTIVES);
   const objectives = objectiveValues.length > 0 ? parseObjectives(objectiveValues).rows : [];
   const { values, settings } = readSettingsValues(now);
   return {
-    list: checkInList({ keyResults: keyResults.rows, objectives, settings }, userEmail, now),
+    list: checkInList(
+      { keyResults: keyResults.rows, objectives, settings, forecasts },
+      userEmail,
+      now,
+    ),
     settings,
     cycleStamp: cycleStampOf(values, settings),
     // Only problems that can hide a KR from the sidebar or change what it shows.
@@ -214,10 +267,14 @@ function notFound(keyResultId: string): Found {
 }
 
 /** The key result with this ID: its ID column and its row are read, nothing else. */
-function findKeyResult(table: TableHeader, keyResultId: string): Found & { row?: number } {
+function findKeyResult(
+  table: TableHeader,
+  keyResultId: string,
+): Found & { row?: number; cells?: unknown[] } {
   const row = uniqueRowWithId(table, keyResultId, 'key result');
   if (row === null) return notFound(keyResultId);
-  return { ...keyResultAt(table, row, readRowAt(table, row)), row };
+  const cells = readRowAt(table, row);
+  return { ...keyResultAt(table, row, cells), row, cells };
 }
 
 /** The key result's objective (its ID column and row), or null when it or its sheet is missing. */
@@ -275,7 +332,8 @@ export function getKeyResultDetail(keyResultId: unknown): KeyResultDetailResult 
   if (typeof keyResultId !== 'string' || keyResultId.trim() === '' || keyResultId.length > 200)
     throw new Error('Send the ID of a key result (text of at most 200 characters).');
   const now = spreadsheetNow();
-  const found = findKeyResult(readTableHeader(KEY_RESULTS), keyResultId);
+  const table = readTableHeader(KEY_RESULTS);
+  const found = findKeyResult(table, keyResultId);
   if (!found.ok) return { ok: false, message: found.message, reload: true };
   const { keyResult } = found;
   const objective = findObjective(keyResult.objectiveId);
@@ -292,6 +350,7 @@ export function getKeyResultDetail(keyResultId: unknown): KeyResultDetailResult 
       settings,
       now,
       activeUserEmail(),
+      projectedInRow(table, found.cells!, false),
     ),
   };
 }
@@ -329,6 +388,10 @@ export function saveCheckIn(payload: unknown): SaveCheckInResult {
     );
     if (!written.ok) return written;
     const { keyResult, value, checklist } = written;
+    // After the lock: the forecast with this check-in, for the sidebar to show at once.
+    const projected =
+      projectedAfterSave(keyResult, written.checkInRow, settings, now) ??
+      projectedInRow(table, written.cells, true);
     const saved: CheckIn = {
       ...checkInRecord(checkIn, keyResult, value, author, now),
       row: written.checkInRow,
@@ -343,6 +406,7 @@ export function saveCheckIn(payload: unknown): SaveCheckInResult {
         settings,
         now,
         author,
+        projected,
       ),
       savedAt: now.toISOString(),
     };
@@ -372,6 +436,8 @@ type WriteResult =
       value: number | boolean;
       checklist: Milestone[];
       checkInRow: number;
+      /** The key result's row as read under the lock, before the write. */
+      cells: unknown[];
     }
   | Refusal;
 
@@ -392,7 +458,7 @@ function keyResultNow(table: TableHeader, keyResultId: string, expectedRow: numb
   const cells = readRowAt(table, expectedRow);
   const idIndex = table.columns.id!;
   if (idKey(String(cells[idIndex] ?? '')) === idKey(keyResultId))
-    return { ...keyResultAt(table, expectedRow, cells), row: expectedRow };
+    return { ...keyResultAt(table, expectedRow, cells), row: expectedRow, cells };
   return findKeyResult(table, keyResultId);
 }
 
@@ -453,5 +519,31 @@ function writeCheckIn(
       return change ? { ...milestone, done: change.done, doneDate: change.doneDate } : milestone;
     }),
     checkInRow,
+    cells: found.cells!,
   };
+}
+
+/**
+ * The key result's forecast counting the check-in just saved, refitted from its check-ins in the
+ * last rows of Check-ins when those hold all of them since its start date; undefined otherwise
+ * (the sheet's Forecast column, which counts every check-in, is then shown as it was).
+ */
+function projectedAfterSave(
+  keyResult: KeyResult,
+  checkInRow: number,
+  settings: OkrSettings,
+  now: Date,
+): ProjectedProgress | undefined {
+  const cycle = { start: settings.cycleStart, end: settings.cycleEnd };
+  try {
+    const { startDate } = keyResultPlanDates(keyResult, cycle);
+    const recent = recentReadingsOf(keyResult.id, startOfDay(startDate), checkInRow);
+    if (recent === null || !recent.complete) return undefined;
+    const forecast = keyResultForecast(keyResult, recent.readings, now, cycle);
+    return { progress: forecast?.progress ?? null, beforeLatest: false };
+  } catch (error) {
+    // A value or date the forecast needs is missing: the key result's problem says which.
+    if (error instanceof OkrInputError) return undefined;
+    throw error;
+  }
 }

@@ -3,8 +3,10 @@
  * TextFinder on the Key Result ID column: the cells moved are those rows, whatever the history.
  * https://developers.google.com/apps-script/reference/spreadsheet/text-finder
  */
+import { noReadings, type Readings } from '../core/forecast';
 import type { CheckIn } from '../core/types';
 import { readValues } from './sheetValues';
+import { idKey, readNumber } from '../workbook/cells';
 import { findColumns } from '../workbook/headers';
 import { CHECK_INS } from '../workbook/schema';
 import { parseCheckIns } from '../workbook/tables';
@@ -68,4 +70,51 @@ function readRows(
     for (const row of rows) cells.set(row, sheet.getRange(row, 1, 1, width).getValues()[0]!);
   }
   return cells;
+}
+
+/**
+ * Rows of the Check-ins sheet a save reads back, from the row it wrote up, to refit the key
+ * result's forecast: a team's whole cycle fits (60 key results checked in weekly for a quarter
+ * is 780 rows), and the cost stays the same however long the history grows.
+ */
+export const FORECAST_WINDOW_ROWS = 1000;
+
+/**
+ * The key result's numeric check-ins among the FORECAST_WINDOW_ROWS rows up to `lastRow` (its
+ * Timestamp, Key Result ID and Value cells only, in one read), and whether they are all it has
+ * since `since`: the window reaches the top of the sheet, or its first dated row is older
+ * (check-ins are appended in time order). Null when the sheet or its columns are missing.
+ */
+export function recentReadingsOf(
+  keyResultId: string,
+  since: Date,
+  lastRow: number,
+): { readings: Readings; complete: boolean } | null {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(CHECK_INS.sheetName);
+  if (!sheet || lastRow < 2) return null;
+  const {
+    timestamp,
+    keyResultId: idColumn,
+    value,
+  } = findColumns(CHECK_INS, readHeaderRow(sheet)).columns;
+  if (timestamp === undefined || idColumn === undefined || value === undefined) return null;
+  const firstRow = Math.max(2, lastRow - FORECAST_WINDOW_ROWS + 1);
+  const left = Math.min(timestamp, idColumn, value);
+  const width = Math.max(timestamp, idColumn, value) - left + 1;
+  const rows = readValues(sheet.getRange(firstRow, left + 1, lastRow - firstRow + 1, width));
+  const wanted = idKey(keyResultId);
+  const readings = noReadings();
+  let oldest: number | null = null;
+  for (const cells of rows) {
+    const time = cells[timestamp - left];
+    if (!(time instanceof Date)) continue;
+    oldest ??= time.getTime();
+    if (idKey(String(cells[idColumn - left] ?? '')) !== wanted) continue;
+    const read = readNumber(cells[value - left]);
+    if (read.ok && read.value !== null) {
+      readings.times.push(time.getTime());
+      readings.values.push(read.value);
+    }
+  }
+  return { readings, complete: firstRow === 2 || (oldest !== null && oldest < since.getTime()) };
 }

@@ -37,6 +37,24 @@ export type HistoryPoint = JsonSafe<{
   value: number | boolean | null;
 }>;
 
+/**
+ * Where a key result is heading at the pace of its check-ins (src/core/forecast.ts `Outlook`);
+ * `paceSentence` (src/core/paceSentence.ts) says it.
+ */
+export type ForecastOutlook = JsonSafe<{
+  /** Projected progress at the due date, 0–1; null with fewer than two check-ins to fit a line. */
+  progress: number | null;
+  dueDate: string;
+  /** Still to move per week to reach the goal (a fraction per week for a percentage KR). */
+  neededPerWeek: number | null;
+  goal: number;
+  percentage: boolean;
+  overdue: boolean;
+  reached: boolean;
+  /** The sheet's Forecast column, not yet recomputed with the check-in just saved. */
+  beforeLatest: boolean;
+}>;
+
 /** A key result as the sidebar lists it. Fractions are 0–1; null means blank or not scored. */
 export type KeyResultListItem = JsonSafe<{
   id: string;
@@ -60,6 +78,8 @@ export type KeyResultListItem = JsonSafe<{
   lastCheckInDate: string | null;
   /** Why progress or plan could not be computed (a blank Target, say), or "" when they could. */
   problem: string;
+  /** The forecast and pace; null when the key result has none (binary, baseline, missing values). */
+  forecast: ForecastOutlook | null;
 }>;
 
 /** A key result as the check-in form shows it: the list item, its last check-ins and checklist. */

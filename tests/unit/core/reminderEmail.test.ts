@@ -5,6 +5,7 @@ import {
   reminderEmail,
   type EmailContext,
 } from '../../../src/core/reminderEmail';
+import type { Outlook } from '../../../src/core/forecast';
 import type { KeyResultLine } from '../../../src/core/reminders';
 
 const context: EmailContext = {
@@ -28,6 +29,19 @@ const line = (overrides: Partial<KeyResultLine> = {}): KeyResultLine => ({
   planned: 0.58,
   status: 'At risk',
   lastCheckIn: new Date('2026-11-16T10:00:00Z'),
+  forecast: null,
+  ...overrides,
+});
+
+/** The worked example's outlook: 58% by 31 Mar, 80 users to go in 30 days from 1 March. */
+const outlook = (overrides: Partial<Outlook> = {}): Outlook => ({
+  progress: 0.576,
+  dueDate: new Date('2026-03-31T00:00:00Z'),
+  neededPerWeek: 80 / (30 / 7),
+  goal: 100,
+  percentage: false,
+  overdue: false,
+  reached: false,
   ...overrides,
 });
 
@@ -107,6 +121,55 @@ describe('reminderEmail', () => {
   });
 });
 
+describe('the forecast sentence in the emails', () => {
+  const bodies = (forecast: Outlook | null, overrides: Partial<KeyResultLine> = {}) => {
+    const email = reminderEmail(
+      { recipient: 'ana@example.com', keyResults: [line({ forecast, ...overrides })] },
+      context,
+    );
+    return [email.body, email.htmlBody];
+  };
+
+  it('says where each key result lands at this pace and the pace it needs, in both parts', () => {
+    for (const part of bodies(outlook())) {
+      expect(part).toContain(
+        'At this pace: 58% by 31 Mar 2026 · needs +18.7 a week to reach 100 users',
+      );
+    }
+  });
+
+  it('writes a decrease with a minus sign and a percentage key result in points', () => {
+    const [decrease] = bodies(outlook({ neededPerWeek: -2, goal: 10 }), { unit: 'bugs' });
+    expect(decrease).toContain('needs \u22122.0 a week to reach 10 bugs');
+    const [percentage] = bodies(outlook({ neededPerWeek: 0.047, goal: 1, percentage: true }));
+    expect(percentage).toContain('needs +4.7 points a week to reach 100%');
+  });
+
+  it('explains a key result without enough check-ins, past its due date or already at its goal', () => {
+    expect(bodies(outlook({ progress: null }))[0]).toContain(
+      'Not enough check-ins to forecast yet',
+    );
+    expect(bodies(outlook({ overdue: true, neededPerWeek: null }))[0]).toContain(
+      'The due date (31 Mar 2026) has passed: at its pace it reached 58%',
+    );
+    expect(bodies(outlook({ progress: 1, reached: true, neededPerWeek: null }))[0]).toContain(
+      'At this pace: 100% by 31 Mar 2026 · 100 users already reached',
+    );
+  });
+
+  it('says nothing of a forecast for a key result that has none', () => {
+    for (const part of bodies(null)) {
+      expect(part).not.toContain('At this pace');
+      expect(part).not.toContain('forecast');
+    }
+  });
+
+  it('escapes the unit in the HTML part', () => {
+    const [, html] = bodies(outlook(), { unit: '<b>users</b>' });
+    expect(html).toContain('to reach 100 &lt;b&gt;users&lt;/b&gt;');
+  });
+});
+
 describe('digestEmail', () => {
   it('lists at-risk KRs with their owners and who missed the last check-in', () => {
     const email = digestEmail(
@@ -127,6 +190,24 @@ describe('digestEmail', () => {
     expect(email.htmlBody).toContain('Owner: &lt;ben@example.com&gt;');
     expect(email.htmlBody).toContain('KR1, KR2');
     expect(email.body).toContain('ana@example.com: KR1, KR2');
+  });
+
+  it('gives each at-risk key result its forecast and the pace it needs', () => {
+    const email = digestEmail(
+      {
+        recipient: 'lead@example.com',
+        content: {
+          atRisk: [line({ forecast: outlook() })],
+          missed: [],
+          missedPeriod: '2026-11-16',
+        },
+      },
+      context,
+    );
+    for (const part of [email.body, email.htmlBody])
+      expect(part).toContain(
+        'At this pace: 58% by 31 Mar 2026 · needs +18.7 a week to reach 100 users',
+      );
   });
 });
 

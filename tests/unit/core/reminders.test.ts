@@ -266,6 +266,41 @@ describe('planReminders', () => {
     expect(line.lastCheckIn?.toISOString()).toBe('2026-11-16T10:00:00.000Z');
   });
 
+  it('forecasts each KR from its check-ins up to now and gives the pace it needs to reach Target', () => {
+    const plan = planReminders(
+      inputs({
+        keyResults: [keyResult('KR1', 'ana@example.com', { current: 20 })],
+        checkIns: [
+          { ...checkIn('KR1', '2026-10-15T00:00:00Z'), value: 10 },
+          { ...checkIn('KR1', '2026-11-01T00:00:00Z'), value: 20 },
+        ],
+      }),
+      'daily',
+    );
+    const forecast = plan.reminders[0]!.keyResults[0]!.forecast!;
+    // The line through (0, 0), (14, 10), (31, 20), read on day 91 (31 December).
+    const slope = 310 / 482;
+    expect(forecast.progress).toBeCloseTo((10 - slope * 15 + slope * 91) / 100, 10);
+    // 80 to go in the 38 days from 23 November to 31 December.
+    expect(forecast.neededPerWeek).toBeCloseTo(80 / (38 / 7), 10);
+    expect(forecast.dueDate.toISOString()).toBe('2026-12-31T00:00:00.000Z');
+  });
+
+  it('has no forecast for a binary KR and a blank one for a KR with fewer than two points', () => {
+    const plan = planReminders(
+      inputs({
+        keyResults: [
+          keyResult('KR1', 'ana@example.com', { type: 'binary', current: false }),
+          keyResult('KR2', 'ana@example.com', { current: null }),
+        ],
+      }),
+      'daily',
+    );
+    const [binary, fresh] = plan.reminders[0]!.keyResults;
+    expect(binary!.forecast).toBeNull();
+    expect(fresh!.forecast!.progress).toBeNull();
+  });
+
   it('sends the digest once a period with at-risk KRs and the owners who missed the last period', () => {
     const plan = planReminders(
       inputs({
