@@ -1,0 +1,132 @@
+/**
+ * The forecast sentence in the check-in sidebar, in headless Chromium on the example workbook:
+ * each key result says where it lands at the pace of its check-ins (the Key Results sheet's
+ * Forecast column, computed by the preview's formulas) and, after a save, the new forecast.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewServer } from '../../preview/server/server';
+import {
+  openBrowser,
+  openPreview,
+  openSidebar,
+  screenshot,
+  startPreview,
+  type Browser,
+} from './harness';
+
+/** "At this pace: 60% by Jan 11 · needs +10.6 a week to reach 100 teams" in the browser's en-US. */
+const SENTENCE =
+  /^At this pace: (\d+)% by [A-Z][a-z]{2} \d{1,2} · needs \+[\d,.]+ a week to reach 100 teams$/;
+const USER = 'pace@example.com';
+const NOW = Date.parse('2026-11-16T09:00:00Z');
+const DAY = 86_400_000;
+const at = (days: number) => new Date(NOW + days * DAY);
+
+let preview: PreviewServer;
+let browser: Browser;
+let page: Page;
+let sidebar: Frame;
+
+/** Writes `fields` (by header) into the first empty row of a sheet. */
+function appendByHeader(sheetName: string, fields: Record<string, unknown>): void {
+  const emulator = preview.session.emulator;
+  emulator.uncounted(() => {
+    const sheet = emulator.spreadsheet.getSheetByName(sheetName)!;
+    const values = sheet.getDataRange().getValues();
+    const header = values[0]!.map((cell) => String(cell));
+    const target =
+      values.filter((cells) => cells.some((cell) => cell !== '' && cell !== null)).length + 1;
+    for (const [name, value] of Object.entries(fields))
+      sheet.getRange(target, header.indexOf(name) + 1).setValue(value);
+  });
+}
+
+/**
+ * A key result of the user's, 0 → 100 teams over twelve weeks from four weeks ago, checked in at
+ * 5 a week: the line through (0, 0), (7, 5), (14, 10), (21, 15) reaches 60 on day 84.
+ */
+function addSlowKeyResult(): void {
+  const emulator = preview.session.emulator;
+  const objectiveId = emulator.uncounted(() =>
+    String(emulator.spreadsheet.getSheetByName('Objectives')!.getRange(2, 1).getValue()),
+  );
+  appendByHeader('Key Results', {
+    ID: 'KR-PACE',
+    'Objective ID': objectiveId,
+    'Key Result': 'Onboard teams at a steady pace',
+    Owner: USER,
+    Type: 'increase',
+    Unit: 'teams',
+    Start: 0,
+    Target: 100,
+    Current: 15,
+    'Start Date': at(-28 - 0.375),
+    'Due Date': at(56 - 0.375),
+  });
+  for (const week of [1, 2, 3]) {
+    appendByHeader('Check-ins', {
+      Timestamp: at(-28 + week * 7),
+      'Key Result ID': 'KR-PACE',
+      Value: week * 5,
+    });
+  }
+}
+
+beforeAll(async () => {
+  preview = await startPreview({ now: new Date(NOW), user: USER });
+  addSlowKeyResult();
+  browser = await openBrowser();
+  page = browser.page;
+  await openPreview(page, preview, 'Key Results');
+  sidebar = await openSidebar(page, 'showCheckInSidebar');
+  await sidebar.locator('#picker').waitFor({ state: 'visible' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+/** KR-PACE's value in the Key Results sheet's Forecast column, as the preview's formulas compute it. */
+function forecastCell(): number {
+  const emulator = preview.session.emulator;
+  return emulator.uncounted(() => {
+    const values = emulator.spreadsheet.getSheetByName('Key Results')!.getDataRange().getValues();
+    const column = values[0]!.map(String).indexOf('Forecast');
+    return Number(values.find((row) => row[0] === 'KR-PACE')![column]);
+  });
+}
+
+const forecastOf = (container: string) =>
+  sidebar.locator(`${container} [data-key-result-id="KR-PACE"] .forecast`).textContent();
+
+describe('the forecast in the check-in sidebar', () => {
+  it('says under the key result where it lands at this pace and the pace it needs', async () => {
+    // The sheet's Forecast cell (about 60%: check-ins land at 09:00, not midnight); 85 teams to go in 8 weeks.
+    const sheetForecast = Math.round(forecastCell() * 100);
+    expect(sheetForecast).toBeGreaterThanOrEqual(58);
+    expect(sheetForecast).toBeLessThanOrEqual(60);
+    await expect(forecastOf('#my-key-results')).resolves.toBe(
+      `At this pace: ${sheetForecast}% by Jan 11 · needs +10.6 a week to reach 100 teams`,
+    );
+    await screenshot(page, 'sidebar-forecast-list');
+  });
+
+  it('says the same in the form, and the new forecast after a save', async () => {
+    const before = await forecastOf('#my-key-results');
+    await sidebar.locator('#my-key-results [data-key-result-id="KR-PACE"]').click();
+    await sidebar.locator('#check-in-form').waitFor({ state: 'visible' });
+    await expect(sidebar.locator('#kr-progress .forecast').textContent()).resolves.toBe(before);
+    await screenshot(page, 'sidebar-forecast-form');
+    await sidebar.locator('#value').fill('40');
+    await sidebar.locator('#save').click();
+    await sidebar.locator('#saved-banner').waitFor({ state: 'visible' });
+    const after = (await forecastOf('#my-key-results'))!;
+    expect(after).toMatch(SENTENCE);
+    // A jump to 40 steepens the line: more than 60% by the due date, and 7.5 a week to go.
+    expect(Number(SENTENCE.exec(after)![1])).toBeGreaterThan(60);
+    expect(after).toContain('needs +7.5 a week');
+    await screenshot(page, 'sidebar-forecast-after-save');
+  });
+});
