@@ -46,6 +46,28 @@ export function previewInBrowser(options: Partial<PreviewServerOptions> = {}): {
   return opened;
 }
 
+/** Writes `fields` (by header) into the first empty row of a preview sheet; returns that row. */
+export function appendByHeader(
+  preview: PreviewServer,
+  sheetName: string,
+  fields: Record<string, unknown>,
+): number {
+  const emulator = preview.session.emulator;
+  return emulator.uncounted(() => {
+    const sheet = emulator.spreadsheet.getSheetByName(sheetName)!;
+    const values = sheet.getDataRange().getValues();
+    const header = values[0]!.map((cell) => String(cell));
+    const target =
+      values.filter((cells) => cells.some((cell) => cell !== '' && cell !== null)).length + 1;
+    for (const [name, value] of Object.entries(fields)) {
+      const column = header.indexOf(name);
+      if (column === -1) throw new Error(`The preview's ${sheetName} sheet has no ${name} column.`);
+      sheet.getRange(target, column + 1).setValue(value);
+    }
+    return target;
+  });
+}
+
 /** A sheet's values read straight from the preview's workbook, without counting service calls. */
 export function sheetValues(preview: PreviewServer, sheetName: string): unknown[][] {
   const { emulator } = preview.session;

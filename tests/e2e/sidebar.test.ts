@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { columnLetters } from '../../preview/emulator/index';
 import type { PreviewServer } from '../../preview/server/server';
 import {
+  appendByHeader as appendToSheet,
   ARTIFACTS_DIR,
   cellText,
   openBrowser,
@@ -36,22 +37,8 @@ let milestoneKeyResultRow = 0;
 let milestoneRow = 0;
 
 /** Writes `fields` (by header) into the first empty row of a sheet; returns that row. */
-function appendByHeader(sheetName: string, fields: Record<string, unknown>): number {
-  const emulator = preview.session.emulator;
-  return emulator.uncounted(() => {
-    const sheet = emulator.spreadsheet.getSheetByName(sheetName)!;
-    const values = sheet.getDataRange().getValues();
-    const header = values[0]!.map((cell) => String(cell));
-    const target =
-      values.filter((cells) => cells.some((cell) => cell !== '' && cell !== null)).length + 1;
-    for (const [name, value] of Object.entries(fields)) {
-      const column = header.indexOf(name);
-      if (column === -1) throw new Error(`The example ${sheetName} sheet has no ${name} column.`);
-      sheet.getRange(target, column + 1).setValue(value);
-    }
-    return target;
-  });
-}
+const appendByHeader = (sheetName: string, fields: Record<string, unknown>): number =>
+  appendToSheet(preview, sheetName, fields);
 
 /** Adds two key results owned by the preview's user: one titled like markup, one with milestones. */
 function addKeyResults(): void {

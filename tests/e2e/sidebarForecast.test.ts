@@ -3,16 +3,16 @@
  * each key result says where it lands at the pace of its check-ins (the Key Results sheet's
  * Forecast column, computed by the preview's formulas) and, after a save, the new forecast.
  */
-import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from '../../preview/server/server';
 import {
-  openBrowser,
-  openPreview,
+  appendByHeader,
   openSidebar,
+  previewInBrowser,
   screenshot,
-  startPreview,
-  type Browser,
+  sheetValues,
+  showSheet,
 } from './harness';
 
 /** "At this pace: 60% by Jan 11 · needs +10.6 a week to reach 100 teams" in the browser's en-US. */
@@ -23,35 +23,16 @@ const NOW = Date.parse('2026-11-16T09:00:00Z');
 const DAY = 86_400_000;
 const at = (days: number) => new Date(NOW + days * DAY);
 
-let preview: PreviewServer;
-let browser: Browser;
-let page: Page;
+const opened = previewInBrowser({ now: new Date(NOW), user: USER });
 let sidebar: Frame;
-
-/** Writes `fields` (by header) into the first empty row of a sheet. */
-function appendByHeader(sheetName: string, fields: Record<string, unknown>): void {
-  const emulator = preview.session.emulator;
-  emulator.uncounted(() => {
-    const sheet = emulator.spreadsheet.getSheetByName(sheetName)!;
-    const values = sheet.getDataRange().getValues();
-    const header = values[0]!.map((cell) => String(cell));
-    const target =
-      values.filter((cells) => cells.some((cell) => cell !== '' && cell !== null)).length + 1;
-    for (const [name, value] of Object.entries(fields))
-      sheet.getRange(target, header.indexOf(name) + 1).setValue(value);
-  });
-}
 
 /**
  * A key result of the user's, 0 → 100 teams over twelve weeks from four weeks ago, checked in at
  * 5 a week: the line through (0, 0), (7, 5), (14, 10), (21, 15) reaches 60 on day 84.
  */
-function addSlowKeyResult(): void {
-  const emulator = preview.session.emulator;
-  const objectiveId = emulator.uncounted(() =>
-    String(emulator.spreadsheet.getSheetByName('Objectives')!.getRange(2, 1).getValue()),
-  );
-  appendByHeader('Key Results', {
+function addSlowKeyResult(preview: PreviewServer): void {
+  const objectiveId = String(sheetValues(preview, 'Objectives')[1]![0]);
+  appendByHeader(preview, 'Key Results', {
     ID: 'KR-PACE',
     'Objective ID': objectiveId,
     'Key Result': 'Onboard teams at a steady pace',
@@ -65,7 +46,7 @@ function addSlowKeyResult(): void {
     'Due Date': at(56 - 0.375),
   });
   for (const week of [1, 2, 3]) {
-    appendByHeader('Check-ins', {
+    appendByHeader(preview, 'Check-ins', {
       Timestamp: at(-28 + week * 7),
       'Key Result ID': 'KR-PACE',
       Value: week * 5,
@@ -74,28 +55,17 @@ function addSlowKeyResult(): void {
 }
 
 beforeAll(async () => {
-  preview = await startPreview({ now: new Date(NOW), user: USER });
-  addSlowKeyResult();
-  browser = await openBrowser();
-  page = browser.page;
-  await openPreview(page, preview, 'Key Results');
-  sidebar = await openSidebar(page, 'showCheckInSidebar');
+  addSlowKeyResult(opened.preview);
+  await showSheet(opened.browser.page, 'Key Results');
+  sidebar = await openSidebar(opened.browser.page, 'showCheckInSidebar');
   await sidebar.locator('#picker').waitFor({ state: 'visible' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
 });
 
 /** KR-PACE's value in the Key Results sheet's Forecast column, as the preview's formulas compute it. */
 function forecastCell(): number {
-  const emulator = preview.session.emulator;
-  return emulator.uncounted(() => {
-    const values = emulator.spreadsheet.getSheetByName('Key Results')!.getDataRange().getValues();
-    const column = values[0]!.map(String).indexOf('Forecast');
-    return Number(values.find((row) => row[0] === 'KR-PACE')![column]);
-  });
+  const [header, ...rows] = sheetValues(opened.preview, 'Key Results');
+  const column = header!.map(String).indexOf('Forecast');
+  return Number(rows.find((row) => row[0] === 'KR-PACE')![column]);
 }
 
 const forecastOf = (container: string) =>
@@ -110,7 +80,7 @@ describe('the forecast in the check-in sidebar', () => {
     await expect(forecastOf('#my-key-results')).resolves.toBe(
       `At this pace: ${sheetForecast}% by Jan 11 · needs +10.6 a week to reach 100 teams`,
     );
-    await screenshot(page, 'sidebar-forecast-list');
+    await screenshot(opened.browser.page, 'sidebar-forecast-list');
   });
 
   it('says the same in the form, and the new forecast after a save', async () => {
@@ -118,7 +88,7 @@ describe('the forecast in the check-in sidebar', () => {
     await sidebar.locator('#my-key-results [data-key-result-id="KR-PACE"]').click();
     await sidebar.locator('#check-in-form').waitFor({ state: 'visible' });
     await expect(sidebar.locator('#kr-progress .forecast').textContent()).resolves.toBe(before);
-    await screenshot(page, 'sidebar-forecast-form');
+    await screenshot(opened.browser.page, 'sidebar-forecast-form');
     await sidebar.locator('#value').fill('40');
     await sidebar.locator('#save').click();
     await sidebar.locator('#saved-banner').waitFor({ state: 'visible' });
@@ -127,6 +97,6 @@ describe('the forecast in the check-in sidebar', () => {
     // A jump to 40 steepens the line: more than 60% by the due date, and 7.5 a week to go.
     expect(Number(SENTENCE.exec(after)![1])).toBeGreaterThan(60);
     expect(after).toContain('needs +7.5 a week');
-    await screenshot(page, 'sidebar-forecast-after-save');
+    await screenshot(opened.browser.page, 'sidebar-forecast-after-save');
   });
 });
