@@ -12,7 +12,7 @@ import { FakeDataValidation } from './rules.js';
 import { FakeProtection } from './protection.js';
 import { FakeSheet } from './sheet.js';
 import { FakeTextFinder } from './textFinder.js';
-import { zonedTime, zoneOffsetMinutes } from './timezone.js';
+import { zonedParts, zonedTime, zoneOffsetMinutes } from './timezone.js';
 import { isDateLike, parseEntry, type CellValue } from './values.js';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -581,11 +581,22 @@ export class FakeRange
 
   private writeEntry(cell: CellData, input: unknown): void {
     const timeZone = this.book.timeZone;
-    const entry = parseEntry(
-      input,
-      cell.numberFormat ?? '',
-      (y, m, d) => new Date(zonedTime(timeZone, y, m, d)),
-    );
+    const entry = parseEntry(input, {
+      numberFormat: cell.numberFormat ?? '',
+      moment: (typed) =>
+        new Date(
+          zonedTime(
+            timeZone,
+            typed.year,
+            typed.month,
+            typed.day,
+            typed.hour,
+            typed.minute,
+            typed.second,
+          ),
+        ),
+      currentYear: () => zonedParts(this.env.clock.now(), timeZone).year,
+    });
     clearContent(cell);
     if ('formula' in entry) cell.formula = entry.formula;
     else if (entry.value !== '')

@@ -21,7 +21,9 @@ export function buildCalendarSheet(today: Date = spreadsheetNow()): number {
   withDocumentLock(() =>
     allOrNothing('Building the cycle calendar', (journal) =>
       rebuildOwnSheet(journal, CALENDAR_SHEET, 'calendar', (sheet) => {
-        writeValues(sheet.getRange(1, 1, rows.length, rows[0]!.length), rows);
+        writeValues(sheet.getRange(1, 1, rows.length, rows[0]!.length), rows, {
+          defaultFormats: true,
+        });
         sheet.getRange(1, 1).setFontWeight('bold');
         sheet.getRange(3, 1, 1, rows[0]!.length).setFontWeight('bold');
         sheet.getRange(4, 1, events.length - 1, 1).setNumberFormat('yyyy-mm-dd');

@@ -88,7 +88,7 @@ export function buildDashboardSheet(today: Date = spreadsheetNow()): number {
         // A new sheet has 1,000 rows; grow it once for large workbooks.
         const maxRows = sheet.getMaxRows();
         if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-        writeValues(sheet.getRange(1, 1, rows, columns), layout.cells);
+        writeValues(sheet.getRange(1, 1, rows, columns), layout.cells, { defaultFormats: true });
         for (const { a1, numberFormat } of layout.numberFormats)
           sheet.getRange(a1).setNumberFormat(numberFormat);
         sheet.getRange(1, 1).setFontWeight('bold');

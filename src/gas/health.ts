@@ -85,7 +85,9 @@ export function checkOkrHealthFromMenu(today: Date = spreadsheetNow()): void {
       rebuildOwnSheet(journal, HEALTH_SHEET, 'health', (sheet) => {
         // A new sheet has 1,000 rows; many red flags need more.
         ensureRows(journal, sheet, rows.length);
-        writeValues(sheet.getRange(1, 1, rows.length, rows[0]!.length), rows);
+        writeValues(sheet.getRange(1, 1, rows.length, rows[0]!.length), rows, {
+          defaultFormats: true,
+        });
         sheet.getRange(1, 1).setFontWeight('bold');
         sheet.getRange(2, 2).setNumberFormat('yyyy-mm-dd');
         sheet.getRange(5, 1, 1, HEALTH_HEADER.length).setFontWeight('bold');

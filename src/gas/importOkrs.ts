@@ -11,6 +11,7 @@ import type { ImportPayload, ImportPreview, ImportResult, ImportSources } from '
 import { findAdoptionConflicts, originalName } from '../workbook/adoption';
 import { CLOSED_CYCLES_LABEL, closedCycleNames } from '../workbook/archive';
 import { idKey } from '../workbook/cells';
+import { exactCell } from '../workbook/archivedRows';
 import { findColumns, headerKey } from '../workbook/headers';
 import { IMPORT_FIELDS } from '../workbook/import/importFields';
 import { readLayout, type SourceSheet } from '../workbook/import/importLayout';
@@ -149,8 +150,9 @@ const storeCell = (cell: unknown): StoredCell =>
     ? { date: (cell as Date).toISOString() }
     : { value: (cell ?? '') as string | number | boolean };
 
+// Text goes back behind an apostrophe, so Sheets does not re-type a value such as "007".
 const restoreCell = (cell: StoredCell): unknown =>
-  'date' in cell ? new Date(cell.date) : cell.value;
+  'date' in cell ? new Date(cell.date) : exactCell(cell.value);
 
 /** Appends a table's rows and records where, so undo can find them again. */
 function appendImported(

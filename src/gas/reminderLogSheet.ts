@@ -13,9 +13,8 @@ import {
   parseReminderLog,
   reminderLogRecords,
 } from '../workbook/reminderLog';
-import { toSheetCell } from '../workbook/sheetRows';
 import { appendBelow } from './tables';
-import { readValues } from './sheetValues';
+import { readValues, writeText } from './sheetValues';
 
 export interface ReminderLogSheet {
   /** Null until the first run that logs something creates the sheet. */
@@ -93,8 +92,7 @@ export function rewriteOutcomes(
 ): void {
   if (!log.sheet || rows.length === 0) return;
   const column = findColumns(REMINDER_LOG, log.values[0]!).columns.outcome! + 1;
-  for (const { row, outcome } of rows)
-    log.sheet.getRange(row, column).setValue(toSheetCell(outcome));
+  for (const { row, outcome } of rows) writeText(log.sheet.getRange(row, column), [[outcome]]);
 }
 
 /**
@@ -115,6 +113,9 @@ export function overwriteOutcomes(
   if (current.some((row, index) => String(row[0]) !== previous[index])) {
     throw new Error(`Reminder Log rows ${firstRow}+ changed during the run.`);
   }
-  range.setValues(outcomes.map((outcome) => [toSheetCell(outcome)]));
+  writeText(
+    range,
+    outcomes.map((outcome) => [outcome]),
+  );
   SpreadsheetApp.flush();
 }

@@ -295,7 +295,7 @@ function renameConflicts(
       journal.write(
         () => `rename the ${String(previous)} column of ${conflict.sheetName}`,
         () => cell.setValue(conflict.renameTo),
-        () => cell.setValue(exactCell(previous)),
+        () => writeValues(cell, [[exactCell(previous)]]),
       );
     }
   }

@@ -12,6 +12,8 @@ import {
   instantOf,
   wallClockOf,
 } from '../core/wallClock';
+import { PLAIN_TEXT_FORMAT as PLAIN_TEXT } from '../workbook/schema';
+import { contiguousRuns } from '../workbook/sheetRows';
 
 /** The spreadsheet's time zone (custom functions may call get-methods of SpreadsheetApp). */
 export function spreadsheetTimeZone(): string {
@@ -39,29 +41,51 @@ export function inSpreadsheetTime(values: unknown[][]): unknown[][] {
   return holdsDate(values) ? cellsToWallClock(values, spreadsheetTimeZone()) : values;
 }
 
+/** What a write knows about the number formats of its cells. */
+export interface TextFormats {
+  /**
+   * 0-based columns of the range that hold text: formatted as plain text (@) with the write (one
+   * setNumberFormat per run of neighbours), so Sheets keeps their text as typed, bare.
+   */
+  plainTextColumns?: readonly number[];
+  /** The cells have the default format (a sheet the add-on just made): nothing to read. */
+  defaultFormats?: boolean;
+}
+
 /**
  * Writes rows (typed input, as toSheetCell makes it) with one setValues: each wall-clock date as
  * the instant Sheets keeps, and apostrophe-marked text bare into plain-text (@) cells, which keep
- * what is typed, apostrophe included. The number formats are read only when text is marked.
+ * what is typed, apostrophe included. Columns listed as plain text are formatted so first; the
+ * other cells' formats are read only when marked text goes into them and they are not known.
  */
 export function writeValues(
   range: GoogleAppsScript.Spreadsheet.Range,
   rows: readonly (readonly unknown[])[],
+  formats: TextFormats = {},
 ): GoogleAppsScript.Spreadsheet.Range {
   let cells = holdsDate(rows) ? cellsToInstants(rows, spreadsheetTimeZone()) : rows;
-  if (cells.some((row) => row.some(isMarkedText))) {
-    const formats = range.getNumberFormats();
+  const plainText = new Set(formats.plainTextColumns ?? []);
+  for (const run of contiguousRuns([...plainText]))
+    range.offset(0, run[0]!, rows.length, run.length).setNumberFormat(PLAIN_TEXT);
+  const unknownFormat = (column: number) => !plainText.has(column) && !formats.defaultFormats;
+  const read = cells.some((row) => row.some((cell, c) => isMarkedText(cell) && unknownFormat(c)))
+    ? range.getNumberFormats()
+    : [];
+  const isPlainText = (r: number, c: number) => plainText.has(c) || read[r]?.[c] === PLAIN_TEXT;
+  if (plainText.size > 0 || read.length > 0)
     cells = cells.map((row, r) =>
-      row.map((cell, c) =>
-        isMarkedText(cell) && formats[r]?.[c] === PLAIN_TEXT ? cell.slice(1) : cell,
-      ),
+      row.map((cell, c) => (isMarkedText(cell) && isPlainText(r, c) ? cell.slice(1) : cell)),
     );
-  }
   return range.setValues(cells as unknown[][]);
 }
 
-/** The number format that makes Sheets keep what is typed as text. https://support.google.com/docs/answer/56470 */
-export const PLAIN_TEXT = '@';
+/** Writes text cells so Sheets keeps them as written: plain-text format, then the text bare. */
+export function writeText(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  rows: readonly (readonly string[])[],
+): GoogleAppsScript.Spreadsheet.Range {
+  return range.setNumberFormat(PLAIN_TEXT).setValues(rows as string[][]);
+}
 
 function isMarkedText(cell: unknown): cell is string {
   return typeof cell === 'string' && cell.startsWith("'");

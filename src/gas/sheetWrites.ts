@@ -115,7 +115,8 @@ export function clearRows(
         () => `clear ${sheet.getName()} rows ${first}–${first + count - 1}`,
         () => range.clearContent(),
         () =>
-          range.setValues(
+          writeValues(
+            range,
             Array.from({ length: count }, (_, offset) =>
               run.map((index) =>
                 restoringCell(
@@ -149,7 +150,8 @@ export function fillRows(
       journal.write(
         () => `write ${sheet.getName()} rows ${first}–${first + count - 1}`,
         () =>
-          range.setValues(
+          writeValues(
+            range,
             Array.from({ length: count }, (_, offset) =>
               run.map((index) => rows.get(first + offset)![index] ?? ''),
             ),

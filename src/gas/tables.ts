@@ -3,7 +3,7 @@
  * operation, one setValues per contiguous block, writes under the document lock.
  */
 import { OkrInputError } from '../core/errors';
-import { SETTINGS, type TableDef } from '../workbook/schema';
+import { plainTextIndexes, SETTINGS, type TableDef } from '../workbook/schema';
 import { parseSettings, type ParsedSettings } from '../workbook/settings';
 import { findColumns } from '../workbook/headers';
 import { contiguousRuns, lastContentRow, recordsToRows, toSheetCell } from '../workbook/sheetRows';
@@ -127,12 +127,19 @@ function writeRecordsAt(
   const maxRows = sheet.getMaxRows();
   // getRange outside the grid throws, so the sheet grows first.
   if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+  const plainText = new Set(plainTextIndexes(table, findColumns(table, header).columns));
   for (const run of contiguousRuns(ownColumns(table, header).own)) {
     writeValues(
       sheet.getRange(firstRow, run[0]! + 1, rows.length, run.length),
       rows.map((row) => run.map((index) => row[index]!)),
+      { plainTextColumns: plainTextOffsets(run, plainText) },
     );
   }
+}
+
+/** Where the plain-text columns of a run of sheet columns sit within the run. */
+function plainTextOffsets(run: readonly number[], plainText: ReadonlySet<number>): number[] {
+  return run.flatMap((index, offset) => (plainText.has(index) ? [offset] : []));
 }
 
 function checkHeader(table: TableDef, header: readonly unknown[]): void {
@@ -203,11 +210,14 @@ export function writeRowFields(
     if (index !== undefined) cellsByColumn.set(index, { key, value });
   }
   if (cellsByColumn.size === 0) return [];
+  const plainText = new Set(plainTextIndexes(table, columns));
   return withDocumentLock(() => {
     const sheet = tableSheet(table);
     for (const run of contiguousRuns([...cellsByColumn.keys()])) {
       const row = run.map((index) => toSheetCell(cellsByColumn.get(index)!.value));
-      writeValues(sheet.getRange(sheetRow, run[0]! + 1, 1, run.length), [row]);
+      writeValues(sheet.getRange(sheetRow, run[0]! + 1, 1, run.length), [row], {
+        plainTextColumns: plainTextOffsets(run, plainText),
+      });
     }
     return [...cellsByColumn.values()].map((cell) => cell.key);
   });

@@ -170,3 +170,29 @@ export const TABLES: readonly TableDef[] = [
 
 /** The single cell the daily trigger keeps at today's date (custom functions may not call TODAY()). */
 export const REPORT_DATE_RANGE = 'OKR_REPORT_DATE';
+
+/** The number format that makes Sheets keep what is typed as text. https://support.google.com/docs/answer/56470 */
+export const PLAIN_TEXT_FORMAT = '@';
+
+const TEXT_KINDS: readonly ColumnKind[] = ['text', 'id', 'email'];
+
+/**
+ * Columns of text (titles, IDs, comments, log entries) are kept in plain-text format (@), so
+ * Sheets stores what is written or typed there as text, never as a number, date or boolean.
+ * Settings' Value column is left out: it holds dates and numbers as well.
+ */
+export function holdsPlainText(table: TableDef, column: ColumnDef): boolean {
+  if (column.computed || (table.key === 'settings' && column.key === 'value')) return false;
+  return TEXT_KINDS.includes(column.kind);
+}
+
+/** The 0-based sheet columns of a table's plain-text columns, by their place in the header. */
+export function plainTextIndexes(
+  table: TableDef,
+  columns: Readonly<Record<string, number | undefined>>,
+): number[] {
+  return table.columns.flatMap((column) => {
+    const index = columns[column.key];
+    return index !== undefined && holdsPlainText(table, column) ? [index] : [];
+  });
+}

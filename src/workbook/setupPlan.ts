@@ -8,7 +8,15 @@ import { KEY_RESULT_TYPES } from '../core/keyResultType';
 import { SETTING_LABELS } from '../core/settings';
 import { findColumns, headerKey, type ColumnMap } from './headers';
 import { columnLetter, headerFormula, headerOfFormula, SETTING_RANGES } from './formulaColumns';
-import { OBJECTIVES, SETTINGS, TABLES, type ColumnDef, type TableDef } from './schema';
+import {
+  holdsPlainText,
+  OBJECTIVES,
+  PLAIN_TEXT_FORMAT,
+  SETTINGS,
+  TABLES,
+  type ColumnDef,
+  type TableDef,
+} from './schema';
 import { SCORE_FORMAT } from './scoreColours';
 import { lastContentRow, recordsToRows, type SheetCell } from './sheetRows';
 
@@ -130,6 +138,7 @@ function numberFormatFor(table: TableDef, column: ColumnDef): string | null {
   if (table.key === 'checkIns' && column.key === 'timestamp') return `${DATE_FORMAT} hh:mm`;
   if (column.kind === 'date') return DATE_FORMAT;
   if (column.kind === 'percent') return '0%';
+  if (holdsPlainText(table, column)) return PLAIN_TEXT_FORMAT;
   return null;
 }
 

@@ -10,14 +10,22 @@ import type { TableDef } from './schema';
 export type SheetCell = string | number | boolean | Date;
 
 // Range.setValues parses strings as if typed into the UI (the Sheets API calls this USER_ENTERED:
-// "=1+2" becomes a formula): https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption
+// "=1+2" becomes a formula, "007" the number 7, "50%" 0.5, "TRUE" a boolean, "1/2" a date):
+// https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption
 // A typed leading apostrophe keeps the rest as plain text and is not part of the stored value, so
 // "'=1+2" is stored, and read back by getValues, as the text "=1+2" (the spreadsheet convention:
-// http://spreadsheets.about.com/od/t/g/090804-text-string-definition.htm). A text that itself
-// starts with an apostrophe is prefixed too, or Sheets would eat its first character.
-const NEEDS_TEXT_PREFIX = /^[=+\-@']/;
+// http://spreadsheets.about.com/od/t/g/090804-text-string-definition.htm). What Sheets converts
+// depends on the spreadsheet's locale ("1,5" is a number in some), so every text holding a digit,
+// a sign or symbol Sheets reads at the start, or a boolean word is prefixed: the apostrophe costs
+// nothing where it was not needed. A text that itself starts with an apostrophe is prefixed too,
+// or Sheets would eat its first character. In a plain-text (@) cell Sheets keeps text as typed,
+// so the gateway writes such cells without the apostrophe (src/gas/sheetValues.ts).
+const NEEDS_TEXT_PREFIX = /^[=+\-@'#]|\d|^\s*(?:true|false)\s*$/i;
 
-/** The cell to write for a value: text that Sheets would read as a formula is kept as text. */
+/**
+ * The cell to write for a value, as typed input: text Sheets could read as a formula, number,
+ * date or boolean is marked with a leading apostrophe so it is stored as the same text.
+ */
 export function toSheetCell(value: unknown): SheetCell {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return NEEDS_TEXT_PREFIX.test(value) ? `'${value}` : value;

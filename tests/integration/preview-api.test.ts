@@ -150,19 +150,20 @@ describe('preview server API', () => {
     const edited = await post(preview, '/api/cell', {
       sheet: 'KPIs',
       row: 20,
-      column: 1,
+      column: 4,
       input: '40',
     });
     expect(edited.status).toBe(200);
+    // Current and Healthy Min are number columns (the text columns are plain text, where = is text).
     await post(preview, '/api/cell', {
       sheet: 'KPIs',
       row: 20,
-      column: 2,
-      input: '=A20*2+OKRPROGRESS("increase", 0, 80, A20)',
+      column: 5,
+      input: '=D20*2+OKRPROGRESS("increase", 0, 80, D20)',
     });
     const current = await state(preview);
-    expect(cell(current, 'KPIs', 'B20').text).toBe('80.5');
-    expect(cell(current, 'KPIs', 'B20').formula).toBe('=A20*2+OKRPROGRESS("increase", 0, 80, A20)');
+    expect(cell(current, 'KPIs', 'E20').text).toBe('80.5');
+    expect(cell(current, 'KPIs', 'E20').formula).toBe('=D20*2+OKRPROGRESS("increase", 0, 80, D20)');
   });
 
   it('serves the sidebar page a menu item opened, with the google.script.run shim injected', async () => {

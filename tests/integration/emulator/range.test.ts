@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator, validationProblem } from '../../../preview/emulator/index.js';
+import { zonedTime } from '../../../preview/emulator/timezone.js';
 
 function sheetOf(name = 'Data') {
   const emulator = createEmulator({ sheetNames: [name], timeZone: 'Europe/Berlin' });
@@ -109,6 +110,78 @@ describe('Range values', () => {
     sheet.getRange('A1:B1').setFontWeight('bold').setNote('Header');
     expect(sheet.getRange('A1:B1').getFontWeights()).toEqual([['bold', 'bold']]);
     expect(sheet.getRange('B1').getNote()).toBe('Header');
+  });
+});
+
+describe('Typed input: setValue parses strings as if typed in the Sheets UI (ValueInputOption USER_ENTERED)', () => {
+  const typed = (input: string, numberFormat?: string) => {
+    const { sheet } = sheetOf();
+    const cell = sheet.getRange('A1');
+    if (numberFormat) cell.setNumberFormat(numberFormat);
+    cell.setValue(input);
+    return { value: cell.getValue() as unknown, formula: cell.getFormula() };
+  };
+  const berlinDay = (year: number, month: number, day: number) =>
+    zonedTime('Europe/Berlin', year, month, day);
+
+  it('reads numbers with leading zeros, exponents, signs, grouping and currency as numbers (sheetquery#20: "01234" becomes 1234)', () => {
+    const inputs = ['007', '01234', '1e5', '-5', '+1', '1,000', '$5', '-$5', '1.10', ' 42 '];
+    expect(inputs.map((input) => typed(input).value)).toEqual([
+      7, 1234, 100000, -5, 1, 1000, 5, -5, 1.1, 42,
+    ]);
+  });
+
+  it('reads percentages as fractions (50% is 0.5)', () => {
+    expect([typed('50%').value, typed('12.5%').value]).toEqual([0.5, 0.125]);
+  });
+
+  it('reads TRUE and FALSE in any case as booleans (Sheets converts the TRUE literal)', () => {
+    expect(['TRUE', 'false', 'True', ' FALSE '].map((input) => typed(input).value)).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
+  });
+
+  it('reads ISO, US and named-month dates as midnight in the spreadsheet zone ("Mar 1 2016 becomes a date")', () => {
+    const readAs = (input: string) => (typed(input).value as Date).getTime();
+    expect(readAs('2026-01-05')).toBe(berlinDay(2026, 1, 5));
+    expect(readAs('1/5/2026')).toBe(berlinDay(2026, 1, 5));
+    expect(readAs('Jan 5, 2026')).toBe(berlinDay(2026, 1, 5));
+    expect(readAs('5 Jan 2026')).toBe(berlinDay(2026, 1, 5));
+  });
+
+  it('reads a fraction-looking 1/2 and an ID-looking 5-2 as dates in the current year', () => {
+    const { emulator } = sheetOf();
+    const year = new Date(emulator.clock.now()).getUTCFullYear();
+    expect((typed('1/2').value as Date).getTime()).toBe(berlinDay(year, 1, 2));
+    expect((typed('5-2').value as Date).getTime()).toBe(berlinDay(year, 5, 2));
+  });
+
+  it('keeps text that is no real date or number as text', () => {
+    expect(
+      ['13/45', '1.2.3', '2026-02-30', 'KR-7', '12 monkeys'].map((i) => typed(i).value),
+    ).toEqual(['13/45', '1.2.3', '2026-02-30', 'KR-7', '12 monkeys']);
+  });
+
+  it('stores a string starting with = as a formula', () => {
+    expect(typed('=1+1')).toEqual({ value: '', formula: '=1+1' });
+  });
+
+  it("drops a leading apostrophe and keeps the rest as text (typing '0001 keeps the zeros)", () => {
+    const inputs = ["'007", "'50%", "'TRUE", "'2026-01-05", "'=1+1", "''quoted"];
+    expect(inputs.map((input) => typed(input))).toEqual(
+      ['007', '50%', 'TRUE', '2026-01-05', '=1+1', "'quoted"].map((value) => ({
+        value,
+        formula: '',
+      })),
+    );
+  });
+
+  it('keeps every string as written, apostrophe included, in a plain-text (@) cell', () => {
+    const inputs = ['007', '50%', '1e5', 'TRUE', '2026-01-05', '1/2', '$5', '=1+1', "'quoted"];
+    expect(inputs.map((input) => typed(input, '@').value)).toEqual(inputs);
   });
 });
 

@@ -91,9 +91,9 @@ describe('archiveRows', () => {
     expect(rows[0]).toHaveLength(ARCHIVE_HEADER.length);
     expect(rows[0]!.slice(2)).toEqual([
       'Objective',
-      'C1',
-      'C1',
-      'Objective C1',
+      "'C1",
+      "'C1",
+      "'Objective C1",
       'lead@example.com',
       'Company',
       'committed',
@@ -101,10 +101,10 @@ describe('archiveRows', () => {
       "'=Ship smaller batches",
       '2026-10-01',
       '2026-12-31',
-      'C1-2',
+      "'C1-2",
     ]);
-    expect(rows.slice(1).map((row) => row[3])).toEqual(['C1.1', 'C1.2', 'C1.3']);
-    expect(rows.slice(1).map((row) => row[13])).toEqual(['', 'C1.2-2', '']);
+    expect(rows.slice(1).map((row) => row[3])).toEqual(["'C1.1", "'C1.2", "'C1.3"]);
+    expect(rows.slice(1).map((row) => row[13])).toEqual(['', "'C1.2-2", '']);
     expect(rows[2]![9]).toBe('');
   });
 });

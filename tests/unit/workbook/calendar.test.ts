@@ -87,7 +87,7 @@ describe('calendarRows', () => {
     expect(rows[0]).toEqual(['Date', 'Day', 'Week', 'Event', 'What happens']);
     const planning = rows.find((row) => row[3] === 'Planning week begins')!;
     expect(planning[2]).toBe(0);
-    const start = rows.find((row) => row[3] === '2026 Q4 begins')!;
+    const start = rows.find((row) => row[3] === "'2026 Q4 begins")!;
     expect(start[1]).toBe('Thursday');
     expect(start[2]).toBe(1);
     const retro = rows.find((row) => row[3] === 'Retrospective')!;

@@ -85,7 +85,7 @@ describe('dashboardLayout', () => {
 
   it('starts with the title that marks the sheet as the add-on’s', () => {
     expect(at('A1')).toBe(DASHBOARD_TITLE);
-    expect(at('B2')).toBe('2026 Q4');
+    expect(at('B2')).toBe("'2026 Q4");
     expect(at('B3')).toBe('=OKR_REPORT_DATE');
   });
 
@@ -142,8 +142,8 @@ describe('dashboardLayout', () => {
   it('lists objectives in alignment order with indented titles', () => {
     const first = layout.firstObjectiveRow;
     const ids = [0, 1, 2, 3].map((offset) => at(`A${first + offset}`));
-    expect(ids).toEqual(['C1', 'A1', 'A2', 'B1']);
-    expect(at(`B${first + 1}`)).toBe('  ↳ Objective A1');
+    expect(ids).toEqual(["'C1", "'A1", "'A2", "'B1"]);
+    expect(at(`B${first + 1}`)).toBe("'  ↳ Objective A1");
   });
 
   it('scores each team, with teamless objectives as one group', () => {

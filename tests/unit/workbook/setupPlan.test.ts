@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SETTING_LABELS } from '../../../src/core/settings';
 import { KEY_RESULTS, OBJECTIVES, TABLES } from '../../../src/workbook/schema';
+import { toSheetCell } from '../../../src/workbook/sheetRows';
 import {
   describePlan,
   isPlanEmpty,
@@ -152,7 +153,7 @@ describe('planSetup on an empty workbook', () => {
   it('writes the default settings below the Settings header', () => {
     expect(plan.settingsRows).toEqual({
       firstRow: 2,
-      rows: defaults.map(([label, value]) => [label, value]),
+      rows: defaults.map(([label, value]) => [label, toSheetCell(value)]),
     });
   });
 

@@ -19,11 +19,21 @@ describe('toSheetCell', () => {
   it('writes ordinary text, numbers, booleans and dates as they are', () => {
     const date = new Date(Date.UTC(2026, 0, 5));
     expect([
-      toSheetCell('Shipped v2'),
+      toSheetCell('Shipped the beta'),
       toSheetCell(42),
       toSheetCell(true),
       toSheetCell(date),
-    ]).toEqual(['Shipped v2', 42, true, date]);
+    ]).toEqual(['Shipped the beta', 42, true, date]);
+  });
+
+  it('marks text Sheets would re-type as a number, date or boolean with an apostrophe', () => {
+    const retyped = ['50%', '007', '1e5', 'TRUE', ' false ', '2026-01-05', '1/2', '$5', '1,000'];
+    expect(retyped.map(toSheetCell)).toEqual(retyped.map((text) => `'${text}`));
+    expect(['Shipped v2', '5-2', '#1 goal'].map(toSheetCell)).toEqual([
+      "'Shipped v2",
+      "'5-2",
+      "'#1 goal",
+    ]);
   });
 
   it('writes blanks for null, undefined and non-finite numbers', () => {
@@ -43,7 +53,7 @@ describe('recordsToRows', () => {
     const rows = recordsToRows(CHECK_INS, header, [
       { timestamp, keyResultId: 'KR1', value: 12, plans: '=HYPERLINK("x")' },
     ]);
-    expect(rows).toEqual([['KR1', '', timestamp, 12, '\'=HYPERLINK("x")', '']]);
+    expect(rows).toEqual([["'KR1", '', timestamp, 12, '\'=HYPERLINK("x")', '']]);
   });
 
   it('refuses a value whose column the sheet lacks instead of dropping it', () => {
@@ -54,7 +64,7 @@ describe('recordsToRows', () => {
 
   it('accepts a blank value for a column the sheet lacks', () => {
     expect(recordsToRows(CHECK_INS, header, [{ keyResultId: 'KR1', learnings: '' }])).toEqual([
-      ['KR1', '', '', '', '', ''],
+      ["'KR1", '', '', '', '', ''],
     ]);
   });
 });
