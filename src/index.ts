@@ -427,13 +427,14 @@ export function buildRollUp(): void {
 }
 
 /**
- * One team's score against plan in one row: Score | Planned | Gap | Status, the means over its
- * objectives (each once), as the company Roll-up sheet shows per team.
+ * One team's score against plan in one row: Score | Planned | Gap | Status | Forecast, the means
+ * over its objectives (each once), as the company Roll-up sheet shows per team; Forecast is read
+ * from the table's own Forecast column.
  * @param {Array<Array<string>>} key_results a Key Results table including its header row, such as IMPORTRANGE(url, "Key Results!A:Z")
  * @param {Date|string} as_of the date to measure at, normally OKR_REPORT_DATE
  * @param {Date|string} cycle_start the cycle's first day, used where a KR's Start Date is blank
  * @param {Date|string} cycle_end the cycle's last day, used where a KR's Due Date is blank
- * @return {Array<Array<number|string>>} one row: score, planned, gap and status
+ * @return {Array<Array<number|string>>} one row: score, planned, gap, status and forecast
  * @customfunction
  */
 export function OKRSUMMARY(

@@ -6,7 +6,9 @@
 import { OkrInputError } from '../core/errors';
 import { scoringWeight } from '../core/score';
 import { statusFor } from '../core/status';
-import { readText } from '../workbook/cells';
+import { readId, readNumber, readText } from '../workbook/cells';
+import { findColumns } from '../workbook/headers';
+import { IdIndex } from '../workbook/idIndex';
 import { OBJECTIVES, KEY_RESULTS } from '../workbook/schema';
 import { parseObjectives } from '../workbook/tables';
 import { asGrid, errorCell, withUserErrors, type CellOutput } from './grid';
@@ -20,11 +22,12 @@ import { bookScores } from './keyResultScores';
 import { okrBalance } from './okrBalance';
 import { inBlock, tableBlocks, type TableBlock } from './stackedTables';
 
-export const SUMMARY_HEADER: CellOutput[] = ['Score', 'Planned', 'Gap', 'Status'];
+export const SUMMARY_HEADER: CellOutput[] = ['Score', 'Planned', 'Gap', 'Status', 'Forecast'];
 
 /**
- * Score | Planned | Gap | Status of a whole table: the mean of OKRBALANCE's objective rows that
- * have an actual and a planned value, each objective once (as OKRSCORE's overall score).
+ * Score | Planned | Gap | Status | Forecast of a whole table: the mean of OKRBALANCE's objective
+ * rows that have an actual and a planned value, each objective once (as OKRSCORE's overall
+ * score), and the team's forecast from its own Forecast column (`teamForecast`).
  */
 export function okrSummary(
   keyResults: unknown,
@@ -36,12 +39,42 @@ export function okrSummary(
   const failed = rows.find((row) => String(row[1]).startsWith('ERROR: '));
   if (failed) throw new Error(String(failed[1]).slice('ERROR: '.length));
   const scored = rows.filter((row) => typeof row[1] === 'number' && typeof row[2] === 'number');
-  if (scored.length === 0) return [['', '', '', '']];
+  const forecast = teamForecast(asGrid(keyResults)) ?? '';
+  if (scored.length === 0) return [['', '', '', '', forecast]];
   const mean = (column: number): number =>
     scored.reduce((sum, row) => sum + (row[column] as number), 0) / scored.length;
   const score = mean(1);
   const planned = mean(2);
-  return [[score, planned, score - planned, statusFor(score, planned)]];
+  return [[score, planned, score - planned, statusFor(score, planned), forecast]];
+}
+
+/**
+ * A team's forecast from the values of its Key Results sheet's Forecast column (OKRFORECAST,
+ * computed in the team's spreadsheet, so no check-in is imported): per objective the mean of its
+ * key results' forecasts weighted as its score is, then the mean over the objectives that have
+ * one. Null without a Forecast column or without any forecast; cells that hold no fraction
+ * (blank, `ERROR:`) are left out.
+ */
+function teamForecast(table: readonly (readonly unknown[])[]): number | null {
+  const { columns } = findColumns(KEY_RESULTS, table[0] ?? []);
+  const { forecast, objectiveId, weight } = columns;
+  if (forecast === undefined || objectiveId === undefined) return null;
+  const objectives = new IdIndex<{ weighted: number; weight: number }>();
+  for (const row of table.slice(1)) {
+    const value = row[forecast];
+    const objective = readId(row[objectiveId]);
+    const weightRead = readNumber(weight === undefined ? '' : row[weight]);
+    if (typeof value !== 'number' || value < 0 || value > 1) continue;
+    if (!objective.ok || !objective.value || !weightRead.ok) continue;
+    const keyResultWeight = weightRead.value ?? 1;
+    if (!(keyResultWeight > 0)) continue;
+    const fresh = { weighted: 0, weight: 0 };
+    const sums = objectives.addIfAbsent(objective.value, fresh) ?? fresh;
+    sums.weighted += value * keyResultWeight;
+    sums.weight += keyResultWeight;
+  }
+  const means = [...objectives.values()].map((sums) => sums.weighted / sums.weight);
+  return means.length === 0 ? null : means.reduce((a, b) => a + b, 0) / means.length;
 }
 
 export const ALIGNMENT_HEADER: CellOutput[] = [

@@ -1,6 +1,6 @@
 /**
  * The Roll-up sheet of a company spreadsheet as cells and formulas (docs/rollup.md): per team a
- * live OKRSUMMARY over IMPORTRANGE of its Key Results; per company objective its own score beside
+ * live OKRSUMMARY over IMPORTRANGE of its Key Results (score, planned, gap, status, forecast); per company objective its own score beside
  * the aligned score of the team objectives pointing to it; and one OKRALIGNMENT listing every team
  * objective. Nothing is copied: every number is a formula over the teams' spreadsheets.
  */
@@ -13,7 +13,16 @@ export const ROLLUP_SHEET = 'Roll-up';
 /** A1 of the Roll-up sheet; a sheet called Roll-up without it belongs to the user. */
 export const ROLLUP_TITLE = 'OKR Company Roll-up';
 
-export const TEAM_HEADER = ['Team', 'Spreadsheet', 'Score', 'Planned', 'Gap', 'Status', 'Import'];
+export const TEAM_HEADER = [
+  'Team',
+  'Spreadsheet',
+  'Score',
+  'Planned',
+  'Gap',
+  'Status',
+  'Forecast',
+  'Import',
+];
 export const COMPANY_HEADER = [
   'Company objective',
   'Title',
@@ -85,6 +94,7 @@ export function rollUpLayout(input: RollUpInput): RollUpLayout {
         '',
         '',
         '',
+        '',
         toSheetCell(team.problem),
       ]);
       continue;
@@ -93,6 +103,7 @@ export function rollUpLayout(input: RollUpInput): RollUpLayout {
       toSheetCell(team.team),
       toSheetCell(team.spreadsheet),
       `=OKRSUMMARY(IMPORTRANGE($B${row}, ${quote(IMPORTED_KEY_RESULTS)}), ${REPORT_DATE_RANGE}, ${SETTING_RANGES.cycleStart}, ${SETTING_RANGES.cycleEnd})`,
+      '',
       '',
       '',
       '',
@@ -105,7 +116,7 @@ export function rollUpLayout(input: RollUpInput): RollUpLayout {
     put([
       'No teams yet: list each team and its spreadsheet URL on the Teams sheet, then build the roll-up again.',
     ]);
-  else scoreRanges.push(`C${firstTeamRow}:E${lastTeamRow}`);
+  else scoreRanges.push(`C${firstTeamRow}:E${lastTeamRow}`, `G${firstTeamRow}:G${lastTeamRow}`);
 
   put([]);
   headerRows.push(put(COMPANY_HEADER));

@@ -11,7 +11,7 @@ import {
 } from '../../preview/emulator/formulas/index.js';
 import { buildBundle } from './bundle';
 import { checkInPayload } from './checkInWorkbook';
-import { companyWithTeams, LEAD } from './companyWorkbook';
+import { companyWithTeams, fillSheet, LEAD } from './companyWorkbook';
 
 beforeAll(() => buildBundle());
 
@@ -28,7 +28,7 @@ function builtRollUp(prepare?: (fixture: ReturnType<typeof companyWithTeams>) =>
   /** The cells of the row whose column A holds `label`. */
   const rowOf = (label: string) => {
     for (let row = 1; row <= 60; row++) {
-      if (value(row, 1) === label) return Array.from({ length: 7 }, (_, c) => value(row, c + 1));
+      if (value(row, 1) === label) return Array.from({ length: 8 }, (_, c) => value(row, c + 1));
     }
     throw new Error(`No Roll-up row for ${label}`);
   };
@@ -50,7 +50,7 @@ describe('Build roll-up', () => {
     const sales = rowOf('Sales');
     expect(sales[2]).toBe('#REF!');
     expect(formulas.reasonFor('Roll-up', 5, 3)).toBe(NOT_CONNECTED);
-    expect(sales[6]).toBe('Not connected yet: select C5 and click Allow access (first time only).');
+    expect(sales[7]).toBe('Not connected yet: select C5 and click Allow access (first time only).');
     const note = emulator.spreadsheet.getSheetByName('Roll-up')!.getRange(5, 1).getNote();
     expect(note).toContain('Select C5 and click Allow access');
   });
@@ -58,13 +58,31 @@ describe('Build roll-up', () => {
   it("shows each team's score, planned, gap and status once connected", () => {
     const { rowOf, allowAll } = builtRollUp();
     allowAll();
-    const [, , score, planned, gap, status, importing] = rowOf('Sales');
+    const [, , score, planned, gap, status, forecast, importing] = rowOf('Sales');
     expect(score).toBeCloseTo(SALES_SCORE, 12);
     expect(planned).toBeCloseTo(45 / 89, 12);
     expect(gap).toBeCloseTo((score as number) - (planned as number), 12);
     expect(status).toBe('On track');
+    // The teams' sheets have no Forecast column: no forecast to roll up.
+    expect(forecast).toBe('');
     expect(importing).toBe('Connected');
     expect(rowOf('Support')[2]).toBeCloseTo(SUPPORT_SCORE, 12);
+  });
+
+  it("rolls up each team's forecast from the Forecast column of its own Key Results sheet", () => {
+    const { rowOf, allowAll } = builtRollUp(({ teams }) =>
+      // Column L of Sales' Key Results, as its spilled OKRFORECAST shows it.
+      fillSheet(teams.get('Sales')!, 'Key Results', [
+        [...Array<string>(11).fill(''), 'Forecast'],
+        [...Array<string>(11).fill(''), 0.8],
+        [...Array<string>(11).fill(''), 0.4],
+        [...Array<string>(11).fill(''), 0.9],
+      ]),
+    );
+    allowAll();
+    // O1: 0.8 × 1 and 0.4 × 3 weighted as its score; O2: 0.9; then the mean of the two.
+    expect(rowOf('Sales')[6]).toBeCloseTo(((0.8 + 0.4 * 3) / 4 + 0.9) / 2, 12);
+    expect(rowOf('Support')[6]).toBe('');
   });
 
   it("shows each company objective's own score beside the aligned score of the team objectives", () => {
@@ -125,7 +143,7 @@ describe('Build roll-up', () => {
     const ops = rowOf('Ops');
     expect(ops[2]).toBe('#REF!');
     expect(formulas.reasonFor('Roll-up', 7, 3)).toBe(NO_PERMISSION);
-    expect(ops[6]).toMatch(/^Not connected yet/);
+    expect(ops[7]).toMatch(/^Not connected yet/);
     expect(rowOf('Sales')[2]).toBeCloseTo(SALES_SCORE, 12);
     expect(rowOf('C2')[4]).toBe(2);
   });

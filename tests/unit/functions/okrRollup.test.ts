@@ -24,7 +24,26 @@ const supportObjectives = [
 const asOf = '2026-02-15';
 const cycle = ['2026-01-01', '2026-03-31'] as const;
 
+/** The sales table with a Forecast column, as a team's Key Results sheet spills it. */
+function withForecasts(table: unknown[][], forecasts: readonly unknown[]): unknown[][] {
+  return table.map((row, index) => [...row, index === 0 ? 'Forecast' : forecasts[index - 1]]);
+}
+
 describe('OKRSUMMARY', () => {
+  it("gives the team's forecast from its Forecast column, weighted as the score, objectives counted once", () => {
+    // O1: KR1 0.8 (weight 1) and KR2 0.4 (weight 3); O2: KR3 0.9; O3's baseline has none.
+    const table = withForecasts(sales, [0.8, 0.4, 0.9, '']);
+    const [row] = okrSummary(table, asOf, ...cycle);
+    expect(row).toHaveLength(5);
+    expect(row![4]).toBeCloseTo(((0.8 * 1 + 0.4 * 3) / 4 + 0.9) / 2, 12);
+  });
+
+  it('leaves out forecast cells that hold no fraction, and is blank without a Forecast column', () => {
+    const table = withForecasts(sales, ['ERROR: Target is blank', '', 0.9, '']);
+    expect(okrSummary(table, asOf, ...cycle)[0]![4]).toBeCloseTo(0.9, 12);
+    expect(okrSummary(sales, asOf, ...cycle)[0]![4]).toBe('');
+  });
+
   it("gives a team's score, planned, gap and status as the mean over its scored objectives", () => {
     const [[score, planned, gap, status]] = okrSummary(sales, asOf, ...cycle) as [
       [number, number, number, string],
@@ -48,7 +67,7 @@ describe('OKRSUMMARY', () => {
   });
 
   it('is blank for a team with nothing scored, and an error naming the row for a broken one', () => {
-    expect(okrSummary(keyResultTable([]), asOf, ...cycle)).toEqual([['', '', '', '']]);
+    expect(okrSummary(keyResultTable([]), asOf, ...cycle)).toEqual([['', '', '', '', '']]);
     const broken = keyResultTable([
       ['KR1', 'O1', 'Close deals', 'increase', 0, 'forty', 20, '', '', ''],
     ]);

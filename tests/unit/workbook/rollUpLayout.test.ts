@@ -35,6 +35,16 @@ describe('the Roll-up layout', () => {
     expect(layout.cells[4]![2]).toBe(
       '=OKRSUMMARY(IMPORTRANGE($B5, "Key Results!A:Z"), OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)',
     );
+    // OKRSUMMARY spills Score, Planned, Gap, Status and Forecast; Import comes after them.
+    expect(layout.cells[3]!.slice(2)).toEqual([
+      'Score',
+      'Planned',
+      'Gap',
+      'Status',
+      'Forecast',
+      'Import',
+    ]);
+    expect(String(layout.cells[4]![7])).toMatch(/^=IF\(ISERROR\(C5\)/);
     expect(layout.notes).toEqual([
       { row: 5, column: 1, note: expect.stringContaining('Select C5 and click Allow access') },
     ]);
@@ -44,6 +54,7 @@ describe('the Roll-up layout', () => {
     expect(layout.cells[5]).toEqual([
       "'=Ops",
       'https://docs.google.com/document/d/D/edit',
+      '',
       '',
       '',
       '',
