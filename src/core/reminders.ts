@@ -300,6 +300,64 @@ function isEarlier(entry: ReminderLogEntry, than: ReminderLogEntry): boolean {
   return time < thanTime || (time === thanTime && entry.row < than.row);
 }
 
+/**
+ * What the Key Results rows cannot settle. The save keeps each row's Last Check-in, so a KR whose
+ * row shows a check-in in a span the plan asks about is settled; for the others a check-in row
+ * typed into the sheet could still change the plan. Each open KR lists the spans a check-in would
+ * have to fall in; `since` is the earliest start, so older rows change nothing.
+ */
+export class OpenCheckInQuestions {
+  readonly since: Date | null;
+
+  constructor(private readonly spans: Map<string, { from: number; to: number }[]>) {
+    const earliest = Math.min(...[...spans.values()].flat().map((span) => span.from));
+    this.since = Number.isFinite(earliest) ? new Date(earliest) : null;
+  }
+
+  /** Whether no check-in row could change the plan any more. */
+  get settled(): boolean {
+    return this.spans.size === 0;
+  }
+
+  /** Closes the spans of the check-in's KR that its time falls in. */
+  answer(checkIn: CheckIn): void {
+    const key = idKey(checkIn.keyResultId);
+    const open = this.spans.get(key);
+    const time = checkIn.timestamp.getTime();
+    if (!open || Number.isNaN(time)) return;
+    const left = open.filter((span) => time < span.from || time >= span.to);
+    if (left.length === 0) this.spans.delete(key);
+    else this.spans.set(key, left);
+  }
+}
+
+/**
+ * The check-in questions of a plan before any check-in row is read: for each KR that needs a
+ * check-in, whether it was checked in this period (for its owner's reminder) and, when a digest
+ * is asked for, during the previous period (for its missed check-ins).
+ */
+export function openCheckInQuestions(
+  inputs: Omit<ReminderInputs, 'checkIns' | 'log'>,
+): OpenCheckInQuestions {
+  const { settings, now, timeZone } = inputs;
+  const spans = new Map<string, { from: number; to: number }[]>();
+  if (inactiveReason(settings, now, timeZone) !== null) return new OpenCheckInQuestions(spans);
+  const period = checkInPeriodAt(now, settings, timeZone);
+  const previous = previousPeriod(period, settings, timeZone);
+  const digest = settings.digestRecipients.some((recipient) => recipient.trim() !== '');
+  for (const line of keyResultLines({ ...inputs, checkIns: [], log: [] }, period)) {
+    if (!line.needsCheckIn) continue;
+    const open = [
+      ...(line.checkedIn ? [] : [{ from: period.start.getTime(), to: Number.POSITIVE_INFINITY }]),
+      ...(digest && !line.checkedInLastPeriod
+        ? [{ from: previous.start.getTime(), to: previous.end.getTime() }]
+        : []),
+    ];
+    if (open.length > 0) spans.set(idKey(line.keyResult.id), open);
+  }
+  return new OpenCheckInQuestions(spans);
+}
+
 interface PlannedLine {
   keyResult: KeyResultLine;
   /** Owned, in the current cycle, not done and not past due: a check-in is expected. */

@@ -1,6 +1,7 @@
 /**
  * Weekly check-in reminders on Apps Script: the daily trigger (one per user and spreadsheet),
- * its handler, Send reminders now and the preview. Each run reads every table once, sends one
+ * its handler, Send reminders now and the preview. Each run reads Settings, Objectives, Key Results
+ * and the Reminder Log once and of Check-ins only the recent rows its plan depends on, sends one
  * MailApp email per recipient within the daily quota and the 6-minute limit, and appends all
  * Reminder Log rows in one batch under the document lock. docs/reminders.md explains the rules.
  */
@@ -18,6 +19,7 @@ import {
   OUTCOME,
   claimMarks,
   digestKeyResultIds,
+  openCheckInQuestions,
   planReminders,
   type ClaimMarks,
   type KeyResultLine,
@@ -40,7 +42,6 @@ import {
 } from '../shared/reminders';
 import { describeProblem, type RowProblem } from '../workbook/problems';
 import {
-  CHECK_INS,
   KEY_RESULTS,
   OBJECTIVES,
   REPORT_DATE_RANGE,
@@ -48,7 +49,7 @@ import {
   type TableDef,
 } from '../workbook/schema';
 import { parseSettings } from '../workbook/settings';
-import { parseCheckIns, parseKeyResults, parseObjectives } from '../workbook/tables';
+import { parseKeyResults, parseObjectives } from '../workbook/tables';
 import {
   appendLogRows,
   overwriteOutcomes,
@@ -56,6 +57,7 @@ import {
   rewriteOutcomes,
   type LogStamp,
 } from './reminderLogSheet';
+import { readRecentCheckIns } from './recentCheckIns';
 import { keepReportDateCurrent } from './reportDate';
 import { spreadsheetNow, spreadsheetTimeZone } from './sheetValues';
 import { showDialogPage } from './ui';
@@ -447,9 +449,7 @@ function readReminderWorkbook(now: Date): ReminderWorkbook {
   const keyResultValues = readTable(KEY_RESULTS).values;
   const keyResults = parseKeyResults(keyResultValues);
   const objectivesValues = readOptional(OBJECTIVES);
-  const checkInValues = readOptional(CHECK_INS);
   const objectives = objectivesValues.length > 0 ? parseObjectives(objectivesValues) : null;
-  const checkIns = checkInValues.length > 0 ? parseCheckIns(checkInValues) : null;
   const ownerColumn = keyResults.columns.owner;
   const invalidOwners = keyResults.problems
     .filter((problem) => problem.column === 'Owner' && ownerColumn !== undefined)
@@ -457,16 +457,17 @@ function readReminderWorkbook(now: Date): ReminderWorkbook {
       row: problem.row,
       owner: String(keyResultValues[problem.row - 1]?.[ownerColumn!] ?? ''),
     }));
+  const rows = {
+    settings: settings.settings,
+    objectives: objectives?.rows ?? [],
+    keyResults: keyResults.rows,
+    invalidOwners,
+    now,
+    timeZone: WALL_CLOCK_ZONE,
+  };
   return {
-    inputs: {
-      settings: settings.settings,
-      objectives: objectives?.rows ?? [],
-      keyResults: keyResults.rows,
-      checkIns: checkIns?.rows ?? [],
-      invalidOwners,
-      now,
-      timeZone: WALL_CLOCK_ZONE,
-    },
+    // The rows keep each KR's Last Check-in; Check-ins is read only where they leave a question.
+    inputs: { ...rows, checkIns: readRecentCheckIns(openCheckInQuestions(rows)) },
     context: {
       spreadsheetName: spreadsheet.getName(),
       spreadsheetUrl: spreadsheet.getUrl(),

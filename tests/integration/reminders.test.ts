@@ -185,6 +185,40 @@ describe('weekly reminders over four weeks', () => {
   });
 });
 
+describe('reading Check-ins', () => {
+  it('counts check-ins typed below thousands of older ones, reading only the newest rows', () => {
+    const emulator = turnedOn(exampleEmulator());
+    const owners = keyResultsByOwner(emulator);
+    const everyKeyResult = [...owners.values()].flat();
+    const history = Array.from(
+      { length: 6_000 },
+      (_, i) => everyKeyResult[i % everyKeyResult.length]!,
+    );
+    addCheckIns(emulator, history, FIRST_FRIDAY - 30 * DAY);
+    // Typed into the sheet, so the Key Results rows do not show them.
+    addCheckIns(emulator, owners.get(MAYA)!, FIRST_FRIDAY + 8 * HOUR);
+    emulator.calls.reset();
+    emulator.runDueTriggers(FIRST_FRIDAY + 10 * HOUR);
+    expect(remindedOn(emulator, 0)).not.toContain(MAYA);
+    expect(remindedOn(emulator, 0)).toContain(PRIYA);
+    // The history alone is 6,000 rows of 9 cells.
+    expect(emulator.calls.cells().read).toBeLessThan(3_000);
+  });
+
+  it('leaves out of the digest an owner who checked in last period and again this one', () => {
+    const emulator = turnedOn(exampleEmulator());
+    setSetting(emulator, 'Digest Recipients', 'lead@example.com');
+    const owners = keyResultsByOwner(emulator);
+    addCheckIns(emulator, owners.get(MAYA)!, FIRST_FRIDAY + 8 * HOUR);
+    addCheckIns(emulator, owners.get(MAYA)!, FIRST_FRIDAY + 7 * DAY + 8 * HOUR);
+    emulator.runDueTriggers(FIRST_FRIDAY + 7 * DAY + 10 * HOUR);
+    const digest = emulator.outbox.filter((email) => email.to === 'lead@example.com').pop()!;
+    const missed = digest.body.slice(digest.body.indexOf('Missed check-ins'));
+    expect(missed).toContain(PRIYA);
+    expect(missed).not.toContain(MAYA);
+  });
+});
+
 describe('the reminder trigger', () => {
   it('stays one trigger when reminders are turned on twice, and is gone after Turn off', () => {
     const emulator = exampleEmulator();
@@ -315,11 +349,12 @@ describe('the reminder trigger', () => {
     expect(large).toEqual(small);
     expect(small['MailApp.sendEmail']).toBeGreaterThan(2);
     expect(small['MailApp.getRemainingDailyQuota']).toBe(1);
-    // Settings, Key Results, Objectives, Check-ins and the Reminder Log once each, the Key Results
-    // header for the new report date's note, then per email one check of its log row before each
-    // write: "sending" first, then each result with the next "sending".
+    // Settings, Key Results, Objectives and the Reminder Log once each, the Check-ins header and
+    // its newest rows (older than the period, so the walk stops there), the Key Results header for
+    // the new report date's note, then per email one check of its log row before each write:
+    // "sending" first, then each result with the next "sending".
     const emails = small['MailApp.sendEmail']!;
-    expect(small['Range.getValues']).toBe(6 + emails + 1);
+    expect(small['Range.getValues']).toBe(7 + emails + 1);
     // The claims in one batch, then the marks and results.
     expect(small['Range.setValues']).toBe(1 + emails + 1);
     expect(small['SpreadsheetApp.flush']).toBe(1 + emails + 1);

@@ -77,6 +77,14 @@ export function scaleWorkbook(scale: Scale): Emulator {
     Cycle: cycle,
   }));
   const started = Date.parse(SCALE_NOW) - 60 * DAY;
+  // Check-ins every few minutes over the weeks before now, each KR in turn.
+  const spacing = Math.max(1, Math.floor((60 * DAY) / Math.max(1, scale.checkIns)));
+  /** The time of the KR's latest check-in, as a save leaves it on the row; else a day of the plan. */
+  const lastCheckIn = (index: number): Date => {
+    if (index >= scale.checkIns) return new Date(started + (index % 60) * DAY);
+    const latest = scale.checkIns - 1 - ((scale.checkIns - 1 - index) % scale.keyResults);
+    return new Date(started + latest * spacing);
+  };
   fillRows(sheetModel(emulator, 'Key Results'), scale.keyResults, (index) => {
     const type = TYPES[index % TYPES.length]!;
     const percent = type === 'percentage';
@@ -94,11 +102,9 @@ export function scaleWorkbook(scale: Scale): Emulator {
       'Due Date': cycleEnd,
       Weight: 1,
       Confidence: index % 11,
-      'Last Check-in': new Date(started + (index % 60) * DAY),
+      'Last Check-in': lastCheckIn(index),
     };
   });
-  // Check-ins every few minutes over the weeks before now, each KR in turn.
-  const spacing = Math.max(1, Math.floor((60 * DAY) / Math.max(1, scale.checkIns)));
   const texts = Array.from({ length: 100 }, (_, index) => `Week ${index}: moved the number`);
   fillRows(sheetModel(emulator, 'Check-ins'), scale.checkIns, (index) => {
     const keyResult = index % scale.keyResults;

@@ -3,6 +3,7 @@ import { sendClaimedEmails, type OutgoingEmail } from '../../../src/core/reminde
 import {
   CLAIM_EXPIRY_MS,
   claimMarks,
+  openCheckInQuestions,
   planReminders,
   type LogDraft,
   type ReminderInputs,
@@ -323,6 +324,68 @@ describe('planReminders', () => {
       keyResultIds: [],
       outcome: 'skipped: invalid email',
     });
+  });
+});
+
+describe('openCheckInQuestions', () => {
+  const answerAll = (questions: ReturnType<typeof openCheckInQuestions>, checkIns: CheckIn[]) => {
+    for (const row of checkIns) questions.answer(row);
+    return questions.settled;
+  };
+
+  it('asks nothing about KRs whose row shows a check-in this period, nor about done or ownerless KRs', () => {
+    const questions = openCheckInQuestions(
+      inputs({
+        keyResults: [
+          keyResult('KR1', 'ana@example.com', { lastCheckIn: new Date('2026-11-23T08:00:00Z') }),
+          keyResult('KR2', 'ana@example.com', { current: 100, target: 100 }),
+          keyResult('KR3', ''),
+        ],
+      }),
+    );
+    expect(questions.settled).toBe(true);
+    expect(questions.since).toBeNull();
+  });
+
+  it('asks from the period start about KRs behind, and is settled by a check-in row of each', () => {
+    const questions = openCheckInQuestions(inputs());
+    expect(questions.since?.toISOString()).toBe('2026-11-23T00:00:00.000Z');
+    expect(answerAll(questions, [checkIn('kr1', '2026-11-23T08:00:00Z')])).toBe(false);
+    // Older rows and rows of other KRs answer nothing.
+    expect(
+      answerAll(questions, [
+        checkIn('KR2', '2026-11-22T23:59:00Z'),
+        checkIn('KR9', '2026-11-23T08:00:00Z'),
+      ]),
+    ).toBe(false);
+    expect(
+      answerAll(questions, [
+        checkIn('KR2', '2026-11-23T08:00:00Z'),
+        checkIn('KR3', '2026-12-01T08:00:00Z'),
+      ]),
+    ).toBe(true);
+  });
+
+  it('asks from the previous period start when a digest is sent, until each KR has a check-in in it', () => {
+    const questions = openCheckInQuestions(
+      inputs({
+        settings: { ...settings, digestRecipients: ['lead@example.com'] },
+        keyResults: [
+          keyResult('KR1', 'ana@example.com', { lastCheckIn: new Date('2026-11-23T08:00:00Z') }),
+        ],
+      }),
+    );
+    expect(questions.since?.toISOString()).toBe('2026-11-16T00:00:00.000Z');
+    // A check-in this period settles the reminder, not last period's missed check-in.
+    expect(answerAll(questions, [checkIn('KR1', '2026-11-23T07:00:00Z')])).toBe(false);
+    expect(answerAll(questions, [checkIn('KR1', '2026-11-18T07:00:00Z')])).toBe(true);
+  });
+
+  it('asks nothing outside the cycle', () => {
+    const questions = openCheckInQuestions(
+      inputs({ settings: { ...settings, cycleClosed: true } }),
+    );
+    expect(questions.settled).toBe(true);
   });
 });
 
