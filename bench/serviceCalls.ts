@@ -23,15 +23,16 @@ import {
   addCheckIns,
   exampleEmulator,
   keyResultsByOwner,
+  setSetting,
 } from '../tests/integration/reminderWorkbook';
 import {
   SCALE_KEY_RESULT,
+  SCALE_NOW,
   SCALE_USER,
   scaleWorkbook,
   type Scale,
 } from '../tests/integration/scaleWorkbook';
 import { emulatorWith } from '../tests/integration/setupHelpers';
-import { REMINDER_EMAIL_BUDGET, REMINDER_PREVIEW_BUDGET } from '../src/shared/reminders';
 
 // Local-time Date methods in the bundle use the process time zone: keep it the script's (UTC).
 process.env.TZ = 'Etc/UTC';
@@ -178,10 +179,30 @@ function reminderWorkbook(rows: number): Emulator {
   return emulator;
 }
 
+/** The example's cases with few and many check-ins added, compared by boundedByHistory. */
+function exampleWithCheckIns(small: number, large: number): Case[] {
+  const keyResults = [...keyResultsByOwner(exampleEmulator()).values()].flat().length;
+  return smallAndLarge('check-ins added to the example', small, large, reminderWorkbook).map(
+    (entry, index) => ({
+      ...entry,
+      scale: { keyResults, checkIns: index === 0 ? small : large },
+    }),
+  );
+}
+
 /**
- * The grid's cases with 1,000 check-ins: at 500,000 the scale workbook's history is so dense that
- * every owner has checked in this period, so nobody would get an email.
+ * The grid's workbooks on the next check-in day (Friday 20 November, four days after the last
+ * check-in), with a digest recipient: every owner is behind, and the digest asks who missed the
+ * period that just ended, so the reads reach back two periods into Check-ins.
  */
+function onNextCheckInDay(): Case[] {
+  return atScales((emulator) => {
+    setSetting(emulator, 'Digest Recipients', 'lead@example.com');
+    emulator.clock.set(Date.parse(SCALE_NOW) + 4 * DAY);
+  });
+}
+
+/** The grid's cases with 1,000 check-ins (for operations not compared across histories). */
 function withShortHistory(): Case[] {
   return atScales().filter((entry) => entry.scale!.checkIns === 1_000);
 }
@@ -316,31 +337,33 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: 'runDailyReminders (one Friday run)',
-    cases: smallAndLarge('check-ins added to the example', 10, 10_000, reminderWorkbook),
+    cases: exampleWithCheckIns(10, 10_000),
     run: (emulator) => {
       const runs = emulator.runDueTriggers(FIRST_FRIDAY + 7 * DAY + 10 * HOUR);
       const failed = runs.find((run) => run.error !== undefined);
       if (runs.length !== 1 || failed)
         throw new Error(`expected one clean run, got ${JSON.stringify(runs)}`);
     },
+    checks: [boundedByHistory()],
   },
   {
-    name: 'getReminderPreview (first page)',
-    cases: atScales(),
+    name: 'getReminderPreview (first page, check-in day)',
+    cases: onNextCheckInDay(),
     run: (emulator) => emulator.call('getReminderPreview', { page: 0 }),
-    checks: [payloadWithin(REMINDER_PREVIEW_BUDGET)],
+    checks: [boundedByHistory(), payloadWithin(PAYLOAD_BUDGETS.reminderPreview)],
   },
   {
-    name: 'getReminderPreviewEmail (one reminder)',
-    cases: withShortHistory(),
+    name: 'getReminderPreviewEmail (one reminder, check-in day)',
+    cases: onNextCheckInDay(),
     run: (emulator) =>
       emulator.call('getReminderPreviewEmail', { kind: 'reminder', to: SCALE_USER }),
-    checks: [payloadWithin(REMINDER_EMAIL_BUDGET)],
+    checks: [boundedByHistory(), payloadWithin(PAYLOAD_BUDGETS.reminderEmail)],
   },
   {
-    name: 'sendRemindersNow (every owner behind)',
-    cases: withShortHistory(),
+    name: 'sendRemindersNow (every owner behind, check-in day)',
+    cases: onNextCheckInDay(),
     run: sendRemindersNow,
+    checks: [boundedByHistory()],
   },
   {
     name: 'closeCycle (every unfinished KR carried)',

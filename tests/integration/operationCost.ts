@@ -4,6 +4,7 @@
  * google.script.run would carry back to the page (its JSON length).
  */
 import type { Emulator } from '../../preview/emulator/index.js';
+import { REMINDER_EMAIL_BUDGET, REMINDER_PREVIEW_BUDGET } from '../../src/shared/reminders.js';
 
 export interface OperationCost {
   calls: number;
@@ -23,14 +24,17 @@ export interface OperationCost {
 }
 
 /**
- * What google.script.run may carry to the check-in sidebar, in bytes of JSON, at any size of
- * workbook: what the page shows (the user's key results and a page of the rest), not the tables.
+ * What google.script.run may carry to the check-in sidebar and the Preview reminders dialog, in
+ * bytes of JSON, at any size of workbook: what the page shows (the user's key results and a page
+ * of the rest, a page of recipients, one email), not the tables.
  */
 export const PAYLOAD_BUDGETS = {
   context: 100_000,
   searchPage: 30_000,
   detail: 10_000,
   saveResult: 10_000,
+  reminderPreview: REMINDER_PREVIEW_BUDGET,
+  reminderEmail: REMINDER_EMAIL_BUDGET,
 } as const;
 
 /** JSON length of a value as google.script.run sends it. */

@@ -1,6 +1,7 @@
 /**
  * The Preview reminders dialog at 10,000 key results (200 owners, all behind): what
- * google.script.run carries stays within its budget, and paging through shows everyone once.
+ * google.script.run carries stays within its budget, and paging through shows everyone once; what
+ * it reads does not grow with the Check-ins history.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../preview/emulator/index';
@@ -13,7 +14,9 @@ import {
   type ReminderPreviewEmail,
 } from '../../src/shared/reminders';
 import { buildBundle } from './bundle';
-import { SCALE_USER, scaleWorkbook } from './scaleWorkbook';
+import { measureCost, PAYLOAD_BUDGETS } from './operationCost';
+import { setSetting } from './reminderWorkbook';
+import { SCALE_NOW, SCALE_USER, scaleWorkbook, type Scale } from './scaleWorkbook';
 
 let emulator: Emulator;
 
@@ -61,4 +64,37 @@ describe('Preview reminders at 10,000 key results', () => {
       'Choose a recipient from the list',
     );
   }, 60_000);
+});
+
+/** A scale workbook on its next check-in day (every owner behind), with a digest recipient. */
+function onNextCheckInDay(scale: Scale): Emulator {
+  const workbook = scaleWorkbook(scale);
+  workbook.uncounted(() => setSetting(workbook, 'Digest Recipients', 'lead@example.com'));
+  workbook.clock.set(Date.parse(SCALE_NOW) + 4 * 86_400_000);
+  return workbook;
+}
+
+describe('Preview reminders on the check-in day', () => {
+  it('lists the digest with the reminders at 10,000 key results, within the page budget', () => {
+    const preview = onNextCheckInDay({ keyResults: 10_000, checkIns: 1_000 }).call(
+      'getReminderPreview',
+      { page: 0 },
+    ) as ReminderPreview;
+    expect(preview.reminderCount).toBe(200);
+    expect(preview.digestCount).toBe(1);
+    expect(bytes(preview)).toBeLessThan(PAYLOAD_BUDGETS.reminderPreview);
+  }, 120_000);
+
+  it('reads no more cells with 100,000 check-ins than with 1,000', () => {
+    const cellsRead = (checkIns: number) => {
+      const workbook = onNextCheckInDay({ keyResults: 1_000, checkIns });
+      const cost = measureCost(workbook, () => workbook.call('getReminderPreview', { page: 0 }));
+      expect((cost.result as ReminderPreview).reminderCount).toBe(200);
+      return cost.cellsRead;
+    };
+    const short = cellsRead(1_000);
+    expect(cellsRead(100_000)).toBeLessThanOrEqual(short);
+    // The Key Results table (1,000 rows) is most of it; the history would be 900,000 cells.
+    expect(short).toBeLessThan(40_000);
+  }, 120_000);
 });
