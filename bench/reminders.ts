@@ -25,7 +25,15 @@ function run(): { emails: number; htmlBytes: number } {
   const keyResults = parseKeyResults(keyResultSheet).rows;
   const checkIns = parseCheckIns(checkInSheet).rows;
   const plan = planReminders(
-    { settings, objectives: [], keyResults, checkIns, log: [], now, timeZone: 'Europe/Berlin' },
+    {
+      settings,
+      objectives: [],
+      keyResults,
+      recentCheckIns: checkIns,
+      log: [],
+      now,
+      timeZone: 'Europe/Berlin',
+    },
     'daily',
   );
   const context = {

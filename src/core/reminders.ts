@@ -7,13 +7,7 @@
  */
 import { keyResultPlannedProgress } from './balance';
 import { checkInPeriodAt, localDay, previousPeriod, type CheckInPeriod } from './checkInPeriod';
-import {
-  keyResultForecast,
-  keyResultOutlook,
-  noReadings,
-  type Outlook,
-  type Readings,
-} from './forecast';
+import { keyResultOutlook, type Outlook } from './forecast';
 import { progressOfKeyResult } from './progress';
 import type { OkrSettings } from './settings';
 import { statusFor } from './status';
@@ -141,7 +135,16 @@ export interface ReminderInputs {
   settings: OkrSettings;
   objectives: readonly Objective[];
   keyResults: readonly KeyResult[];
-  checkIns: readonly CheckIn[];
+  /**
+   * The newest Check-ins rows, at least those that answer openCheckInQuestions: not the history.
+   * Anything drawn from a KR's whole history belongs on its Key Results row instead.
+   */
+  recentCheckIns: readonly CheckIn[];
+  /**
+   * Each key result row's projected progress as its Forecast cell holds it (OKRFORECAST, which
+   * Sheets computes over the whole history); null or left out: no projection, only the pace needed.
+   */
+  forecasts?: ReadonlyMap<number, number | null>;
   log: readonly ReminderLogEntry[];
   /** Owner cells of Key Results rows that are not email addresses (by sheet row). */
   invalidOwners?: readonly { row: number; owner: string }[];
@@ -337,7 +340,7 @@ export class OpenCheckInQuestions {
  * is asked for, during the previous period (for its missed check-ins).
  */
 export function openCheckInQuestions(
-  inputs: Omit<ReminderInputs, 'checkIns' | 'log'>,
+  inputs: Omit<ReminderInputs, 'recentCheckIns' | 'log'>,
 ): OpenCheckInQuestions {
   const { settings, now, timeZone } = inputs;
   const spans = new Map<string, { from: number; to: number }[]>();
@@ -345,7 +348,7 @@ export function openCheckInQuestions(
   const period = checkInPeriodAt(now, settings, timeZone);
   const previous = previousPeriod(period, settings, timeZone);
   const digest = settings.digestRecipients.some((recipient) => recipient.trim() !== '');
-  for (const line of keyResultLines({ ...inputs, checkIns: [], log: [] }, period)) {
+  for (const line of keyResultLines({ ...inputs, recentCheckIns: [], log: [] }, period)) {
     if (!line.needsCheckIn) continue;
     const open = [
       ...(line.checkedIn ? [] : [{ from: period.start.getTime(), to: Number.POSITIVE_INFINITY }]),
@@ -371,8 +374,7 @@ function keyResultLines(inputs: ReminderInputs, period: CheckInPeriod): PlannedL
   const objectivesById = new Map(
     inputs.objectives.map((objective) => [idKey(objective.id), objective]),
   );
-  const checkInTimes = latestCheckIns(inputs.checkIns);
-  const readingsById = readingsByKeyResult(inputs.checkIns);
+  const checkInTimes = latestCheckIns(inputs.recentCheckIns);
   const previous = previousPeriod(period, settings, timeZone);
   const cycle = { start: settings.cycleStart, end: settings.cycleEnd };
   const periodStartDay = localDay(period.start, timeZone);
@@ -413,8 +415,7 @@ function keyResultLines(inputs: ReminderInputs, period: CheckInPeriod): PlannedL
         status,
         lastCheckIn,
         forecast: safely(() => {
-          const readings = readingsById.get(idKey(keyResult.id)) ?? noReadings();
-          const projected = keyResultForecast(keyResult, readings, now, cycle)?.progress ?? null;
+          const projected = inputs.forecasts?.get(keyResult.row) ?? null;
           const latest = typeof keyResult.current === 'number' ? keyResult.current : null;
           return keyResultOutlook(keyResult, latest, projected, now, cycle);
         }),
@@ -445,20 +446,6 @@ function latestCheckIns(checkIns: readonly CheckIn[]): Map<string, number[]> {
     else times.set(key, [time]);
   }
   return times;
-}
-
-/** Each key result's numeric check-ins, in one pass, for its forecast. */
-function readingsByKeyResult(checkIns: readonly CheckIn[]): Map<string, Readings> {
-  const readings = new Map<string, Readings>();
-  for (const checkIn of checkIns) {
-    if (typeof checkIn.value !== 'number') continue;
-    const key = idKey(checkIn.keyResultId);
-    let list = readings.get(key);
-    if (!list) readings.set(key, (list = noReadings()));
-    list.times.push(checkIn.timestamp.getTime());
-    list.values.push(checkIn.value);
-  }
-  return readings;
 }
 
 function latestOf(times: readonly (number | Date)[]): Date | null {

@@ -126,7 +126,7 @@ function readKeyResultRows(): {
 }
 
 /** Forecast cells (from row 2) by sheet row; cells that hold no forecast are left out. */
-function forecastsByRow(cells: unknown[][]): Map<number, number | null> {
+export function forecastsByRow(cells: unknown[][]): Map<number, number | null> {
   const forecasts = new Map<number, number | null>();
   cells.forEach(([cell], offset) => {
     const progress = forecastCellProgress(cell);

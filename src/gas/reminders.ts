@@ -57,6 +57,7 @@ import {
   rewriteOutcomes,
   type LogStamp,
 } from './reminderLogSheet';
+import { forecastsByRow } from './checkIn';
 import { readRecentCheckIns } from './recentCheckIns';
 import { keepReportDateCurrent } from './reportDate';
 import { spreadsheetNow, spreadsheetTimeZone } from './sheetValues';
@@ -451,6 +452,7 @@ function readReminderWorkbook(now: Date): ReminderWorkbook {
   const objectivesValues = readOptional(OBJECTIVES);
   const objectives = objectivesValues.length > 0 ? parseObjectives(objectivesValues) : null;
   const ownerColumn = keyResults.columns.owner;
+  const forecastColumn = keyResults.columns.forecast;
   const invalidOwners = keyResults.problems
     .filter((problem) => problem.column === 'Owner' && ownerColumn !== undefined)
     .map((problem) => ({
@@ -461,13 +463,18 @@ function readReminderWorkbook(now: Date): ReminderWorkbook {
     settings: settings.settings,
     objectives: objectives?.rows ?? [],
     keyResults: keyResults.rows,
+    // The Forecast column, as Sheets computed it over the whole history, read with the rows.
+    forecasts:
+      forecastColumn === undefined
+        ? undefined
+        : forecastsByRow(keyResultValues.slice(1).map((cells) => [cells[forecastColumn]])),
     invalidOwners,
     now,
     timeZone: WALL_CLOCK_ZONE,
   };
   return {
     // The rows keep each KR's Last Check-in; Check-ins is read only where they leave a question.
-    inputs: { ...rows, checkIns: readRecentCheckIns(openCheckInQuestions(rows)) },
+    inputs: { ...rows, recentCheckIns: readRecentCheckIns(openCheckInQuestions(rows)) },
     context: {
       spreadsheetName: spreadsheet.getName(),
       spreadsheetUrl: spreadsheet.getUrl(),

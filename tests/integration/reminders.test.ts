@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../preview/emulator/index';
 import type { ReminderPreview, ReminderPreviewEmail } from '../../src/shared/reminders';
+import { attachFormulaEvaluator } from '../../preview/emulator/formulas/index.js';
 import { buildBundle } from './bundle';
 import {
   DAY,
@@ -16,6 +17,7 @@ import {
   reminderLog,
   setKeyResultCell,
   setSetting,
+  sheetValues,
   weekOf,
 } from './reminderWorkbook';
 
@@ -203,6 +205,24 @@ describe('reading Check-ins', () => {
     expect(remindedOn(emulator, 0)).toContain(PRIYA);
     // The history alone is 6,000 rows of 9 cells.
     expect(emulator.calls.cells().read).toBeLessThan(3_000);
+  });
+
+  it('says where a key result lands as its Forecast cell does, without reading its history', () => {
+    const emulator = turnedOn(exampleEmulator());
+    attachFormulaEvaluator(emulator);
+    emulator.clock.set(new Date(FIRST_FRIDAY + 8 * HOUR));
+    const values = sheetValues(emulator, 'Key Results');
+    const forecastColumn = values[0]!.indexOf('Forecast');
+    const forecasted = values.find(
+      (cells) => typeof cells[forecastColumn] === 'number' && cells[forecastColumn] !== 0,
+    )!;
+    emulator.runDueTriggers(FIRST_FRIDAY + 10 * HOUR);
+    const percent = `${Math.round((forecasted[forecastColumn] as number) * 100)}%`;
+    const lines = emulator.outbox.flatMap((email) => email.body.split('\n'));
+    const card = lines.slice(lines.findIndex((line) => line.startsWith(`- ${forecasted[0]}:`)));
+    expect(card.slice(1, 5).find((line) => line.includes('At this pace'))).toContain(
+      `At this pace: ${percent}`,
+    );
   });
 
   it('leaves out of the digest an owner who checked in last period and again this one', () => {

@@ -49,7 +49,7 @@ function inputs(overrides: Partial<ReminderInputs> = {}): ReminderInputs {
       keyResult('KR2', 'ana@example.com'),
       keyResult('KR3', 'ben@example.com'),
     ],
-    checkIns: [],
+    recentCheckIns: [],
     log: [],
     now: checkInDay,
     timeZone: 'Etc/UTC',
@@ -76,7 +76,7 @@ const logEntry = (
 describe('planReminders', () => {
   it('sends each owner who is behind one reminder listing only the KRs without a check-in', () => {
     const plan = planReminders(
-      inputs({ checkIns: [checkIn('kr1', '2026-11-23T08:00:00Z')] }),
+      inputs({ recentCheckIns: [checkIn('kr1', '2026-11-23T08:00:00Z')] }),
       'daily',
     );
     expect(plan.reminders.map((r) => [r.recipient, r.keyResults.map((k) => k.id)])).toEqual([
@@ -87,7 +87,7 @@ describe('planReminders', () => {
 
   it('logs owners who checked in on all their KRs since the period start as up to date', () => {
     const plan = planReminders(
-      inputs({ checkIns: [checkIn('KR3', '2026-11-23T07:00:00Z')] }),
+      inputs({ recentCheckIns: [checkIn('KR3', '2026-11-23T07:00:00Z')] }),
       'daily',
     );
     expect(plan.reminders.map((r) => r.recipient)).toEqual(['ana@example.com']);
@@ -103,7 +103,7 @@ describe('planReminders', () => {
 
   it('does not count a check-in from before the period start', () => {
     const plan = planReminders(
-      inputs({ checkIns: [checkIn('KR3', '2026-11-22T23:59:00Z')] }),
+      inputs({ recentCheckIns: [checkIn('KR3', '2026-11-22T23:59:00Z')] }),
       'daily',
     );
     expect(plan.reminders.map((r) => r.recipient)).toContain('ben@example.com');
@@ -255,7 +255,7 @@ describe('planReminders', () => {
         keyResults: [
           keyResult('KR1', 'ana@example.com', { lastCheckIn: new Date('2026-11-10T00:00:00Z') }),
         ],
-        checkIns: [checkIn('KR1', '2026-11-16T10:00:00Z')],
+        recentCheckIns: [checkIn('KR1', '2026-11-16T10:00:00Z')],
       }),
       'daily',
     );
@@ -267,27 +267,20 @@ describe('planReminders', () => {
     expect(line.lastCheckIn?.toISOString()).toBe('2026-11-16T10:00:00.000Z');
   });
 
-  it('forecasts each KR from its check-ins up to now and gives the pace it needs to reach Target', () => {
+  it('says where each KR lands from its Forecast cell and the pace it needs to reach Target', () => {
+    const kr1 = keyResult('KR1', 'ana@example.com', { current: 20 });
     const plan = planReminders(
-      inputs({
-        keyResults: [keyResult('KR1', 'ana@example.com', { current: 20 })],
-        checkIns: [
-          { ...checkIn('KR1', '2026-10-15T00:00:00Z'), value: 10 },
-          { ...checkIn('KR1', '2026-11-01T00:00:00Z'), value: 20 },
-        ],
-      }),
+      inputs({ keyResults: [kr1], forecasts: new Map([[kr1.row, 0.58]]) }),
       'daily',
     );
     const forecast = plan.reminders[0]!.keyResults[0]!.forecast!;
-    // The line through (0, 0), (14, 10), (31, 20), read on day 91 (31 December).
-    const slope = 310 / 482;
-    expect(forecast.progress).toBeCloseTo((10 - slope * 15 + slope * 91) / 100, 10);
+    expect(forecast.progress).toBe(0.58);
     // 80 to go in the 38 days from 23 November to 31 December.
     expect(forecast.neededPerWeek).toBeCloseTo(80 / (38 / 7), 10);
     expect(forecast.dueDate.toISOString()).toBe('2026-12-31T00:00:00.000Z');
   });
 
-  it('has no forecast for a binary KR and a blank one for a KR with fewer than two points', () => {
+  it('has no forecast for a binary KR and only the pace needed for a KR without a Forecast cell', () => {
     const plan = planReminders(
       inputs({
         keyResults: [
@@ -306,7 +299,7 @@ describe('planReminders', () => {
     const plan = planReminders(
       inputs({
         settings: { ...settings, digestRecipients: ['lead@example.com', 'not an address'] },
-        checkIns: [checkIn('KR3', '2026-11-18T10:00:00Z')],
+        recentCheckIns: [checkIn('KR3', '2026-11-18T10:00:00Z')],
       }),
       'daily',
     );
