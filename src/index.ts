@@ -353,7 +353,7 @@ export function buildCycleCalendar(): void {
  * concerns and what to do. Focus limits and the check-in period are the defaults (3–5, weekly).
  * @param {Array<Array<string>>} objectives the Objectives table including its header row, such as OKR_OBJECTIVES
  * @param {Array<Array<string>>} key_results the Key Results table including its header row, such as OKR_KEY_RESULTS
- * @param {Array<Array<string>>} check_ins the Check-ins table including its header row, such as OKR_CHECKINS
+ * @param {Array<Array<string>>} check_ins "" to judge missed check-ins by Last Check-in (the other check-in flags are left to the menu item), or the Check-ins table including its header row
  * @param {Date|string} as_of the date to check at, normally OKR_REPORT_DATE
  * @return {Array<Array<string>>} the health table: Red flag | Sheet | Concerns | Rows | Details | What to do
  * @customfunction

@@ -66,7 +66,11 @@ export type HealthSettings = Pick<
 export interface HealthInput {
   objectives: readonly Objective[];
   keyResults: readonly KeyResult[];
-  checkIns: readonly CheckIn[];
+  /**
+   * null when the history is not given (OKRHEALTH's documented form): missed check-ins are then
+   * judged by each KR's Last Check-in, and the flags that need check-in rows are skipped.
+   */
+  checkIns: readonly CheckIn[] | null;
   /** null when the workbook has no Initiatives sheet: the check is then skipped. */
   initiatives: readonly Initiative[] | null;
   /** null when the workbook has no KPIs sheet. */
@@ -152,7 +156,7 @@ class Workbook {
       this.progress.set(keyResult, scoredProgress(keyResult));
     }
     const known = new Set(input.keyResults.map((keyResult) => fold(keyResult.id)));
-    for (const checkIn of input.checkIns) {
+    for (const checkIn of input.checkIns ?? []) {
       const key = fold(checkIn.keyResultId);
       if (!known.has(key)) continue;
       const list = this.checkInsByKeyResult.get(key);
@@ -694,11 +698,15 @@ export function checkHealth(input: HealthInput): HealthFinding[] {
     ...conservativeFindings(book),
     ...moneyPitFindings(book),
     ...missedCheckInFindings(book),
-    ...stuckFindings(book),
-    ...commentaryFindings(book),
-    ...learningFindings(book),
-    ...balanceFindings(book),
-    ...forecastFindings(book),
+    ...(input.checkIns === null
+      ? balanceFindings(book)
+      : [
+          ...stuckFindings(book),
+          ...commentaryFindings(book),
+          ...learningFindings(book),
+          ...balanceFindings(book),
+          ...forecastFindings(book),
+        ]),
     ...endOfCycleFindings(book),
     ...initiativeFindings(book),
     ...kpiFindings(book),

@@ -2,7 +2,9 @@
  * OKRHEALTH(objectives, key_results, check_ins, as_of): the health check as a table that spills
  * from the formula cell. A formula sees only its arguments, so the focus limits and check-in
  * period are the defaults, the cycle spans the KRs' own dates, and the initiative and KPI checks
- * (whose sheets are not arguments) are left to the Check OKR health menu item.
+ * (whose sheets are not arguments) are left to the Check OKR health menu item. A blank check_ins
+ * (the documented form) keeps the history out of every recalculation: missed check-ins come from
+ * the KRs' Last Check-in, and the flags read from check-in rows are left to the menu item too.
  */
 import { checkHealth, healthTable } from '../core/health';
 import { readDate } from '../workbook/cells';
@@ -11,7 +13,7 @@ import { parseCheckIns, parseKeyResults, parseObjectives } from '../workbook/tab
 import { cellValue } from './cellValue';
 import { asGrid, singleValue, withUserErrors } from './grid';
 
-/** A check_ins argument left blank (one empty cell) means no check-ins yet. */
+/** A check_ins argument left blank ("" or one empty cell) means the history is not given. */
 function isEmptyArgument(value: unknown): boolean {
   const grid = asGrid(value);
   return grid.every((row) =>
@@ -35,7 +37,7 @@ export function okrHealth(
       checkHealth({
         objectives: parseObjectives(asGrid(objectives)).rows,
         keyResults: parseKeyResults(asGrid(keyResults)).rows,
-        checkIns: isEmptyArgument(checkIns) ? [] : parseCheckIns(asGrid(checkIns)).rows,
+        checkIns: isEmptyArgument(checkIns) ? null : parseCheckIns(asGrid(checkIns)).rows,
         initiatives: null,
         kpis: null,
         settings,

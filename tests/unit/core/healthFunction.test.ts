@@ -22,6 +22,32 @@ describe('OKRHEALTH', () => {
     expect(titles).not.toContain('Key results with no initiative');
   });
 
+  it('with a blank check_ins, finds missed check-ins from Last Check-in and leaves out the flags read from check-in rows', () => {
+    const book = seededWorkbook();
+    // Each key result's latest check-in on its row, as a save leaves it.
+    const latest = new Map<unknown, Date>();
+    for (const [timestamp, id] of book.checkIns.slice(1) as [Date, string][]) {
+      if (!latest.has(id) || latest.get(id)!.getTime() < timestamp.getTime())
+        latest.set(id, timestamp);
+    }
+    const keyResults = book.keyResults.map((row, index) =>
+      index === 0 ? [...row, 'Last Check-in'] : [...row, latest.get(row[0]) ?? ''],
+    );
+    const flags = (table: string[][]) => table.slice(1).map((row) => `${row[0]}: ${row[2]}`);
+    const withHistory = flags(okrHealth(book.objectives, keyResults, book.checkIns, book.asOf));
+    const withoutHistory = flags(okrHealth(book.objectives, keyResults, '', book.asOf));
+    const fromCheckInRows = [
+      'Stuck key result',
+      'Check-ins without commentary',
+      'No learnings captured',
+      'Will miss at this pace',
+    ];
+    expect(withoutHistory).toEqual(
+      withHistory.filter((flag) => !fromCheckInRows.some((title) => flag.startsWith(title))),
+    );
+    expect(withoutHistory).toContain('Missed check-ins: C2.2');
+  });
+
   it('accepts ISO date text and an empty check-ins cell', () => {
     const book = cleanWorkbook();
     const table = okrHealth(book.objectives, book.keyResults, '', '2026-10-02');
