@@ -142,7 +142,9 @@ export interface ReminderInputs {
   recentCheckIns: readonly CheckIn[];
   /**
    * Each key result row's projected progress as its Forecast cell holds it (OKRFORECAST, which
-   * Sheets computes over the whole history); null or left out: no projection, only the pace needed.
+   * Sheets computes over the whole history); null for a blank cell (too few check-ins: only the
+   * pace needed is said). A row left out (no column, an error, a value still loading) has no
+   * sentence, as in the sidebar.
    */
   forecasts?: ReadonlyMap<number, number | null>;
   log: readonly ReminderLogEntry[];
@@ -415,7 +417,8 @@ function keyResultLines(inputs: ReminderInputs, period: CheckInPeriod): PlannedL
         status,
         lastCheckIn,
         forecast: safely(() => {
-          const projected = inputs.forecasts?.get(keyResult.row) ?? null;
+          if (!inputs.forecasts?.has(keyResult.row)) return null;
+          const projected = inputs.forecasts.get(keyResult.row)!;
           const latest = typeof keyResult.current === 'number' ? keyResult.current : null;
           return keyResultOutlook(keyResult, latest, projected, now, cycle);
         }),

@@ -280,19 +280,25 @@ describe('planReminders', () => {
     expect(forecast.dueDate.toISOString()).toBe('2026-12-31T00:00:00.000Z');
   });
 
-  it('has no forecast for a binary KR and only the pace needed for a KR without a Forecast cell', () => {
+  it('has no forecast for a binary KR nor without a readable Forecast cell, and only the pace needed for a blank one', () => {
+    const binary = keyResult('KR1', 'ana@example.com', { type: 'binary', current: false });
+    const fresh = keyResult('KR2', 'ana@example.com', { current: null });
+    const unread = keyResult('KR3', 'ana@example.com');
     const plan = planReminders(
       inputs({
-        keyResults: [
-          keyResult('KR1', 'ana@example.com', { type: 'binary', current: false }),
-          keyResult('KR2', 'ana@example.com', { current: null }),
-        ],
+        keyResults: [binary, fresh, unread],
+        forecasts: new Map([
+          [binary.row, 0.5],
+          [fresh.row, null],
+        ]),
       }),
       'daily',
     );
-    const [binary, fresh] = plan.reminders[0]!.keyResults;
-    expect(binary!.forecast).toBeNull();
-    expect(fresh!.forecast!.progress).toBeNull();
+    const forecasts = plan.reminders[0]!.keyResults.map((line) => line.forecast);
+    expect(forecasts[0]).toBeNull();
+    expect(forecasts[1]!.progress).toBeNull();
+    expect(forecasts[1]!.neededPerWeek).not.toBeNull();
+    expect(forecasts[2]).toBeNull();
   });
 
   it('sends the digest once a period with at-risk KRs and the owners who missed the last period', () => {
