@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from '../../preview/server/server';
 import {
   appendByHeader,
+  docScreenshot,
   openSidebar,
   previewInBrowser,
   screenshot,
@@ -88,7 +89,7 @@ describe('the forecast in the check-in sidebar', () => {
     await sidebar.locator('#my-key-results [data-key-result-id="KR-PACE"]').click();
     await sidebar.locator('#check-in-form').waitFor({ state: 'visible' });
     await expect(sidebar.locator('#kr-progress .forecast').textContent()).resolves.toBe(before);
-    await screenshot(opened.browser.page, 'sidebar-forecast-form');
+    await docScreenshot(opened.browser.page, 'check-in-forecast');
     await sidebar.locator('#value').fill('40');
     await sidebar.locator('#save').click();
     await sidebar.locator('#saved-banner').waitFor({ state: 'visible' });
