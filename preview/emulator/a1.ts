@@ -19,6 +19,10 @@ export interface GridRange {
   column: number;
   numRows: number;
   numColumns: number;
+  /** Open-ended rows (`A:U`, `A2:A`): the range runs to the grid's last row, however it grows. */
+  toLastRow?: boolean;
+  /** Open-ended columns (`2:5`): the range runs to the grid's last column, however it grows. */
+  toLastColumn?: boolean;
 }
 
 const CELL = /^(\$?([A-Za-z]+))?(\$?(\d+))?$/;
@@ -103,6 +107,8 @@ export function resolveA1(reference: A1Reference, maxRows: number, maxColumns: n
     column,
     numRows: Math.max(rowA, rowB) - row + 1,
     numColumns: Math.max(columnA, columnB) - column + 1,
+    ...(reference.endRow === null ? { toLastRow: true } : {}),
+    ...(reference.endColumn === null ? { toLastColumn: true } : {}),
   };
 }
 

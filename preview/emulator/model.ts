@@ -283,9 +283,11 @@ export class WorkbookModel {
   /** Inserts rows before `row`; ranges below move down and ranges across it grow, as in Sheets. */
   insertRows(sheet: SheetModel, row: number, count: number): void {
     sheet.insertEmptyRows(row, count);
+    // Open-ended ranges (`A:U`, named ranges too) also take rows added below their end, as in
+    // Sheets, where `A:U` always means every row: https://developers.google.com/sheets/api/guides/concepts#cell
     const shift = (range: GridRange) => {
       if (range.row >= row) range.row += count;
-      else if (range.row + range.numRows - 1 >= row) range.numRows += count;
+      else if (range.row + range.numRows - 1 >= row || range.toLastRow) range.numRows += count;
     };
     for (const range of this.namedRanges.values()) if (range.sheetId === sheet.id) shift(range);
     for (const rule of sheet.conditionalRules) rule.ranges.forEach(shift);
@@ -339,7 +341,7 @@ export class WorkbookModel {
       const end = range.column + range.numColumns - 1;
       if (count > 0) {
         if (range.column >= column) range.column += count;
-        else if (end >= column) range.numColumns += count;
+        else if (end >= column || range.toLastColumn) range.numColumns += count;
         return true;
       }
       const last = column - count - 1;

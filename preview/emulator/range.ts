@@ -102,6 +102,7 @@ export class FakeRange
       grid.column + grid.numColumns - 1 > sheet.maxColumns
     ) {
       // https://developers.google.com/apps-script/reference/spreadsheet/sheet#getrangerow,-column,-numrows,-numcolumns
+      // Apps Script's words, as logged by real scripts: https://github.com/diegomanuel/binance-to-google-sheets/issues/19
       env.fail('Exception: The coordinates of the range are outside the dimensions of the sheet.');
     }
   }

@@ -286,8 +286,10 @@ export class FakeSheet
       );
     }
     const row = this.book.lastRow(this.sheet) + 1;
-    if (row > this.sheet.maxRows) this.sheet.maxRows = row;
-    if (rowContents.length > this.sheet.maxColumns) this.sheet.maxColumns = rowContents.length;
+    const { maxRows, maxColumns } = this.sheet;
+    if (row > maxRows) this.book.insertRows(this.sheet, maxRows + 1, row - maxRows);
+    if (rowContents.length > maxColumns)
+      this.book.spliceColumns(this.sheet, maxColumns + 1, rowContents.length - maxColumns);
     new FakeRange(this.env, this.book, this.sheet, {
       row,
       column: 1,

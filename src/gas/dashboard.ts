@@ -19,7 +19,7 @@ import {
 } from '../workbook/dashboard';
 import { SCORE_BANDS, STATUS_COLOURS } from '../workbook/scoreColours';
 import { readOkrWorkbook } from './okrWorkbook';
-import { rebuildOwnSheet } from './ownSheet';
+import { ensureColumns, ensureRows, rebuildOwnSheet } from './ownSheet';
 import { withDocumentLock } from './tables';
 import { offerImportInstead } from './importHint';
 import { allOrNothing } from './writeJournal';
@@ -85,9 +85,9 @@ export function buildDashboardSheet(today: Date = spreadsheetNow()): number {
       rebuildOwnSheet(journal, DASHBOARD_SHEET, 'dashboard', (sheet) => {
         const rows = layout.cells.length;
         const columns = layout.cells[0]!.length;
-        // A new sheet has 1,000 rows; grow it once for large workbooks.
-        const maxRows = sheet.getMaxRows();
-        if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+        // A new sheet has 1,000 rows and 26 columns; grow it first for large workbooks.
+        ensureRows(journal, sheet, rows);
+        ensureColumns(journal, sheet, columns);
         writeValues(sheet.getRange(1, 1, rows, columns), layout.cells, { defaultFormats: true });
         for (const { a1, numberFormat } of layout.numberFormats)
           sheet.getRange(a1).setNumberFormat(numberFormat);

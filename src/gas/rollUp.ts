@@ -10,7 +10,7 @@ import { SETTING_RANGES } from '../workbook/formulaColumns';
 import { rollUpLayout, ROLLUP_SHEET, type RollUpLayout } from '../workbook/rollUpLayout';
 import { KEY_RESULTS, REPORT_DATE_RANGE } from '../workbook/schema';
 import { readOkrWorkbook } from './okrWorkbook';
-import { ensureRows, rebuildOwnSheet } from './ownSheet';
+import { ensureColumns, ensureRows, rebuildOwnSheet } from './ownSheet';
 import { withDocumentLock } from './tables';
 import { allOrNothing } from './writeJournal';
 import { readTeams } from './teamCheck';
@@ -50,6 +50,7 @@ export function buildRollUpSheet(today: Date = spreadsheetNow()): RollUpLayout {
         const rows = layout.cells.length;
         const columns = layout.cells[0]!.length;
         ensureRows(journal, sheet, rows);
+        ensureColumns(journal, sheet, columns);
         sheet.getRange(1, 1, rows, columns).setValues(layout.cells);
         for (const { row, column, note } of layout.notes) sheet.getRange(row, column).setNote(note);
         for (const a1 of layout.scoreRanges) sheet.getRange(a1).setNumberFormat('0.00');

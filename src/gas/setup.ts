@@ -42,6 +42,7 @@ export function snapshotSheet(sheet: Sheet): SheetSnapshot {
     lastColumn,
     frozenRows: sheet.getFrozenRows(),
     maxRows: sheet.getMaxRows(),
+    maxColumns: sheet.getMaxColumns(),
   };
 }
 
@@ -200,6 +201,23 @@ function formatColumns(
   }
 }
 
+/** Adds the rows and columns the plan needs before anything is written (a range outside throws). */
+function growGrid(journal: WriteJournal, sheet: Sheet, plan: SheetPlan): void {
+  const { maxRows, maxColumns, grow } = plan;
+  if (grow.rows > 0)
+    journal.write(
+      () => `grow ${plan.sheetName}`,
+      () => sheet.insertRowsAfter(maxRows, grow.rows),
+      () => sheet.deleteRows(maxRows + 1, grow.rows),
+    );
+  if (grow.columns > 0)
+    journal.write(
+      () => `widen ${plan.sheetName}`,
+      () => sheet.insertColumnsAfter(maxColumns, grow.columns),
+      () => sheet.deleteColumns(maxColumns + 1, grow.columns),
+    );
+}
+
 function applyPlan(spreadsheet: Spreadsheet, plan: SetupPlan, journal: WriteJournal): void {
   const sheets = new Map<string, { sheet: Sheet; isNew: boolean }>();
   // All sheets first: validations refer to other sheets (Objective ID lists the Objectives IDs).
@@ -212,6 +230,7 @@ function applyPlan(spreadsheet: Spreadsheet, plan: SetupPlan, journal: WriteJour
         )
       : spreadsheet.getSheetByName(sheetPlan.sheetName)!;
     sheets.set(sheetPlan.sheetName, { sheet, isNew: sheetPlan.createSheet });
+    growGrid(journal, sheet, sheetPlan);
   }
   for (const sheetPlan of plan.sheets) {
     const { sheet, isNew } = sheets.get(sheetPlan.sheetName)!;

@@ -31,6 +31,8 @@ export interface SheetSnapshot {
   lastColumn: number;
   frozenRows: number;
   maxRows: number;
+  /** Sheet.getMaxColumns(): a user's sheet may have fewer than the 26 of a new one. */
+  maxColumns: number;
 }
 
 export interface WorkbookSnapshot {
@@ -72,6 +74,12 @@ export interface SheetPlan {
   freezeHeader: boolean;
   /** Rows of the sheet (new sheets get the Sheets default), for formats and validations. */
   maxRows: number;
+  maxColumns: number;
+  /**
+   * Rows and columns to add after the last ones, worked out before the first write: Sheets throws
+   * for a range outside the sheet, so a sheet too small for what setup writes grows first.
+   */
+  grow: { rows: number; columns: number };
   /** In sheet order; header cells with formulas come last so they form one block. */
   newColumns: NewColumn[];
 }
@@ -90,8 +98,9 @@ export interface SetupPlan {
   settingsRows: { firstRow: number; rows: SheetCell[][] } | null;
 }
 
-/** Rows a sheet made with insertSheet has: https://support.google.com/docs/answer/37603 */
+/** Rows and columns a sheet made with insertSheet has: https://support.google.com/docs/answer/37603 */
 export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLUMNS = 26;
 
 const DATE_FORMAT = 'yyyy-mm-dd';
 
@@ -195,6 +204,11 @@ function placeColumns(table: TableDef, sheet: SheetSnapshot | undefined): Placed
       createSheet: !sheet,
       freezeHeader: !sheet || sheet.frozenRows === 0,
       maxRows: sheet?.maxRows ?? NEW_SHEET_ROWS,
+      maxColumns: sheet?.maxColumns ?? NEW_SHEET_COLUMNS,
+      grow: {
+        rows: 0,
+        columns: Math.max(0, firstFree + missing.length - (sheet?.maxColumns ?? NEW_SHEET_COLUMNS)),
+      },
       newColumns: [],
     },
     columns,
@@ -269,6 +283,8 @@ export function planSetup(
 
   const settingsTable = placedOf(SETTINGS);
   const settings = planSettingsRows(snapshot, settingsTable, defaultSettingRows);
+  const settingsRowsNeeded = settings.firstRow + settings.rows.length - 1;
+  settingsTable.plan.grow.rows = Math.max(0, settingsRowsNeeded - settingsTable.plan.maxRows);
   const existingNames = new Set(snapshot.namedRanges.map((name) => name.toUpperCase()));
   const namedRanges: NamedRangePlan[] = [];
   for (const entry of placed) {

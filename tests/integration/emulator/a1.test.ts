@@ -36,12 +36,14 @@ describe('A1 notation', () => {
       column: 1,
       numRows: 999,
       numColumns: 1,
+      toLastRow: true,
     });
     expect(resolveA1(parseA1('B2:D'), 50, 26)).toEqual({
       row: 2,
       column: 2,
       numRows: 49,
       numColumns: 3,
+      toLastRow: true,
     });
   });
 
@@ -51,12 +53,14 @@ describe('A1 notation', () => {
       column: 1,
       numRows: 1000,
       numColumns: 3,
+      toLastRow: true,
     });
     expect(resolveA1(parseA1('2:5'), 1000, 26)).toEqual({
       row: 2,
       column: 1,
       numRows: 4,
       numColumns: 26,
+      toLastColumn: true,
     });
   });
 

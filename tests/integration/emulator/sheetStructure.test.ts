@@ -78,3 +78,42 @@ describe('Sheet columns', () => {
     );
   });
 });
+
+describe('Grid limits and whole-column ranges', () => {
+  it('throws Sheets’ message for a range past the last row or column, however it is addressed', () => {
+    const { emulator, sheet } = sheetOf();
+    const outside = 'The coordinates of the range are outside the dimensions of the sheet.';
+    expect(() => sheet.getRange(1001, 1)).toThrow(outside);
+    expect(() => sheet.getRange(1, 27)).toThrow(outside);
+    expect(() => sheet.getRange(999, 1, 3, 1)).toThrow(outside);
+    expect(() => sheet.getRange('AA1')).toThrow(outside);
+    expect(() => emulator.spreadsheet.getRange('Data!A1001')).toThrow(outside);
+  });
+
+  it('grows a whole-column named range (A:U) with rows inserted after the last row', () => {
+    const { emulator, sheet } = sheetOf();
+    emulator.spreadsheet.setNamedRange('Table', sheet.getRange('A:U'));
+    emulator.spreadsheet.setNamedRange('Fixed', sheet.getRange('A1:U1000'));
+    sheet.insertRowsAfter(1000, 50);
+    expect(emulator.spreadsheet.getRangeByName('Table')!.getA1Notation()).toBe('A1:U1050');
+    expect(emulator.spreadsheet.getRangeByName('Fixed')!.getA1Notation()).toBe('A1:U1000');
+  });
+
+  it('grows an open-ended named range (A2:A) with rows appendRow adds to a full grid', () => {
+    const { emulator, sheet } = sheetOf();
+    emulator.spreadsheet.setNamedRange('Ids', sheet.getRange('A2:A'));
+    sheet.getRange('A1000').setValue('last');
+    sheet.appendRow(['appended']);
+    expect(sheet.getMaxRows()).toBe(1001);
+    const ids = emulator.spreadsheet.getRangeByName('Ids')!;
+    expect(ids.getA1Notation()).toBe('A2:A1001');
+    expect(ids.getValues().at(-1)).toEqual(['appended']);
+  });
+
+  it('grows whole-row ranges (2:5) with columns inserted after the last column', () => {
+    const { emulator, sheet } = sheetOf();
+    emulator.spreadsheet.setNamedRange('Rows', sheet.getRange('2:5'));
+    sheet.insertColumnsAfter(26, 4);
+    expect(emulator.spreadsheet.getRangeByName('Rows')!.getA1Notation()).toBe('A2:AD5');
+  });
+});

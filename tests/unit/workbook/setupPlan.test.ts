@@ -26,6 +26,7 @@ function sheet(name: string, header: unknown[], extra: Partial<SheetSnapshot> = 
     lastColumn: header.length,
     frozenRows: 1,
     maxRows: 1000,
+    maxColumns: 26,
     ...extra,
   };
 }
@@ -45,7 +46,8 @@ function applied(snapshot: WorkbookSnapshot, plan: SetupPlan): WorkbookSnapshot 
     return sheet(sheetPlan.sheetName, values, {
       headerFormulas: formulas,
       lastColumn: width,
-      maxRows: sheetPlan.maxRows,
+      maxRows: sheetPlan.maxRows + sheetPlan.grow.rows,
+      maxColumns: sheetPlan.maxColumns + sheetPlan.grow.columns,
       frozenRows: 1,
     });
   });
