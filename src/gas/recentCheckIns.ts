@@ -20,9 +20,9 @@ const FIRST_BLOCK = 50;
 const LARGEST_BLOCK = 5_000;
 
 /**
- * The check-ins read while answering `questions` (which it answers), newest rows first; none when
- * nothing is open or there is no Check-ins sheet. A sheet without its required headers is an
- * error for people, as a full read would be.
+ * The check-ins read while answering `questions` (which it answers), block by block from the
+ * bottom; none when nothing is open or there is no Check-ins sheet. A sheet without its required
+ * headers is an error for people, as a full read would be.
  */
 export function readRecentCheckIns(questions: OpenCheckInQuestions): CheckIn[] {
   const since = questions.since?.getTime();
