@@ -60,11 +60,14 @@ function objectiveCard(objective: CloseCycleObjective, index: number): HTMLEleme
         scoreChip(objective.score),
       ]),
       element('div', { className: 'okr-field' }, [
-        element('label', {
-          className: 'okr-label',
-          text: 'Lessons learned',
-          attributes: { for: lessonsId },
-        }),
+        // Each box names its objective for screen readers: six boxes all called the same are a guess.
+        element('label', { className: 'okr-label', attributes: { for: lessonsId } }, [
+          document.createTextNode('Lessons learned'),
+          element('span', {
+            className: 'okr-visually-hidden',
+            text: ` for ${objective.id} · ${objective.title}`,
+          }),
+        ]),
         element('textarea', {
           className: 'okr-textarea',
           attributes: {

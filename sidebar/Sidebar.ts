@@ -96,7 +96,7 @@ function showNotice(text: string): void {
   const notice = byId('notice-banner');
   notice.textContent = text;
   show(notice, text !== '');
-  if (text !== '') show(byId('saved-banner'), false);
+  if (text !== '') byId('saved-banner').textContent = '';
 }
 
 function messageOf(error: unknown): string {
@@ -255,7 +255,7 @@ let returnFocusTo: string | null = null;
 async function openKeyResult(item: KeyResultListItem): Promise<void> {
   returnFocusTo = item.id;
   state.selected = null;
-  show(byId('saved-banner'), false);
+  byId('saved-banner').textContent = '';
   renderCard(item);
   replaceChildren(byId('kr-last'), []);
   replaceChildren(byId('kr-history'), []);
@@ -443,13 +443,15 @@ function saved(keyResult: KeyResultSummary, savedAt: string): void {
     item.id === keyResult.id ? { ...listFields(keyResult), ownedByUser: item.ownedByUser } : item;
   state.mine = state.mine.map(refresh);
   state.results = state.results.map(refresh);
-  const time = formatTime(savedAt);
-  const banner = byId('saved-banner');
-  banner.textContent = `Check-in saved for “${keyResult.title}” at ${time}.`;
+  const message = `Check-in saved for “${keyResult.title}” at ${formatTime(savedAt)}.`;
   // The confirmation lives on the list; go back there so the next KR is one click away.
   backToList();
   show(byId('notice-banner'), false);
-  show(banner, true);
+  // A live region is announced when its text changes while it is on screen: the list (and the
+  // empty region in it) is shown first, the text comes a frame later.
+  requestAnimationFrame(() => {
+    byId('saved-banner').textContent = message;
+  });
 }
 
 /** The list item's fields of a key result the form showed. */

@@ -201,8 +201,13 @@ function switchUser(): void {
 /* ---------- menus ---------- */
 
 const STATIC_MENUS = ['File', 'Edit', 'View', 'Insert', 'Format', 'Data', 'Tools'];
+/** The menu the bar shows, so a render while a menu is open keeps it (and the keyboard focus). */
+let renderedMenu = '';
 
 function renderMenubar(): void {
+  const menuKey = JSON.stringify(state?.menu ?? null);
+  if (menuKey === renderedMenu) return;
+  renderedMenu = menuKey;
   const bar = byId('menubar');
   bar.replaceChildren();
   for (const name of STATIC_MENUS) bar.append(element('span', 'menu-title disabled', name));
@@ -210,53 +215,167 @@ function renderMenubar(): void {
   const title = element('button', 'menu-title', 'Extensions');
   title.type = 'button';
   title.id = 'menu-extensions';
+  title.setAttribute('aria-haspopup', 'menu');
+  title.setAttribute('aria-expanded', 'false');
+  title.setAttribute('aria-controls', 'menu-extensions-list');
   extensions.append(title);
   const dropdown = element('div', 'dropdown');
+  dropdown.id = 'menu-extensions-list';
+  dropdown.setAttribute('role', 'menu');
+  dropdown.setAttribute('aria-label', 'Extensions');
   if (state?.menu) {
-    const addon = element('div', 'dropdown-item has-submenu');
-    addon.id = 'menu-addon';
-    addon.append(element('span', '', state.menu.title), element('span', 'chevron', '▸'));
-    addon.append(menuList(state.menu.items));
-    dropdown.append(addon);
+    dropdown.append(menuRow(state.menu.title, menuList(state.menu.items, state.menu.title)));
+    dropdown.firstElementChild!.id = 'menu-addon';
   } else {
-    dropdown.append(
-      element('div', 'dropdown-item disabled', 'The add-on added no menu (onOpen failed?)'),
-    );
+    const none = menuRow('The add-on added no menu (onOpen failed?)');
+    none.classList.add('disabled');
+    none.setAttribute('aria-disabled', 'true');
+    dropdown.append(none);
   }
   extensions.append(dropdown);
   title.addEventListener('click', (event) => {
     event.stopPropagation();
-    extensions.classList.toggle('open');
+    const open = !extensions.classList.contains('open');
+    closeMenus();
+    if (open) openMenu(extensions, title);
+    // A click from the keyboard (Enter, Space) has no pointer detail: it goes on into the menu.
+    if (open && event.detail === 0) focusItem(dropdown, 0);
   });
+  title.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    openMenu(extensions, title);
+    focusItem(dropdown, event.key === 'ArrowDown' ? 0 : -1);
+  });
+  dropdown.addEventListener('keydown', menuKeys);
   bar.append(extensions, element('span', 'menu-title disabled', 'Help'));
 }
 
-function menuList(items: MenuEntryView[]): HTMLElement {
+/** One row of a menu: a menu item, opening `submenu` when it has one (ARIA menu pattern). */
+function menuRow(caption: string, submenu?: HTMLElement): HTMLElement {
+  const row = element('div', `dropdown-item${submenu ? ' has-submenu' : ''}`);
+  row.setAttribute('role', 'menuitem');
+  row.tabIndex = -1;
+  row.append(element('span', '', caption));
+  if (submenu) {
+    row.setAttribute('aria-haspopup', 'menu');
+    row.setAttribute('aria-expanded', 'false');
+    const chevron = element('span', 'chevron', '▸');
+    chevron.setAttribute('aria-hidden', 'true');
+    row.append(chevron, submenu);
+  }
+  return row;
+}
+
+function menuList(items: MenuEntryView[], caption: string): HTMLElement {
   const list = element('div', 'dropdown submenu');
+  list.setAttribute('role', 'menu');
+  list.setAttribute('aria-label', caption);
   for (const item of items) {
     if (item.kind === 'separator') {
-      list.append(element('div', 'separator'));
+      const separator = element('div', 'separator');
+      separator.setAttribute('role', 'separator');
+      list.append(separator);
       continue;
     }
-    const row = element('div', `dropdown-item${item.kind === 'submenu' ? ' has-submenu' : ''}`);
-    row.append(element('span', '', item.caption));
     if (item.kind === 'submenu') {
-      row.append(element('span', 'chevron', '▸'), menuList(item.items));
-    } else {
-      row.dataset.function = item.functionName;
-      row.addEventListener('click', (event) => {
-        event.stopPropagation();
-        closeMenus();
-        void api('/api/menu', { functionName: item.functionName }, `Running ${item.caption}`);
-      });
+      list.append(menuRow(item.caption, menuList(item.items, item.caption)));
+      continue;
     }
+    const row = menuRow(item.caption);
+    row.dataset.function = item.functionName;
+    row.addEventListener('click', (event) => {
+      event.stopPropagation();
+      closeMenus();
+      void api('/api/menu', { functionName: item.functionName }, `Running ${item.caption}`);
+    });
     list.append(row);
   }
   return list;
 }
 
+function openMenu(menu: HTMLElement, title: HTMLElement): void {
+  menu.classList.add('open');
+  title.setAttribute('aria-expanded', 'true');
+}
+
+/** The items of one menu level, without those of its submenus. */
+function itemsOf(list: Element): HTMLElement[] {
+  return [...list.children].filter(
+    (child): child is HTMLElement =>
+      child instanceof HTMLElement && child.getAttribute('role') === 'menuitem',
+  );
+}
+
+/** Focuses the item at `index` of a menu level (negative counts from the end). */
+function focusItem(list: Element, index: number): void {
+  const items = itemsOf(list);
+  items.at(index % Math.max(1, items.length))?.focus();
+}
+
+function setSubmenu(item: HTMLElement, open: boolean): void {
+  item.classList.toggle('open', open);
+  item.setAttribute('aria-expanded', String(open));
+  if (!open)
+    item.querySelectorAll('.has-submenu.open').forEach((inner) => {
+      inner.classList.remove('open');
+      inner.setAttribute('aria-expanded', 'false');
+    });
+}
+
+/** Arrows move within a level, Right/Enter/Space open a submenu, Left goes back, Tab leaves. */
+function menuKeys(event: KeyboardEvent): void {
+  const item = (event.target as HTMLElement).closest<HTMLElement>('[role="menuitem"]');
+  if (!item) return;
+  const list = item.parentElement!;
+  const items = itemsOf(list);
+  const index = items.indexOf(item);
+  const submenu = item.querySelector<HTMLElement>(':scope > .submenu');
+  const parentItem = list.classList.contains('submenu')
+    ? list.parentElement?.closest<HTMLElement>('[role="menuitem"]')
+    : null;
+  switch (event.key) {
+    case 'ArrowDown':
+      focusItem(list, index + 1);
+      break;
+    case 'ArrowUp':
+      focusItem(list, index - 1 + items.length);
+      break;
+    case 'Home':
+      focusItem(list, 0);
+      break;
+    case 'End':
+      focusItem(list, -1);
+      break;
+    case 'ArrowRight':
+    case 'Enter':
+    case ' ':
+      if (submenu) {
+        setSubmenu(item, true);
+        focusItem(submenu, 0);
+      } else if (event.key !== 'ArrowRight' && !item.classList.contains('disabled')) item.click();
+      break;
+    case 'ArrowLeft':
+      if (!parentItem) return;
+      setSubmenu(parentItem, false);
+      parentItem.focus();
+      break;
+    case 'Tab':
+      closeMenus();
+      return;
+    default:
+      return;
+  }
+  event.preventDefault();
+  event.stopPropagation();
+}
+
 function closeMenus(): void {
-  document.querySelectorAll('.menu.open').forEach((menu) => menu.classList.remove('open'));
+  document.querySelectorAll<HTMLElement>('.menu.open').forEach((menu) => {
+    menu.classList.remove('open');
+    menu.querySelector('.menu-title')?.setAttribute('aria-expanded', 'false');
+    menu.querySelectorAll<HTMLElement>('.has-submenu').forEach((item) => setSubmenu(item, false));
+  });
 }
 
 /* ---------- tabs ---------- */
@@ -392,6 +511,7 @@ function startEditing(row: number, column: number, firstKey: string | null): voi
   if (!td) return;
   const cell = cellAt(row, column);
   const editor = element('input', 'cell-editor');
+  editor.setAttribute('aria-label', `Cell ${columnLetters(column)}${row}`);
   editor.value = firstKey ?? (cell?.formula || cell?.input || '');
   td.replaceChildren(editor);
   editor.focus();
@@ -408,6 +528,8 @@ function startEditing(row: number, column: number, firstKey: string | null): voi
       selected = { row: row + 1, column };
     }
     if (event.key === 'Escape') finish(false);
+    // The grid keeps the keyboard after Enter or Escape, as in Sheets.
+    if (event.key === 'Enter' || event.key === 'Escape') byId('grid-scroll').focus();
     event.stopPropagation();
   });
   editor.addEventListener('blur', () => finish(true));
@@ -513,13 +635,42 @@ function openModal(
   byId('modal').dataset.kind = kind ?? '';
   byId('modal-title').textContent = title;
   byId('modal-body').replaceChildren(...body);
+  const modal = byId('modal');
+  if (!modal.contains(document.activeElement)) focusBeforeModal = document.activeElement;
+  focusModal(modal);
+}
+
+/** Where the focus was before a dialog opened: it goes back there when the dialog closes. */
+let focusBeforeModal: Element | null = null;
+
+/** A dialog takes the focus as it opens: its page, else its first field or button. */
+function focusModal(modal: HTMLElement): void {
+  const frame = modal.querySelector<HTMLIFrameElement>('iframe.dialog-frame');
+  if (frame) {
+    frame.focus();
+    frame.addEventListener('load', () => frame.focus(), { once: true });
+    return;
+  }
+  const first = modal.querySelector<HTMLElement>(
+    '#modal-body input, #modal-body select, #modal-body button.primary, #modal-body button',
+  );
+  (first ?? modal).focus();
 }
 
 function closeModal(): void {
+  const hadFocus = byId('modal').contains(document.activeElement);
   modalKind = null;
   modalKey = '';
   byId('overlay').hidden = true;
   byId('modal-body').replaceChildren();
+  const back = focusBeforeModal;
+  focusBeforeModal = null;
+  if (!hadFocus && document.activeElement !== document.body) return;
+  const returnTo =
+    back instanceof HTMLElement && back !== document.body && back.checkVisibility()
+      ? back
+      : byId('grid-scroll');
+  returnTo.focus();
 }
 
 function renderModal(): void {
@@ -573,6 +724,7 @@ function renderModal(): void {
     const dialog = current.dialog;
     const frame = element('iframe', 'dialog-frame');
     frame.src = dialog.url;
+    frame.title = dialog.title;
     frame.style.height = `${dialog.height}px`;
     openModal('dialog', dialog.url, dialog.title, [frame], dialog.width + 32);
     return;
@@ -626,6 +778,7 @@ function showOutbox(): void {
     );
   const preview = element('iframe', 'email-frame');
   preview.setAttribute('sandbox', '');
+  preview.title = 'The selected email';
   preview.hidden = emails.length === 0;
   emails.forEach((email, index) => {
     const row = element('button', 'panel-row email-row');
@@ -698,7 +851,9 @@ function showTriggers(): void {
       'Moving the clock and running due triggers',
     );
   });
-  clock.append(element('label', '', 'Move the clock to (UTC)'), date, move);
+  const label = element('label', '', 'Move the clock to (UTC)');
+  label.htmlFor = date.id;
+  clock.append(label, date, move);
   openModal(
     'panel',
     `triggers:${current.triggers.length}:${current.clock}`,
@@ -752,7 +907,10 @@ function wire(): void {
     }
   });
   document.addEventListener('keydown', (event) => {
-    if (document.activeElement !== document.body || !state || modalKind) return;
+    // The grid takes keys when it (or nothing) has the focus; Tab always moves the focus on.
+    const focused = document.activeElement;
+    if (!(focused === document.body || focused === byId('grid-scroll')) || !state || modalKind)
+      return;
     const sheet = currentSheet();
     if (!sheet) return;
     const moves: Record<string, [number, number]> = {
@@ -760,7 +918,6 @@ function wire(): void {
       ArrowDown: [1, 0],
       ArrowLeft: [0, -1],
       ArrowRight: [0, 1],
-      Tab: [0, 1],
     };
     const move = moves[event.key];
     if (move) {

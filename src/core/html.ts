@@ -7,3 +7,11 @@ export function escapeHtml(text: unknown): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 }
+
+/**
+ * A whole page for HtmlService around `body` (markup already escaped): a language and a title,
+ * so screen readers read it in English and name the dialog.
+ */
+export function htmlPage(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
+}

@@ -43,7 +43,7 @@ const STATUS_BARS: Record<Exclude<KeyResultStatus, ''>, string> = {
 const STATUS_COLOURS: Record<KeyResultStatus, { text: string; background: string }> = {
   Done: { text: '#137333', background: '#e6f4ea' },
   'On track': { text: '#137333', background: '#e6f4ea' },
-  'At risk': { text: '#b06000', background: '#fef7e0' },
+  'At risk': { text: '#945400', background: '#fef7e0' },
   'Off track': { text: '#c5221f', background: '#fce8e6' },
   '': { text: '#5f6368', background: '#f1f3f4' },
 };

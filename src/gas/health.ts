@@ -4,7 +4,7 @@
  */
 import { checkHealth, healthTable, HEALTH_HEADER, type HealthFinding } from '../core/health';
 import { spreadsheetNow, writeValues } from './sheetValues';
-import { escapeHtml } from '../core/html';
+import { escapeHtml, htmlPage } from '../core/html';
 import { keyResultsOf, objectivesInCycle } from '../workbook/archive';
 import { describeProblem, type RowProblem } from '../workbook/problems';
 import { toSheetCell, type SheetCell } from '../workbook/sheetRows';
@@ -13,6 +13,8 @@ import { ensureRows, rebuildOwnSheet, rectangle } from './ownSheet';
 import { withDocumentLock } from './tables';
 import { offerImportInstead } from './importHint';
 import { allOrNothing } from './writeJournal';
+
+const HEALTH_DIALOG_TITLE = 'OKR health check';
 
 export const HEALTH_SHEET = 'Health';
 /** A1 of the Health sheet. */
@@ -50,7 +52,10 @@ export function healthSummaryHtml(findings: readonly HealthFinding[]): string {
       ? '<p>No red flags: the OKRs pass every health check.</p>'
       : `<p>${findings.length} red flag${findings.length === 1 ? '' : 's'} found:</p><ul>${items}</ul>` +
         '<p>The Health sheet lists the rows concerned and what to do about each.</p>';
-  return `<div style="font-family: Arial, sans-serif; font-size: 13px; line-height: 1.4">${body}</div>`;
+  return htmlPage(
+    HEALTH_DIALOG_TITLE,
+    `<div style="font-family: Arial, sans-serif; font-size: 13px; line-height: 1.4">${body}</div>`,
+  );
 }
 
 /** The health check on the current cycle, as of the report date (today when it is blank). */
@@ -98,5 +103,5 @@ export function checkOkrHealthFromMenu(today: Date = spreadsheetNow()): void {
   const output = HtmlService.createHtmlOutput(healthSummaryHtml(findings))
     .setWidth(420)
     .setHeight(320);
-  SpreadsheetApp.getUi().showModalDialog(output, 'OKR health check');
+  SpreadsheetApp.getUi().showModalDialog(output, HEALTH_DIALOG_TITLE);
 }

@@ -5,7 +5,7 @@
  */
 import { OkrInputError } from '../core/errors';
 import { cellsToWallClock, holdsDate } from '../core/wallClock';
-import { escapeHtml } from '../core/html';
+import { escapeHtml, htmlPage } from '../core/html';
 import type { OkrSettings } from '../core/settings';
 import {
   checkTeam,
@@ -29,6 +29,8 @@ import {
 } from '../workbook/teams';
 import { spreadsheetNow } from './sheetValues';
 import { readSettings, withDocumentLock } from './tables';
+
+const TEAM_DIALOG_TITLE = 'Team spreadsheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -207,7 +209,10 @@ export function teamReportHtml(
           .map((problem) => `<li>${escapeHtml(describeProblem(problem))}</li>`)
           .join('')}</ul>`
       : '';
-  return `<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.4">${empty}${sections.join('')}${rowProblems}<p style="color:#5f6368">Nothing was written to the team spreadsheets.</p></div>`;
+  return htmlPage(
+    TEAM_DIALOG_TITLE,
+    `<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.4">${empty}${sections.join('')}${rowProblems}<p style="color:#5f6368">Nothing was written to the team spreadsheets.</p></div>`,
+  );
 }
 
 /** Menu: checks every listed team spreadsheet and shows the report. */
@@ -216,5 +221,5 @@ export function checkTeamSpreadsheetsFromMenu(today: Date = spreadsheetNow()): v
   const output = HtmlService.createHtmlOutput(teamReportHtml(reports, problems, company))
     .setWidth(560)
     .setHeight(480);
-  SpreadsheetApp.getUi().showModalDialog(output, 'Team spreadsheets');
+  SpreadsheetApp.getUi().showModalDialog(output, TEAM_DIALOG_TITLE);
 }

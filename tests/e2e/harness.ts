@@ -155,6 +155,16 @@ export async function openSidebar(page: Page, functionName: string): Promise<Fra
   return frame;
 }
 
+/** Runs the menu item that opens a dialog and returns the dialog's frame once its page loaded. */
+export async function openDialog(page: Page, functionName: string): Promise<Frame> {
+  await runMenuItem(page, functionName);
+  const handle = await page.locator('iframe.dialog-frame').elementHandle();
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error(`The menu item ${functionName} opened no dialog.`);
+  await frame.waitForLoadState('load');
+  return frame;
+}
+
 /** Saves a full-page PNG under artifacts/ (gitignored) and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
