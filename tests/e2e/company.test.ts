@@ -5,9 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COMPANY_LEAD } from '../../preview/server/companyExample.js';
+import { expectAccessible } from './axe.js';
 import {
   cellText,
   docScreenshot,
+  openDialog,
   openSidebar,
   previewInBrowser,
   settled,
@@ -65,5 +67,16 @@ describe('the company example in the preview', () => {
     expect(await cellText(page, 'G5')).toMatch(/^(0|1)(\.\d+)?$/);
     expect(Number(await cellText(page, 'D10'))).toBeGreaterThan(before.c1!);
     await docScreenshot(page, 'rollup-after-check-in');
+  });
+
+  it('reports on the team spreadsheets in a dialog with no WCAG 2.1 AA violation', async () => {
+    const { page } = opened.browser;
+    const report = await openDialog(page, 'checkTeamSpreadsheets');
+    await expect(report.locator('h3').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['Sales']),
+    );
+    await expectAccessible(report, 'Team spreadsheets dialog');
+    await page.keyboard.press('Escape');
+    await page.locator('#overlay').waitFor({ state: 'hidden' });
   });
 });

@@ -1,12 +1,12 @@
 /**
  * Close cycle… in the local preview, in headless Chromium: the real dialog page shows the final
  * scores, takes lessons and the key results to carry, and closes the cycle through
- * google.script.run. The dialog is kept as artifacts/close-cycle.png for docs/dashboard.md.
+ * google.script.run. The dialog is docs/images/close-cycle.png (docs/dashboard.md).
  */
 import { statSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
-import { previewInBrowser, runMenuItem, screenshot, sheetValues } from './harness.js';
+import { docScreenshot, openDialog, previewInBrowser, sheetValues } from './harness.js';
 
 const START = new Date(Date.UTC(2027, 0, 4, 9));
 
@@ -15,9 +15,7 @@ describe('the Close cycle dialog in the preview', () => {
   let dialog: Frame;
 
   beforeAll(async () => {
-    await runMenuItem(opened.browser.page, 'showCloseCycleDialog');
-    const handle = await opened.browser.page.locator('iframe.dialog-frame').elementHandle();
-    dialog = (await handle!.contentFrame())!;
+    dialog = await openDialog(opened.browser.page, 'showCloseCycleDialog');
     await dialog.locator('#form:not([hidden])').waitFor();
   });
 
@@ -26,7 +24,7 @@ describe('the Close cycle dialog in the preview', () => {
     expect(await dialog.locator('.objective-card').count()).toBe(objectiveCount);
     expect(await dialog.locator('#next-cycle').textContent()).toMatch(/^Opens 2027-Q2: /);
     expect(await dialog.locator('input[data-key-result]:checked').count()).toBeGreaterThan(0);
-    const path = await screenshot(opened.browser.page, 'close-cycle');
+    const path = await docScreenshot(opened.browser.page, 'close-cycle');
     expect(statSync(path).size).toBeGreaterThan(10_000);
   });
 

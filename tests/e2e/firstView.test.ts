@@ -44,6 +44,18 @@ describe('the first view of the preview', () => {
     await docScreenshot(page, 'preview');
   });
 
+  it('opens one of their key results in the check-in form, with its value ready to update', async () => {
+    const { page } = opened.browser;
+    const sidebar = page.frameLocator('#sidebar-frame');
+    await sidebar.locator('#my-key-results .kr-item').first().click();
+    await sidebar.locator('#check-in-form').waitFor({ state: 'visible' });
+    expect(await sidebar.locator('#value').inputValue()).not.toBe('');
+    await sidebar.locator('#progress').fill('Two more teams onboarded after the webinar');
+    await docScreenshot(page, 'check-in-sidebar');
+    await sidebar.locator('#progress').press('Escape');
+    await sidebar.locator('#picker').waitFor({ state: 'visible' });
+  });
+
   it('shows each objective’s live Score, Planned and Status on the Objectives sheet', async () => {
     const { page } = opened.browser;
     const { emulator } = opened.preview.session;

@@ -13,7 +13,8 @@ import { createEmulator } from '../../preview/emulator/index.js';
 import { saveWorkbookFile } from '../../preview/server/workbookFile.js';
 import { OKRS_CHECKINS_DASHBOARD } from '../fixtures/importLayouts.js';
 import { addSheetWith } from '../integration/emulatorSheets.js';
-import { previewInBrowser, runMenuItem, screenshot, sheetValues } from './harness.js';
+import { expectAccessible } from './axe.js';
+import { openDialog, previewInBrowser, screenshot, sheetValues } from './harness.js';
 
 const NOW = new Date('2026-04-20T09:00:00Z');
 const directory = mkdtempSync(join(tmpdir(), 'okr-import-'));
@@ -34,9 +35,7 @@ describe('the Import OKRs dialog in the preview', () => {
   let dialog: Frame;
 
   beforeAll(async () => {
-    await runMenuItem(opened.browser.page, 'showImportDialog');
-    const handle = await opened.browser.page.locator('iframe.dialog-frame').elementHandle();
-    dialog = (await handle!.contentFrame())!;
+    dialog = await openDialog(opened.browser.page, 'showImportDialog');
     await dialog.locator('#choose:not([hidden])').waitFor();
   });
 
@@ -45,6 +44,7 @@ describe('the Import OKRs dialog in the preview', () => {
       .locator('input[data-sheet]:checked')
       .evaluateAll((boxes) => boxes.map((box) => box.getAttribute('data-sheet')));
     expect(ticked).toEqual(['OKRs', 'Check-ins', 'Dashboard']);
+    await expectAccessible(dialog, 'Import dialog, choosing sheets');
   });
 
   it('previews the mapping, the owners and the rows, and says which sheet of theirs is renamed', async () => {
@@ -60,6 +60,7 @@ describe('the Import OKRs dialog in the preview', () => {
     expect(await dialog.locator('#owners label').allTextContents()).toEqual(['Sarah', 'Tom']);
     const ownerColumn = dialog.locator('select[data-sheet="OKRs"][data-column="2"]');
     expect(await ownerColumn.inputValue()).toBe('owner');
+    await expectAccessible(dialog, 'Import dialog, reviewing the mapping');
   });
 
   it('imports with the owner emails typed in, leaving their sheets as they were', async () => {
@@ -76,6 +77,7 @@ describe('the Import OKRs dialog in the preview', () => {
       'Imported 2 objectives, 3 key results and 3 check-ins into 2026 Q2.',
     );
     await screenshot(opened.browser.page, 'import-okrs');
+    await expectAccessible(dialog, 'Import dialog, imported');
     const keyResults = sheetValues(opened.preview, 'Key Results');
     const owner = keyResults[0]!.indexOf('Owner');
     expect(keyResults.slice(1).map((row) => row[owner])).toEqual([
@@ -90,6 +92,7 @@ describe('the Import OKRs dialog in the preview', () => {
   it('undoes the import from the same dialog', async () => {
     await dialog.locator('#undo-done').press('Enter');
     await dialog.locator('#done-text', { hasText: 'was undone' }).waitFor();
+    await expectAccessible(dialog, 'Import dialog, undone');
     const names = opened.preview.session.emulator.uncounted(() =>
       opened.preview.session.emulator.spreadsheet.getSheets().map((sheet) => sheet.getName()),
     );

@@ -15,6 +15,7 @@ import {
   keyResultsByOwner,
   setKeyResultCell,
 } from '../integration/reminderWorkbook';
+import { expectAccessible } from './axe';
 import { ARTIFACTS_DIR, openBrowser, type Browser } from './harness';
 
 const OWNER = 'sam@example.com';
@@ -56,6 +57,8 @@ describe('a reminder email in Chromium', () => {
     // The layout stays within a 600 px column, as mail clients expect.
     const card = await page.locator('table[width="600"]').boundingBox();
     expect(card!.width).toBeLessThanOrEqual(600);
+
+    await expectAccessible(page, 'Reminder email');
 
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     const path = join(ARTIFACTS_DIR, 'reminder-email.png');

@@ -3,7 +3,7 @@
  * its google.script.run call reaching the built bundle, the email shown in a sandboxed frame,
  * and nothing sent. The dialog is kept as artifacts/reminder-preview.png.
  */
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from '../../preview/server/server';
 import {
@@ -13,8 +13,8 @@ import {
 } from '../integration/reminderWorkbook';
 import {
   openBrowser,
+  openDialog,
   openPreview,
-  runMenuItem,
   screenshot,
   startPreview,
   type Browser,
@@ -48,18 +48,10 @@ afterAll(async () => {
   await preview?.stop();
 });
 
-async function openDialog(): Promise<Frame> {
-  await runMenuItem(page, 'previewReminders');
-  const handle = await page.locator('iframe.dialog-frame').elementHandle();
-  const frame = await handle!.contentFrame();
-  if (!frame) throw new Error('Preview reminders opened no dialog.');
-  await frame.locator('#content').waitFor();
-  return frame;
-}
-
 describe('Preview reminders', () => {
   it('lists who would get what, shows the selected email escaped, and sends nothing', async () => {
-    const dialog = await openDialog();
+    const dialog = await openDialog(page, 'previewReminders');
+    await dialog.locator('#content').waitFor();
     const recipients = dialog.locator('.recipient');
     expect(await recipients.count()).toBeGreaterThan(2);
     await expect(dialog.locator('#summary').textContent()).resolves.toMatch(
