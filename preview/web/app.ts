@@ -651,9 +651,7 @@ function focusModal(modal: HTMLElement): void {
     frame.addEventListener('load', () => frame.focus(), { once: true });
     return;
   }
-  const first = modal.querySelector<HTMLElement>(
-    '#modal-body input, #modal-body select, #modal-body button.primary, #modal-body button',
-  );
+  const first = byId('modal-body').querySelector<HTMLElement>('input, select, textarea, button');
   (first ?? modal).focus();
 }
 

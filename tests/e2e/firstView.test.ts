@@ -50,9 +50,11 @@ describe('the first view of the preview', () => {
     await sidebar.locator('#my-key-results .kr-item').first().click();
     await sidebar.locator('#check-in-form').waitFor({ state: 'visible' });
     expect(await sidebar.locator('#value').inputValue()).not.toBe('');
-    await sidebar.locator('#progress').fill('Two more teams onboarded after the webinar');
+    await expect(
+      sidebar.locator('#value').evaluate((input) => input.matches(':focus')),
+    ).resolves.toBe(true);
     await docScreenshot(page, 'check-in-sidebar');
-    await sidebar.locator('#progress').press('Escape');
+    await sidebar.locator('#value').press('Escape');
     await sidebar.locator('#picker').waitFor({ state: 'visible' });
   });
 

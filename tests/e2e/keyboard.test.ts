@@ -42,7 +42,8 @@ async function runFromMenu(page: Page, caption: string): Promise<void> {
   await settled(page);
 }
 
-describe('the preview by keyboard alone', () => {
+// Many single key presses, each a round trip to the browser: room for a loaded machine.
+describe('the preview by keyboard alone', { timeout: 60_000 }, () => {
   const opened = previewInBrowser({ now: NOW });
 
   it('moves on with Tab from the grid instead of keeping it', async () => {

@@ -228,6 +228,8 @@ describe('check-in sidebar in the preview', () => {
 
   it('checks in on a milestone key result by ticking its checklist', async () => {
     await sidebar.locator('[data-key-result-id="KR-CHECKLIST"]').first().click();
+    // The form shows once the key result's last check-ins have loaded.
+    await sidebar.locator('#check-in-form').waitFor({ state: 'visible' });
     const checklist = sidebar.locator('#value-field input[type="checkbox"]');
     await expect(checklist.count()).resolves.toBe(2);
     await expect(checklist.nth(0).isChecked()).resolves.toBe(true);
