@@ -17,7 +17,8 @@ import {
 } from '../core/teamCheck';
 import { formatIsoDate, idKey } from '../workbook/cells';
 import { describeProblem, type RowProblem } from '../workbook/problems';
-import { KEY_RESULTS, OBJECTIVES, SETTINGS } from '../workbook/schema';
+import { KEY_RESULTS, OBJECTIVES, PLAIN_TEXT_FORMAT, SETTINGS } from '../workbook/schema';
+import { NEW_SHEET_ROWS } from '../workbook/setupPlan';
 import { parseSettings } from '../workbook/settings';
 import { parseKeyResults, parseObjectives } from '../workbook/tables';
 import {
@@ -56,6 +57,10 @@ export function setUpTeamsSheetFromMenu(): void {
       .getRange(1, 1, 1, TEAMS_HEADER.length)
       .setValues([[...TEAMS_HEADER]])
       .setFontWeight('bold');
+    // Team names and URLs stay as typed (a team called 2026 or 007 is not a number).
+    sheet
+      .getRange(2, 1, NEW_SHEET_ROWS - 1, TEAMS_HEADER.length)
+      .setNumberFormat(PLAIN_TEXT_FORMAT);
     sheet.setFrozenRows(1);
     sheet.activate();
   });

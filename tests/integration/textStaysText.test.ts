@@ -204,3 +204,21 @@ describe('Close cycle', () => {
     expect(live.map((row) => row[2])).toEqual(TRICKY_IDS.map((id) => `Key result ${id}`));
   });
 });
+
+describe('The Teams sheet', () => {
+  it('keeps team names and notes typed into it as text', () => {
+    const emulator = createEmulator({ now: NOW, sheetNames: [] });
+    emulator.loadBundle();
+    emulator.call('setUpTeamsSheet');
+    const texts = TRICKY_TEXTS.filter((text) => text.trim() === text);
+    typeRows(
+      emulator,
+      'Teams',
+      texts.map((text) => ({ Team: text, Notes: text })),
+    );
+    const [header, ...rows] = values(emulator, 'Teams');
+    const team = header!.indexOf('Team');
+    const notes = header!.indexOf('Notes');
+    expect(rows.map((row) => [row[team], row[notes]])).toEqual(texts.map((text) => [text, text]));
+  });
+});
