@@ -2,6 +2,8 @@
  * Cell values as the emulator stores them, and how values coming from a script are read.
  */
 
+import type { ZonedParts } from './timezone.js';
+
 /** What a cell holds: Sheets has numbers, text, booleans and dates; '' is an empty cell. */
 export type CellValue = string | number | boolean | Date;
 
@@ -26,14 +28,7 @@ export const PLAIN_TEXT_FORMAT = '@';
 export type ParsedEntry = { value: CellValue } | { formula: string };
 
 /** Wall-clock fields a typed date or time names, for the caller to place in the spreadsheet's zone. */
-export interface TypedMoment {
-  year: number;
-  month: number; // 1-12
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+export type TypedMoment = Pick<ZonedParts, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'>;
 
 /** How typed input is read: the spreadsheet's dates, and the year a date without one falls in. */
 export interface EntryContext {

@@ -222,3 +222,42 @@ describe('The Teams sheet', () => {
     expect(rows.map((row) => [row[team], row[notes]])).toEqual(texts.map((text) => [text, text]));
   });
 });
+
+describe('Import OKRs…', () => {
+  it('writes imported key result titles Sheets would re-type exactly as the source holds them', () => {
+    const titles = TRICKY_TEXTS.filter((text) => text.trim() === text && !text.startsWith('#'));
+    const header = ['Title', 'Type', 'Id', 'Parent', 'Owner', 'Start Value', 'Target Value'];
+    const source = [
+      header,
+      ['Delight new teams', 'Objective', 'O-7', '', 'ana@example.com', '', ''],
+      ...titles.map((title, index) => [
+        title,
+        'Key Result',
+        `K-${index}`,
+        'Delight new teams (Objective Id: O-7)',
+        'ana@example.com',
+        '0',
+        '10',
+      ]),
+    ];
+    const emulator = createEmulator({ now: NOW, sheetNames: [] });
+    emulator.uncounted(() => {
+      emulator.workbook.addSheet('export');
+      // The export's cells hold text, as a CSV opened as plain text does.
+      emulator.spreadsheet
+        .getSheetByName('export')!
+        .getRange(1, 1, source.length, header.length)
+        .setNumberFormat('@')
+        .setValues(source);
+    });
+    emulator.loadBundle();
+    const payload = { sheets: ['export'], overrides: {}, ownerEmails: {}, cycle: null };
+    const result = plain(emulator.call('runImport', payload) as { ok: boolean });
+    expect(result.ok).toBe(true);
+    const [krHeader, ...keyResults] = values(emulator, 'Key Results');
+    const title = krHeader!.indexOf('Key Result');
+    expect(keyResults.map((row) => row[title])).toEqual(titles);
+    const [objectiveHeader, objective] = values(emulator, 'Objectives');
+    expect(objective![objectiveHeader!.indexOf('Objective')]).toBe('Delight new teams');
+  });
+});
