@@ -27,7 +27,7 @@ import {
   type TableDef,
 } from '../workbook/schema';
 import { setUpActiveWorkbook, snapshotSheet } from './setup';
-import { spreadsheetNow } from './sheetValues';
+import { spreadsheetNow, writeValues } from './sheetValues';
 import { appendRows, withDocumentLock, writeRowFields } from './tables';
 import { firstRows, isOurTable, type Sheet } from './sheetSample';
 import { showDialogPage } from './ui';
@@ -317,7 +317,7 @@ function undoChanges(changes: ImportRecordOfChanges): void {
   const settings = book.getSheetByName(SETTINGS.sheetName);
   if (settings && !changes.createdSheets.includes(SETTINGS.sheetName))
     for (const cell of changes.settings)
-      settings.getRange(cell.row, cell.column).setValue(restoreCell(cell.before));
+      writeValues(settings.getRange(cell.row, cell.column), [[restoreCell(cell.before)]]);
   for (const name of changes.createdNamedRanges) book.removeNamedRange(name);
   for (const name of changes.createdSheets) {
     const sheet = book.getSheetByName(name);

@@ -17,6 +17,7 @@ import {
   checkInRows,
   keyResultRow,
   NOW,
+  NOW_WALL_CLOCK,
   plain,
   sheetValues,
   workbookSnapshot,
@@ -216,7 +217,7 @@ describe('saveCheckIn for every key result type', () => {
     if (result.ok) {
       expect(result.keyResult.id).toBe(id);
       expect(result.keyResult.lastCheckInText).toBe('Onboarding v2 shipped');
-      expect(result.savedAt).toBe(new Date(NOW).toISOString());
+      expect(result.savedAt).toBe(NOW_WALL_CLOCK);
     }
   });
 
@@ -254,7 +255,7 @@ describe('saveCheckIn for every key result type', () => {
       confidence: 7,
     });
     expect(result.ok && result.keyResult.history.at(-1)).toEqual({
-      timestamp: new Date(NOW).toISOString(),
+      timestamp: NOW_WALL_CLOCK,
       value: 60,
     });
   });

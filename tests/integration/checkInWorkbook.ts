@@ -5,8 +5,13 @@
 import { createEmulator, type Emulator } from '../../preview/emulator/index';
 import { CHECK_IN_HEADER, KEY_RESULT_HEADER } from '../fixtures/workbook';
 import { addSheetWith } from './emulatorSheets';
+import { onSpreadsheetClock } from './spreadsheetClock';
 
-export const NOW = '2026-11-16T10:00:00Z';
+/** When the tests check in, as the spreadsheet's clock reads it: Monday 16 November 2026, 10:00. */
+const CLOCK_READING = '2026-11-16T10:00';
+export const NOW = onSpreadsheetClock(CLOCK_READING).toISOString();
+/** Now as the add-on holds and sends it: the spreadsheet's wall clock in UTC fields. */
+export const NOW_WALL_CLOCK = `${CLOCK_READING}:00.000Z`;
 export const ANA = 'ana@example.com';
 export const BO = 'bo@example.com';
 
@@ -34,7 +39,7 @@ export const KEY_RESULTS = [
 
 export const MILESTONES_VALUES = [
   ['Key Result ID', 'Milestone', 'Weight', 'Done', 'Done Date'],
-  ['KR-MS', 'Design review', 1, true, new Date('2026-10-20T00:00:00Z')],
+  ['KR-MS', 'Design review', 1, true, onSpreadsheetClock('2026-10-20')],
   ['KR-MS', 'Beta with five teams', 1, false, ''],
   ['KR-OTHER', 'Not ours', 1, false, ''],
   ['KR-MS', 'General availability', 2, false, ''],
@@ -43,13 +48,13 @@ export const MILESTONES_VALUES = [
 const SETTINGS_VALUES = [
   ['Setting', 'Value'],
   ['Cycle Name', '2026 Q4'],
-  ['Cycle Start', new Date('2026-10-01T00:00:00Z')],
-  ['Cycle End', new Date('2026-12-31T00:00:00Z')],
+  ['Cycle Start', onSpreadsheetClock('2026-10-01')],
+  ['Cycle End', onSpreadsheetClock('2026-12-31')],
 ];
 
 /** Past check-ins spread over the key results, oldest first. */
 function pastCheckIns(count: number): unknown[][] {
-  const start = Date.parse('2026-10-01T09:00:00Z');
+  const start = onSpreadsheetClock('2026-10-01T09:00').getTime();
   return Array.from({ length: count }, (_, index) => {
     const keyResult = KEY_RESULTS[index % 2]!;
     return [
@@ -75,8 +80,8 @@ export function checkInEmulator(options: { checkIns?: number; user?: string } = 
       [...KEY_RESULT_HEADER, 'Last Check-in'],
       ...KEY_RESULTS.map((row) => [
         ...row,
-        new Date('2026-10-01T00:00:00Z'),
-        new Date('2026-12-31T00:00:00Z'),
+        onSpreadsheetClock('2026-10-01'),
+        onSpreadsheetClock('2026-12-31'),
         '',
         '',
         '',

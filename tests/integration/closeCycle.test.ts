@@ -11,8 +11,9 @@ import type { CloseCycleData, CloseCycleResult } from '../../src/shared/closeCyc
 import { parseSettings } from '../../src/workbook/settings';
 import { parseKeyResults, parseObjectives } from '../../src/workbook/tables';
 import { attachFormulaEvaluator } from '../../preview/emulator/formulas/index.js';
+import { onSpreadsheetClock, spreadsheetDay } from './spreadsheetClock';
 
-const NOW = '2027-01-04T09:00:00Z';
+const NOW = onSpreadsheetClock('2027-01-04T09:00');
 const USER_SHEETS = ['Objectives', 'Key Results', 'Check-ins', 'Milestones', 'Initiatives', 'KPIs'];
 
 beforeAll(buildBundle);
@@ -37,7 +38,7 @@ describe('Close cycle on the example OKRs', () => {
   let data: CloseCycleData;
 
   beforeEach(() => {
-    emulator = createEmulator({ now: '2026-11-16T09:00:00Z' });
+    emulator = createEmulator({ now: onSpreadsheetClock('2026-11-16T09:00') });
     emulator.loadBundle();
     emulator.call('loadExampleOkrs');
     emulator.clock.set(NOW);
@@ -110,7 +111,7 @@ describe('Close cycle on the example OKRs', () => {
       expect(carried.target).toBe(old.target);
       expect(carried.type).toBe(old.type);
       expect(carried.current).toBeNull();
-      expect(carried.startDate!.getTime()).toBe(new Date(2027, 0, 1).getTime());
+      expect(spreadsheetDay(carried.startDate!)).toBe('2027-01-01');
     }
 
     const archive = values(emulator, 'Archive');
@@ -132,8 +133,8 @@ describe('Close cycle on the example OKRs', () => {
 
     const settings = parseSettings(values(emulator, 'Settings'), new Date(NOW)).settings;
     expect(settings.cycleName).toBe(result.nextCycleName);
-    expect(settings.cycleStart!.getTime()).toBe(new Date(2027, 0, 1).getTime());
-    expect(settings.cycleEnd!.getTime()).toBe(new Date(2027, 2, 31).getTime());
+    expect(spreadsheetDay(settings.cycleStart!)).toBe('2027-01-01');
+    expect(spreadsheetDay(settings.cycleEnd!)).toBe('2027-03-31');
     const closedRow = values(emulator, 'Settings').find((row) => row[0] === 'Closed Cycles')!;
     expect(closedRow[1]).toBe(data.cycleName);
   });
@@ -210,7 +211,7 @@ describe('Close cycle on the example OKRs', () => {
   });
 
   it('warns that the cycle is not over yet, and that an empty cycle closes nothing', () => {
-    emulator.clock.set('2026-12-20T09:00:00Z');
+    emulator.clock.set(onSpreadsheetClock('2026-12-20T09:00'));
     const early = plain<CloseCycleData>(emulator.call('getCloseCycleData'));
     expect(early.warnings).toEqual([
       expect.stringMatching(

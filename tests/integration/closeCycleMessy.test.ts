@@ -9,6 +9,7 @@ import { buildBundle } from './bundle';
 import type { Emulator } from '../../preview/emulator/index.js';
 import type { CloseCycleData, CloseCycleResult } from '../../src/shared/closeCycle';
 import { emulatorWith, sheetFormulas, sheetValues } from './setupHelpers';
+import { onSpreadsheetClock } from './spreadsheetClock';
 
 beforeAll(buildBundle);
 
@@ -75,7 +76,7 @@ function messyWorkbook(): Emulator {
       .getRange(2, 11, LEN_ROWS, 1)
       .setFormulas(lenColumn.map((row) => [`=IF(C${row}="","",LEN(C${row}))`]));
   });
-  emulator.clock.set('2027-01-04T09:00:00Z');
+  emulator.clock.set(onSpreadsheetClock('2027-01-04T09:00'));
   return emulator;
 }
 

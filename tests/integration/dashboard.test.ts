@@ -13,8 +13,10 @@ import { keyResultProgress } from '../../src/core/progress';
 import { objectiveScore } from '../../src/core/score';
 import { parseSettings } from '../../src/workbook/settings';
 import { parseKeyResults, parseObjectives } from '../../src/workbook/tables';
+import { cellsToWallClock } from '../../src/core/wallClock';
+import { onSpreadsheetClock } from './spreadsheetClock';
 
-const NOW = '2026-11-16T09:00:00Z';
+const NOW = onSpreadsheetClock('2026-11-16T09:00');
 
 beforeAll(buildBundle);
 
@@ -26,11 +28,15 @@ function exampleWorkbook(withFormulas: boolean): Emulator {
   return emulator;
 }
 
+/** A sheet's values with dates as the add-on reads them: the spreadsheet's wall clock. */
 function sheetValues(emulator: Emulator, name: string): unknown[][] {
   return emulator.uncounted(() => {
     const sheet = emulator.spreadsheet.getSheetByName(name);
     if (!sheet) throw new Error(`no sheet ${name}`);
-    return sheet.getDataRange().getValues() as unknown[][];
+    return cellsToWallClock(
+      sheet.getDataRange().getValues(),
+      emulator.spreadsheet.getSpreadsheetTimeZone(),
+    );
   });
 }
 

@@ -5,7 +5,7 @@
 import { createEmulator, type Emulator } from '../../preview/emulator/index.js';
 
 /** A workbook of `count` objectives with one KR each, written straight into the emulated sheets. */
-export function workbookWithObjectives(count: number, now: string): Emulator {
+export function workbookWithObjectives(count: number, now: Date | string): Emulator {
   const emulator = createEmulator({ now });
   emulator.loadBundle();
   emulator.call('setUpWorkbook');

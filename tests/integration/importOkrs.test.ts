@@ -153,3 +153,25 @@ describe('Import OKRs writes text that looks like a formula as text', () => {
     ]);
   });
 });
+
+describe('Undo of an import into a set-up workbook', () => {
+  it("puts the Settings cycle dates back on their days in the spreadsheet's zone", () => {
+    const layout = IMPORT_LAYOUTS[0]!;
+    const emulator = emulatorWith(
+      Object.fromEntries(layout.sheets.map((sheet) => [sheet.name, sheet.values])),
+    );
+    emulator.call('setUpWorkbook');
+    const settingsBefore = sheetValues(emulator, 'Settings');
+    const payload = {
+      sheets: layout.sheets.map((sheet) => sheet.name),
+      overrides: {},
+      ownerEmails: layout.ownerEmails,
+      cycle: null,
+    };
+    expect(plain(emulator.call('runImport', payload) as ImportResult).ok).toBe(true);
+    // The import opened its own cycle, 2026 Q1, with its dates.
+    expect(sheetValues(emulator, 'Settings')).not.toEqual(settingsBefore);
+    expect(plain(emulator.call('undoLastImport') as ImportResult).ok).toBe(true);
+    expect(sheetValues(emulator, 'Settings')).toEqual(settingsBefore);
+  });
+});

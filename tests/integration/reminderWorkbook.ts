@@ -3,10 +3,12 @@
  * change a setting or a KR cell, add check-ins and read the Reminder Log back, all uncounted.
  */
 import { createEmulator, type Emulator } from '../../preview/emulator/index';
+import { onSpreadsheetClock, spreadsheetDay } from './spreadsheetClock';
 
-/** Wednesday 18 November 2026; the example's check-in day is Friday, its reminder hour 9. */
-export const START = '2026-11-18T10:00:00Z';
-export const FIRST_FRIDAY = Date.parse('2026-11-20T00:00:00Z');
+/** Wednesday 18 November 2026 on the spreadsheet's clock; the example checks in on Fridays at 9. */
+export const START = onSpreadsheetClock('2026-11-18T10:00').toISOString();
+/** Midnight starting Friday 20 November in the spreadsheet's zone (no daylight-saving change follows in the weeks tested). */
+export const FIRST_FRIDAY = onSpreadsheetClock('2026-11-20').getTime();
 export const DAY = 86_400_000;
 
 export function exampleEmulator(options: { now?: string; mailQuota?: number } = {}): Emulator {
@@ -136,7 +138,7 @@ export function reminderLog(emulator: Emulator): LogRow[] {
   const at = (name: string): number => header.indexOf(name);
   return rows.map((cells) => ({
     time: (cells[at('Time')] as Date).getTime(),
-    period: (cells[at('Period')] as Date).toISOString().slice(0, 10),
+    period: spreadsheetDay(cells[at('Period')] as Date),
     kind: String(cells[at('Email')]),
     recipient: String(cells[at('Recipient')]),
     keyResults: String(cells[at('Key Results')]),
@@ -147,5 +149,5 @@ export function reminderLog(emulator: Emulator): LogRow[] {
 /** The period (yyyy-mm-dd of its Friday) an email sent at `at` belongs to. */
 export function weekOf(at: number): string {
   const friday = FIRST_FRIDAY + Math.floor((at - FIRST_FRIDAY) / (7 * DAY)) * 7 * DAY;
-  return new Date(friday).toISOString().slice(0, 10);
+  return spreadsheetDay(friday);
 }

@@ -1,6 +1,6 @@
 /**
  * Weekly reminders in the built bundle, run by the emulator with a moving clock on the example
- * workbook (check-in day Friday, reminder hour 9, spreadsheet in UTC).
+ * workbook (check-in day Friday, reminder hour 9, on the spreadsheet's clock in any zone).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../preview/emulator/index';
@@ -20,6 +20,7 @@ import {
   sheetValues,
   weekOf,
 } from './reminderWorkbook';
+import { onSpreadsheetClock, SPREADSHEET_TIME_ZONE, spreadsheetWeekday } from './spreadsheetClock';
 
 beforeAll(buildBundle);
 
@@ -82,7 +83,7 @@ describe('weekly reminders over four weeks', () => {
     // Nothing on the other days, and one email per owner per week.
     const perWeek = new Map<string, number>();
     for (const email of emulator.outbox) {
-      expect(new Date(email.at).getUTCDay()).toBe(5);
+      expect(spreadsheetWeekday(email.at)).toBe(5);
       const key = `${weekOf(email.at)} ${email.to}`;
       perWeek.set(key, (perWeek.get(key) ?? 0) + 1);
     }
@@ -247,7 +248,7 @@ describe('the reminder trigger', () => {
     expect(emulator.triggers.triggers).toHaveLength(1);
     expect(emulator.triggers.triggers[0]).toMatchObject({
       handlerFunction: 'runDailyReminders',
-      schedule: { everyDays: 1, atHour: 9, timeZone: 'Etc/UTC' },
+      schedule: { everyDays: 1, atHour: 9, timeZone: SPREADSHEET_TIME_ZONE },
     });
     expect(emulator.ui.alerts.at(-1)!.prompt).toContain(
       'The next reminders go out on Fri 20 Nov 2026 between 09:00 and 10:00',
@@ -311,11 +312,11 @@ describe('the reminder trigger', () => {
 
   it('keeps the report date at today on every daily run', () => {
     const emulator = turnedOn(exampleEmulator());
-    emulator.runDueTriggers(Date.parse('2026-11-24T12:00:00Z'));
+    emulator.runDueTriggers(onSpreadsheetClock('2026-11-24T12:00').getTime());
     const reportDate = emulator.uncounted(() =>
       emulator.spreadsheet.getRangeByName('OKR_REPORT_DATE')!.getValue(),
     );
-    expect((reportDate as Date).getTime()).toBe(Date.parse('2026-11-24T00:00:00Z'));
+    expect(reportDate).toEqual(onSpreadsheetClock('2026-11-24'));
   });
 
   it('stops cleanly, sending and writing nothing, when the add-on needs new consent', () => {
@@ -396,7 +397,7 @@ describe('Send reminders now', () => {
   it('reports what it did in an alert', () => {
     const emulator = exampleEmulator();
     // Tuesday of the period that began on Friday 20 November: nobody has checked in since.
-    emulator.clock.set(new Date('2026-11-24T15:00:00Z'));
+    emulator.clock.set(onSpreadsheetClock('2026-11-24T15:00'));
     emulator.call('sendRemindersNow');
     expect(emulator.ui.alerts.at(-1)!.prompt).toMatch(
       /^Check-in period from 2026-11-20: \d+ sent, 0 up to date, 0 already reminded this period\. Details are in the Reminder Log sheet\.$/,

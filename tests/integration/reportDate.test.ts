@@ -13,15 +13,21 @@ import { keyResultProgress } from '../../src/core/progress';
 import { statusFor } from '../../src/core/status';
 import { parseSettings } from '../../src/workbook/settings';
 import { parseKeyResults } from '../../src/workbook/tables';
+import { cellsToWallClock } from '../../src/core/wallClock';
+import { onSpreadsheetClock } from './spreadsheetClock';
 
-const NOW = '2026-11-16T09:00:00Z';
+const NOW = onSpreadsheetClock('2026-11-16T09:00');
 const WEEK_MS = 7 * 86_400_000;
 
 beforeAll(buildBundle);
 
+/** A sheet's values with dates as the add-on reads them: the spreadsheet's wall clock. */
 function values(emulator: Emulator, name: string): unknown[][] {
-  return emulator.uncounted(
-    () => emulator.spreadsheet.getSheetByName(name)!.getDataRange().getValues() as unknown[][],
+  return emulator.uncounted(() =>
+    cellsToWallClock(
+      emulator.spreadsheet.getSheetByName(name)!.getDataRange().getValues(),
+      emulator.spreadsheet.getSpreadsheetTimeZone(),
+    ),
   );
 }
 
@@ -76,7 +82,7 @@ describe('The report date without reminders', () => {
     emulator.clock.advance(WEEK_MS);
     emulator.callWith({ authMode: 'LIMITED' }, 'onOpen', { authMode: 'LIMITED' });
 
-    expect(reportDate(emulator)).toBe(new Date('2026-11-23T00:00:00Z').getTime());
+    expect(reportDate(emulator)).toBe(onSpreadsheetClock('2026-11-23').getTime());
     const after = plannedAndStatus(emulator);
     for (const { id, shown, engine } of after) {
       if (typeof shown.planned === 'number')
@@ -116,7 +122,7 @@ describe('The report date without reminders', () => {
     const emulator = exampleWorkbook();
     emulator.clock.advance(2 * WEEK_MS);
     emulator.call('getCheckInContext');
-    expect(reportDate(emulator)).toBe(new Date('2026-11-30T00:00:00Z').getTime());
+    expect(reportDate(emulator)).toBe(onSpreadsheetClock('2026-11-30').getTime());
   });
 
   it('is not rewritten when it already holds today', () => {

@@ -10,6 +10,10 @@ import {
   workbookJson,
   type SheetContents,
 } from './setupHelpers';
+import { onSpreadsheetClock } from './spreadsheetClock';
+
+/** A date cell of that day: its midnight in the spreadsheet's zone, as sheetValues shows it. */
+const midnight = (day: string): string => onSpreadsheetClock(day).toISOString();
 
 describe('Set up OKR workbook on an empty spreadsheet', () => {
   const emulator = emulatorWith(undefined, { formulas: true });
@@ -50,9 +54,9 @@ describe('Set up OKR workbook on an empty spreadsheet', () => {
     const settings = Object.fromEntries(sheetValues(emulator, 'Settings').slice(1));
     expect(settings).toMatchObject({
       [SETTING_LABELS.cycleName]: '2026-Q4',
-      [SETTING_LABELS.cycleStart]: '2026-10-01T00:00:00.000Z',
-      [SETTING_LABELS.cycleEnd]: '2026-12-31T00:00:00.000Z',
-      [SETTING_LABELS.reportDate]: '2026-11-23T00:00:00.000Z',
+      [SETTING_LABELS.cycleStart]: midnight('2026-10-01'),
+      [SETTING_LABELS.cycleEnd]: midnight('2026-12-31'),
+      [SETTING_LABELS.reportDate]: midnight('2026-11-23'),
       [SETTING_LABELS.checkInDay]: 'Friday',
       [SETTING_LABELS.reminderHour]: 9,
       [SETTING_LABELS.minObjectives]: 3,

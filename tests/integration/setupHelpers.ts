@@ -5,8 +5,10 @@
 import { createEmulator, type Emulator } from '../../preview/emulator/index';
 import { attachFormulaEvaluator } from '../../preview/emulator/formulas/index';
 import { addSheetWith } from './emulatorSheets';
+import { onSpreadsheetClock } from './spreadsheetClock';
 
-export const NOW = '2026-11-23T10:00:00Z';
+/** Monday 23 November 2026, 10:00 on the spreadsheet's clock. */
+export const NOW = onSpreadsheetClock('2026-11-23T10:00').toISOString();
 
 export type SheetContents = Record<string, readonly (readonly unknown[])[]>;
 
