@@ -54,7 +54,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'default', include: ['tests/**/*.test.ts'] } },
       ...ZONES.map((zone) => ({
-        extends: true,
+        extends: true as const,
         test: {
           name: `zone:${zone.name}`,
           include: ZONE_SENSITIVE,
