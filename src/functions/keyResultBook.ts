@@ -29,9 +29,16 @@ export interface KeyResultBook {
   leftOutById: IdIndex<RowProblem[]>;
   /** Every problem that stops a score, for the overall score. */
   scoringProblems: RowProblem[];
+  /** The argument's name and the headers of the columns read that its range leaves out. */
+  argumentName: string;
+  absentHeaders: string[];
 }
 
-/** The columns a score reads; problems elsewhere (an Owner that is not an email) do not stop it. */
+/**
+ * The columns a score reads; problems elsewhere (an Owner that is not an email) do not stop it.
+ * A range may leave out any of them but SCORE_NEEDED; a key result that needs one it lacks (an
+ * increase key result without Target) gets an error naming that column.
+ */
 export const SCORE_COLUMNS = [
   'id',
   'objectiveId',
@@ -43,10 +50,12 @@ export const SCORE_COLUMNS = [
   'weight',
 ] as const;
 export type ScoreColumn = (typeof SCORE_COLUMNS)[number];
-/** Balance also needs the dates of the plan. */
+/** Without IDs nothing can be found, without Objective IDs nothing grouped, without Current nothing measured. */
+export const SCORE_NEEDED: readonly string[] = ['id', 'objectiveId', 'current'];
+/** Balance also reads the dates of the plan (the cycle's dates where a range has none). */
 export const BALANCE_COLUMNS: readonly string[] = [...SCORE_COLUMNS, 'startDate', 'dueDate'];
 
-/** Parses the given columns of the table (header row first); a missing required column throws. */
+/** Parses the given columns of the table (header row first); a missing SCORE_NEEDED column throws. */
 export function readKeyResultBook(
   table: unknown,
   argumentName: string,
@@ -58,7 +67,7 @@ export function readKeyResultBook(
     );
   }
   const values = table as unknown[][];
-  const parsed = parseKeyResults(values, columnKeys);
+  const parsed = parseKeyResults(values, columnKeys, SCORE_NEEDED);
   const objectives = new IdIndex<ObjectiveGroup>();
   const groupOf = (objectiveId: string): ObjectiveGroup => {
     let group = objectives.get(objectiveId);
@@ -104,6 +113,12 @@ export function readKeyResultBook(
     problemsByRow,
     leftOutById,
     scoringProblems: parsed.problems,
+    argumentName,
+    absentHeaders: KEY_RESULTS.columns
+      .filter(
+        (column) => columnKeys.includes(column.key) && parsed.columns[column.key] === undefined,
+      )
+      .map((column) => column.header),
   };
 }
 
@@ -132,9 +147,15 @@ export function bookProgress(book: KeyResultBook, keyResult: KeyResult): number 
   try {
     return progressOfKeyResult(keyResult);
   } catch (error) {
-    if (error instanceof OkrInputError) {
-      throw new OkrInputError(`${KEY_RESULTS.sheetName} row ${keyResult.row}: ${error.message}`);
-    }
-    throw error;
+    if (!(error instanceof OkrInputError)) throw error;
+    // "Target is blank" because the range has no Target column: say so, not that a cell is empty.
+    const absent = book.absentHeaders.find((header) =>
+      error.message.startsWith(`${header} is blank`),
+    );
+    if (absent !== undefined)
+      throw new OkrInputError(
+        `${book.argumentName} has no "${absent}" column, and the key result in ${KEY_RESULTS.sheetName} row ${keyResult.row} needs its ${absent}. Include the "${absent}" column, header and all, in the range.`,
+      );
+    throw new OkrInputError(`${KEY_RESULTS.sheetName} row ${keyResult.row}: ${error.message}`);
   }
 }

@@ -246,9 +246,9 @@ const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 /** 9999-12-31, the last day Sheets shows. */
 const LAST_SERIAL = 2_958_465;
 
-/** A date serial number (46023 is 2026-01-01, 46023.5 its noon) as a wall-clock date. */
+/** A date serial number (0 is 1899-12-30, 46023 is 2026-01-01, 46023.5 its noon) as a wall-clock date. */
 function serialDate(serial: number): Date | null {
-  return serial >= 1 && serial < LAST_SERIAL + 1
+  return serial >= 0 && serial < LAST_SERIAL + 1
     ? new Date(SERIAL_EPOCH + Math.round(serial * 86_400_000))
     : null;
 }
@@ -275,7 +275,9 @@ export function readDate(cell: unknown): CellRead<Date> {
     const date = serialDate(cell);
     return date
       ? ok(date)
-      : fail(`${showCell(cell)} is a number, not a date. ${hint} (or format the cell as a date)`);
+      : fail(
+          `${showCell(cell)} is a number, not a date: Sheets numbers days from 0 (1899-12-30) to ${LAST_SERIAL} (9999-12-31). ${hint} (or format the cell as a date)`,
+        );
   }
   return fail(`${showCell(cell)} is not a date. ${hint}`);
 }

@@ -17,11 +17,13 @@ export function headerKey(header: unknown): string {
 
 /**
  * Maps the header row to the table's columns without judging it; the first matching header wins
- * when a sheet repeats one.
+ * when a sheet repeats one. `missing` lists the `required` columns (default: the table's own
+ * required ones) that the row lacks.
  */
 export function findColumns(
   table: TableDef,
   headerRow: readonly unknown[],
+  required: readonly string[] = requiredKeys(table),
 ): { columns: ColumnMap; missing: ColumnDef[] } {
   const indexByKey = new Map<string, number>();
   headerRow.forEach((header, index) => {
@@ -33,15 +35,26 @@ export function findColumns(
   for (const column of table.columns) {
     const index = indexByKey.get(headerKey(column.header));
     if (index !== undefined) columns[column.key] = index;
-    else if (column.required) missing.push(column);
+    else if (required.includes(column.key)) missing.push(column);
   }
   return { columns, missing };
 }
 
-/** Maps the header row (sheet row 1) to the table's columns; a missing required column throws. */
-export function mapColumns(table: TableDef, headerRow: readonly unknown[] | undefined): ColumnMap {
+function requiredKeys(table: TableDef): string[] {
+  return table.columns.filter((column) => column.required).map((column) => column.key);
+}
+
+/**
+ * Maps the header row (sheet row 1) to the table's columns; a missing required column throws.
+ * `requiredColumns` narrows them to what a caller reads (a custom function over a partial range).
+ */
+export function mapColumns(
+  table: TableDef,
+  headerRow: readonly unknown[] | undefined,
+  requiredColumns: readonly string[] = requiredKeys(table),
+): ColumnMap {
   const required = table.columns
-    .filter((column) => column.required)
+    .filter((column) => requiredColumns.includes(column.key))
     .map((column) => `"${column.header}"`);
   if (!headerRow || headerRow.every((cell) => headerKey(cell) === '')) {
     throw new OkrInputError(
@@ -49,7 +62,7 @@ export function mapColumns(table: TableDef, headerRow: readonly unknown[] | unde
         `in row 1, or run "Set up OKR workbook" from the OKR Cadence menu.`,
     );
   }
-  const { columns, missing } = findColumns(table, headerRow);
+  const { columns, missing } = findColumns(table, headerRow, requiredColumns);
   if (missing.length > 0) {
     const names = missing.map((column) => `"${column.header}"`).join(', ');
     const plural = missing.length > 1;

@@ -190,10 +190,11 @@ function parseTable<T>(
   values: readonly unknown[][],
   prepare: (slotsOf: SlotsOf) => (reader: RowReader) => T,
   only?: readonly string[],
+  needed?: readonly string[],
 ): ParsedTable<T> {
   if (!Array.isArray(values))
     throw new OkrInputError(`The ${table.sheetName} sheet could not be read. Try again.`);
-  const columns = mapColumns(table, Array.isArray(values[0]) ? values[0] : undefined);
+  const columns = mapColumns(table, Array.isArray(values[0]) ? values[0] : undefined, needed);
   // A column left out of `only` reads blank in every row, as if the sheet did not have it.
   const read = (key: string): number | undefined =>
     only === undefined || only.includes(key) ? columns[key] : undefined;
@@ -203,7 +204,8 @@ function parseTable<T>(
       {
         header: column.header,
         index: read(column.key) ?? -1,
-        required: column.required === true,
+        // A required column a caller does not need may be absent: its cells then read blank.
+        required: column.required === true && read(column.key) !== undefined,
       },
     ]),
   );
@@ -338,11 +340,13 @@ export function parseObjectives(values: readonly unknown[][]): ParsedUniqueTable
 
 /**
  * The Key Results rows; with `only`, just those columns are read (the others read blank), which
- * is all a custom function scoring the table needs.
+ * is all a custom function scoring the table needs; `needed` are those the header row must have
+ * (default: the sheet's required columns), so a function's range may leave out the rest.
  */
 export function parseKeyResults(
   values: readonly unknown[][],
   only?: readonly string[],
+  needed?: readonly string[],
 ): ParsedUniqueTable<KeyResult> {
   const table = parseTable(
     KEY_RESULTS,
@@ -392,6 +396,7 @@ export function parseKeyResults(
       });
     },
     only,
+    needed,
   );
   return withUniqueIds(table, KEY_RESULTS.sheetName, 'key result');
 }

@@ -168,6 +168,27 @@ describe('dist/Code.js in an Apps Script-like context', () => {
   });
 });
 
+describe('custom-function inputs in the bundle', () => {
+  it('scores a range with only ID, Objective ID, Type, Start, Target and Current, and names a missing Target', () => {
+    const range = [
+      ['ID', 'Objective ID', 'Type', 'Start', 'Target', 'Current'],
+      ['KR1', 'O1', 'increase', 0, 10, 5],
+      ['KR2', 'O1', 'decrease', 10, 0, 8],
+    ];
+    expect(stub('OKRSCORE')(range, 'O1')).toBeCloseTo((0.5 + 0.2) / 2, 12);
+    const noTarget = range.map((row) => row.filter((_, column) => column !== 4));
+    expect(() => stub('OKRSCORE')(noTarget, 'KR1')).toThrow(/has no "Target" column/);
+  });
+
+  it('reads date serial numbers, as ARRAYFORMULA(IF(…)) passes dates, beside date cells', () => {
+    // 46023 is 2026-01-01 and 46033 is 2026-01-11 as Sheets numbers days.
+    expect(stub('OKREXPECTED')(46023, 46033, date(2026, 1, 6))).toBe(0.5);
+    expect(() => stub('OKREXPECTED')(-1, 46033, 46028)).toThrow(
+      /start_date: -1 is a number, not a date: Sheets numbers days from 0 \(1899-12-30\)/,
+    );
+  });
+});
+
 describe('OKRFORECAST in the bundle', () => {
   const keyResults = (): unknown[][] => [
     ['ID', 'Type', 'Start', 'Target'],

@@ -102,7 +102,7 @@ describe('OKRSCORE', () => {
       "key_results must be the Key Results table including its header row, such as OKR_KEY_RESULTS or 'Key Results'!A1:U.",
     );
     expect(() => okrScore([['Name', 'Value']], 'KR1')).toThrow(
-      /The Key Results sheet has no "ID", "Objective ID", "Key Result" columns/,
+      /The Key Results sheet has no "ID", "Objective ID", "Current" columns/,
     );
   });
 });

@@ -224,10 +224,15 @@ describe('readDate', () => {
     expect(valueOf(readDate(46023))?.getTime()).toBe(Date.UTC(2026, 0, 1));
     expect(valueOf(readDate(46023.5))?.getTime()).toBe(Date.UTC(2026, 0, 1, 12));
     expect(valueOf(readDate(1))?.getTime()).toBe(Date.UTC(1899, 11, 31));
+    expect(valueOf(readDate(0))?.getTime()).toBe(Date.UTC(1899, 11, 30));
+    expect(valueOf(readDate(2_958_465))?.getTime()).toBe(Date.UTC(9999, 11, 31));
   });
   it('rejects numbers that are no day Sheets shows, and invalid Date objects, with a problem', () => {
-    expect(problemOf(readDate(0))).toContain('0 is a number, not a date');
-    expect(problemOf(readDate(-3))).toContain('-3 is a number, not a date');
+    expect(problemOf(readDate(-3))).toBe(
+      '-3 is a number, not a date: Sheets numbers days from 0 (1899-12-30) to 2958465 (9999-12-31). Type a date such as 2026-10-01. (or format the cell as a date)',
+    );
+    expect(problemOf(readDate(2_958_466))).toContain('2958466 is a number, not a date');
+    expect(problemOf(readDate(Number.NaN))).toContain('is a number, not a date');
     expect(problemOf(readDate(3e6))).toContain('3000000 is a number, not a date');
     expect(problemOf(readDate(new Date(NaN)))).toContain('invalid date');
   });
