@@ -261,3 +261,21 @@ describe('Import OKRs…', () => {
     expect(objective![objectiveHeader!.indexOf('Objective')]).toBe('Delight new teams');
   });
 });
+
+describe('The Calendar and the Dashboard', () => {
+  it('show a cycle named like a date or a number exactly as Settings holds it', () => {
+    const emulator = workbookWithIds(['KR-1']);
+    emulator.uncounted(() => {
+      const [header, ...rows] = values(emulator, 'Settings');
+      const row = rows.findIndex((cells) => cells[0] === 'Cycle Name') + 2;
+      emulator.spreadsheet
+        .getSheetByName('Settings')!
+        .getRange(row, header!.indexOf('Value') + 1)
+        .setValue("'1/2");
+    });
+    emulator.call('buildCycleCalendar');
+    expect(values(emulator, 'Calendar')[0]!.slice(0, 2)).toEqual(['OKR Cycle Calendar', '1/2']);
+    emulator.call('buildDashboard');
+    expect(values(emulator, 'Dashboard')[1]![1]).toBe('1/2');
+  });
+});
