@@ -6,7 +6,7 @@
  * the new cycle has moved on (a carried key result checked in, a key result added under a carried
  * objective), so reopening never drops work done since.
  */
-import { readValues, spreadsheetNow, writeValues } from './sheetValues';
+import { readValues, spreadsheetNow } from './sheetValues';
 import { OkrInputError } from '../core/errors';
 import { SETTING_LABELS } from '../core/settings';
 import { ARCHIVE_SHEET, CLOSED_CYCLES_LABEL, closedCycleNames } from '../workbook/archive';
@@ -21,7 +21,7 @@ import {
   type TableCells,
 } from '../workbook/archivedRows';
 import { idKey, readDate } from '../workbook/cells';
-import { rowRuns, userColumns } from '../workbook/cycleClose';
+import { userColumns } from '../workbook/cycleClose';
 import { findColumns } from '../workbook/headers';
 import { KEY_RESULTS, MILESTONES, OBJECTIVES, SETTINGS, type TableDef } from '../workbook/schema';
 import { parseSettings } from '../workbook/settings';
@@ -34,7 +34,7 @@ import {
   type LiveTable,
 } from './cycleTables';
 import type { OwnSheetKind } from './ownSheet';
-import { rewriteRows } from './sheetWrites';
+import { clearRows, rewriteRows } from './sheetWrites';
 import { withDocumentLock } from './tables';
 import { allOrNothing, type WriteJournal } from './writeJournal';
 
@@ -285,19 +285,8 @@ function restoredRows(restored: RestoredTable): Map<number, SheetCell[]> {
 function clearArchiveRows(journal: WriteJournal, archive: ArchiveRows): void {
   const { sheet, values } = archive;
   if (!sheet) return;
-  const width = (values[0] ?? []).length;
-  for (const [first, count] of rowRuns(archive.rows)) {
-    const range = sheet.getRange(first, 1, count, width);
-    journal.write(
-      () => `clear ${sheet.getName()} rows ${first}–${first + count - 1}`,
-      () => range.clearContent(),
-      () =>
-        writeValues(
-          range,
-          values.slice(first - 1, first - 1 + count).map((row) => row.map(exactCell)),
-        ),
-    );
-  }
+  const columns = (values[0] ?? []).map((_, index) => index);
+  clearRows(journal, sheet, { values, formulas: [] }, archive.rows, columns);
 }
 
 /** Applies a reopen plan all or nothing. */
