@@ -55,6 +55,11 @@ export class CallCounter {
   private counts = new Map<string, number>();
   private tally: CellTally = { read: 0, written: 0, cleared: 0 };
   private depth = 0;
+  /**
+   * Milliseconds spent inside counted calls: the emulator's own work, which says nothing of how
+   * long Sheets takes. The rest of an operation's time is the script's.
+   */
+  serviceMs = 0;
   /** Runs before each counted call (tests inject other users' writes here). */
   beforeCall: BeforeCallHook | null = null;
   /** Checks a call is allowed (AuthMode.NONE); throws to refuse it. */
@@ -81,6 +86,7 @@ export class CallCounter {
   reset(): void {
     this.counts.clear();
     this.tally = { read: 0, written: 0, cleared: 0 };
+    this.serviceMs = 0;
   }
 
   /** Runs `action` without counting or hooking the service calls it makes. */
@@ -100,7 +106,9 @@ export class CallCounter {
     this.counts.set(call, (this.counts.get(call) ?? 0) + 1);
     const hook = this.beforeCall;
     if (hook) this.uncounted(() => hook(call));
+    const started = performance.now();
     const result = this.uncounted(action);
+    this.serviceMs += performance.now() - started;
     if (moved) {
       const cells = moved(result);
       this.tally.read += cells.read;

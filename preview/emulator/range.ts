@@ -13,7 +13,7 @@ import { FakeProtection } from './protection.js';
 import { FakeSheet } from './sheet.js';
 import { FakeTextFinder } from './textFinder.js';
 import { zonedParts, zonedTime, zoneOffsetMinutes } from './timezone.js';
-import { isDateLike, parseEntry, type CellValue } from './values.js';
+import { isDateLike, parseEntry, type CellValue, type EntryContext } from './values.js';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
@@ -337,13 +337,15 @@ export class FakeRange
    */
   setValues(values: unknown[][]): FakeRange {
     this.checkShape(values, 'data');
-    this.eachCell((cell, r, c) => this.writeEntry(cell, values[r]![c]));
+    const context = this.entryContext();
+    this.eachCell((cell, r, c) => this.writeEntry(cell, values[r]![c], context));
     return this.changed();
   }
 
   /** https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluevalue */
   setValue(value: unknown): FakeRange {
-    this.eachCell((cell) => this.writeEntry(cell, value));
+    const context = this.entryContext();
+    this.eachCell((cell) => this.writeEntry(cell, value, context));
     return this.changed();
   }
 
@@ -580,10 +582,10 @@ export class FakeRange
     );
   }
 
-  private writeEntry(cell: CellData, input: unknown): void {
+  /** How strings written to this range are read as typed input (one context for the whole write). */
+  private entryContext(): EntryContext {
     const timeZone = this.book.timeZone;
-    const entry = parseEntry(input, {
-      numberFormat: cell.numberFormat ?? '',
+    return {
       moment: (typed) =>
         new Date(
           zonedTime(
@@ -597,7 +599,11 @@ export class FakeRange
           ),
         ),
       currentYear: () => zonedParts(this.env.clock.now(), timeZone).year,
-    });
+    };
+  }
+
+  private writeEntry(cell: CellData, input: unknown, context: EntryContext): void {
+    const entry = parseEntry(input, cell.numberFormat ?? '', context);
     clearContent(cell);
     if ('formula' in entry) cell.formula = entry.formula;
     else if (entry.value !== '')

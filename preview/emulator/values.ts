@@ -32,7 +32,6 @@ export type TypedMoment = Pick<ZonedParts, 'year' | 'month' | 'day' | 'hour' | '
 
 /** How typed input is read: the spreadsheet's dates, and the year a date without one falls in. */
 export interface EntryContext {
-  numberFormat: string;
   /** The instant the spreadsheet's wall clock shows the moment. */
   moment: (typed: TypedMoment) => Date;
   /** The spreadsheet's current year, asked only when a typed date leaves it out. */
@@ -71,10 +70,14 @@ const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})[\s-]+${MONTH}(?:,?[\s-]+(\d{4
  * https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluevalue
  * https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption (USER_ENTERED: "parsed exactly as if it were entered into the Google Sheets UI")
  */
-export function parseEntry(input: unknown, context: EntryContext): ParsedEntry {
+export function parseEntry(
+  input: unknown,
+  numberFormat: string,
+  context: EntryContext,
+): ParsedEntry {
   const value = ownValue(input);
   // Plain text keeps what is written, apostrophe included: https://support.google.com/docs/answer/56470
-  if (typeof value !== 'string' || context.numberFormat === PLAIN_TEXT_FORMAT) return { value };
+  if (typeof value !== 'string' || numberFormat === PLAIN_TEXT_FORMAT) return { value };
   // A leading apostrophe keeps the rest as text and is not stored (typing '0001 keeps the zeros): https://github.com/theoephraim/node-google-spreadsheet/issues/696
   if (value.startsWith("'")) return { value: value.slice(1) };
   // "=1+2" becomes a formula (ValueInputOption USER_ENTERED).
@@ -114,28 +117,45 @@ function typedBoolean(text: string): boolean | null {
  * (https://developers.google.com/sheets/api/guides/formats#about_date_time_values); null for text.
  */
 function typedDate(text: string, context: EntryContext): Date | null {
+  // Every date and time form has a digit; most text has none and skips the patterns below.
+  if (!/\d/.test(text)) return null;
   const time = typedTime(text);
   if (time) return context.moment({ year: 1899, month: 12, day: 30, ...time });
-  let day: { year: number; month: number; day: number } | null = null;
-  let rest: string | undefined;
+  const typed = typedDay(text, context.currentYear);
+  if (!typed || !isRealDay(typed.day.year, typed.day.month, typed.day.day)) return null;
+  const clock =
+    typed.rest === undefined ? { hour: 0, minute: 0, second: 0 } : typedTime(typed.rest.trim());
+  return clock ? context.moment({ ...typed.day, ...clock }) : null;
+}
+
+/** The calendar day a typed date names (the first form that matches) and any time after it. */
+function typedDay(
+  text: string,
+  currentYear: () => number,
+): { day: { year: number; month: number; day: number }; rest?: string } | null {
   const iso = ISO_DAY.exec(text);
+  if (iso)
+    return {
+      day: { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) },
+      rest: iso[4],
+    };
   const us = US_DAY.exec(text);
+  if (us)
+    return {
+      day: { year: fullYear(us[3], currentYear), month: Number(us[1]), day: Number(us[2]) },
+      rest: us[4],
+    };
   const monthFirst = MONTH_FIRST.exec(text);
-  const dayFirst = DAY_FIRST.exec(text);
-  if (iso) {
-    day = { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
-    rest = iso[4];
-  } else if (us) {
-    day = { year: fullYear(us[3], context.currentYear), month: Number(us[1]), day: Number(us[2]) };
-    rest = us[4];
-  } else if (monthFirst) {
-    day = namedMonthDay(monthFirst[1]!, monthFirst[2]!, monthFirst[3], context.currentYear);
-  } else if (dayFirst) {
-    day = namedMonthDay(dayFirst[2]!, dayFirst[1]!, dayFirst[3], context.currentYear);
+  if (monthFirst) {
+    const day = namedMonthDay(monthFirst[1]!, monthFirst[2]!, monthFirst[3], currentYear);
+    return day && { day };
   }
-  if (!day || !isRealDay(day.year, day.month, day.day)) return null;
-  const clock = rest === undefined ? { hour: 0, minute: 0, second: 0 } : typedTime(rest.trim());
-  return clock ? context.moment({ ...day, ...clock }) : null;
+  const dayFirst = DAY_FIRST.exec(text);
+  if (dayFirst) {
+    const day = namedMonthDay(dayFirst[2]!, dayFirst[1]!, dayFirst[3], currentYear);
+    return day && { day };
+  }
+  return null;
 }
 
 function typedTime(text: string): { hour: number; minute: number; second: number } | null {

@@ -67,9 +67,16 @@ export function cellsToWallClock(values: unknown[][], timeZone: string): unknown
 }
 
 /** Rows to write with every Date (a wall-clock reading) turned into the instant Sheets stores. */
-export function cellsToInstants<T>(rows: readonly (readonly T[])[], timeZone: string): T[][] {
+export function cellsToInstants<T>(
+  rows: readonly (readonly T[])[],
+  timeZone: string,
+): readonly (readonly T[])[] {
+  if (!hasOffset(timeZone)) return rows;
+  // Only rows holding a date are copied: a close writes thousands of rows with few dates.
   return rows.map((row) =>
-    row.map((cell) => (cell instanceof Date ? (instantOf(cell, timeZone) as T) : cell)),
+    row.some((cell) => cell instanceof Date)
+      ? row.map((cell) => (cell instanceof Date ? (instantOf(cell, timeZone) as T) : cell))
+      : row,
   );
 }
 

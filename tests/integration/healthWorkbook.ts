@@ -36,7 +36,7 @@ export function workbookOf(book: HealthWorkbook): Emulator {
       );
       const sheet = emulator.spreadsheet.insertSheet(name);
       if (grid.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), grid.length);
-      sheet.getRange(1, 1, grid.length, width).setValues(grid);
+      sheet.getRange(1, 1, grid.length, width).setValues(grid as unknown[][]);
     }
   });
   return emulator;

@@ -20,6 +20,8 @@ export interface OperationCost {
   /** JSON length of the operation's result (0 when it returns nothing). */
   resultBytes: number;
   ms: number;
+  /** Of `ms`, the time inside service calls: the emulator's work, not a measure of Sheets. */
+  serviceMs: number;
   result: unknown;
 }
 
@@ -87,6 +89,7 @@ export function measureCost(emulator: Emulator, operation: () => unknown): Opera
     lockedCells,
     resultBytes: jsonBytes(result),
     ms,
+    serviceMs: calls.serviceMs,
     result,
   };
 }
