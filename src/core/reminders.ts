@@ -172,6 +172,19 @@ export function isEmailAddress(text: string): boolean {
 const recipientKey = (email: string): string => email.trim().toLowerCase();
 const idKey = (id: string): string => id.trim().toLowerCase();
 
+/**
+ * The periods whose Reminder Log rows a plan at `now` reads: this period (what was sent, claimed
+ * or deferred) and the one before (whether its runs happened, to catch up a missed check-in day).
+ */
+export function logPeriodsRead(
+  settings: OkrSettings,
+  now: Date,
+  timeZone: string,
+): ReadonlySet<string> {
+  const period = checkInPeriodAt(now, settings, timeZone);
+  return new Set([period.key, previousPeriod(period, settings, timeZone).key]);
+}
+
 export function planReminders(inputs: ReminderInputs, mode: ReminderMode): ReminderPlan {
   const { settings, now, timeZone } = inputs;
   const period = checkInPeriodAt(now, settings, timeZone);

@@ -20,6 +20,7 @@ import {
   claimMarks,
   digestKeyResultIds,
   openCheckInQuestions,
+  logPeriodsRead,
   planReminders,
   type ClaimMarks,
   type KeyResultLine,
@@ -372,7 +373,7 @@ export function runReminders(mode: ReminderMode, now: Date, startedAt: number): 
     append: (drafts) =>
       withDocumentLock(
         () =>
-          appendLogRows(readReminderLogSheet(inputs.timeZone), drafts, {
+          appendLogRows(readReminderLogSheet(inputs.timeZone, logPeriods(inputs)), drafts, {
             ...stamp,
             time: spreadsheetNow(),
           }),
@@ -414,7 +415,7 @@ function claimEmails(
   quota: number,
   marks: ClaimMarks,
 ): Claim {
-  const log = readReminderLogSheet(inputs.timeZone);
+  const log = readReminderLogSheet(inputs.timeZone, logPeriods(inputs));
   const plan = planReminders({ ...inputs, log: log.entries }, mode);
   const stamp = { time: inputs.now, periodStart: plan.period.start };
   const planned = plannedEmails(plan);
@@ -434,6 +435,10 @@ function claimEmails(
   SpreadsheetApp.flush();
   return { ...claim, ...appended };
 }
+
+/** The Reminder Log periods the plan reads. */
+const logPeriods = (inputs: Omit<ReminderInputs, 'log'>): ReadonlySet<string> =>
+  logPeriodsRead(inputs.settings, inputs.now, inputs.timeZone);
 
 function logDraft(email: PlannedEmail, outcome: string): LogDraft {
   return {
@@ -622,7 +627,7 @@ interface PreviewPlan {
 /** The plan of a Send reminders now at `now`, against the log as it stands (read, not locked). */
 function previewPlan(now: Date): PreviewPlan {
   const { inputs, context, problems } = readReminderWorkbook(now);
-  const log = readReminderLogSheet(inputs.timeZone);
+  const log = readReminderLogSheet(inputs.timeZone, logPeriods(inputs));
   const plan = planReminders({ ...inputs, log: log.entries }, 'now');
   return {
     plan,

@@ -114,7 +114,7 @@ function ownColumns(table: TableDef, header: readonly unknown[]) {
  * per run of neighbouring own columns, so a column of the user's (values, or a formula filled
  * down) beside or between ours is never written. Grows the grid first when needed.
  */
-function writeRecordsAt(
+export function writeRecordsAt(
   table: TableDef,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   header: readonly unknown[],

@@ -83,7 +83,7 @@ export function parseReminderLog(
  * check-in day in the spreadsheet's zone), so a Date is read by its calendar day in that zone;
  * text a person typed is accepted as yyyy-mm-dd.
  */
-function periodKeyOf(value: unknown, timeZone: string): string {
+export function periodKeyOf(value: unknown, timeZone: string): string {
   if (isDateValue(value))
     return Number.isNaN(value.getTime()) ? '' : isoDayOf(localDay(value, timeZone));
   const read = readText(value);

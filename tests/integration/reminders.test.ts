@@ -370,15 +370,75 @@ describe('the reminder trigger', () => {
     expect(large).toEqual(small);
     expect(small['MailApp.sendEmail']).toBeGreaterThan(2);
     expect(small['MailApp.getRemainingDailyQuota']).toBe(1);
-    // Settings, Key Results, Objectives and the Reminder Log once each, the Check-ins header and
-    // its newest rows (older than the period, so the walk stops there), the Key Results header for
-    // the new report date's note, then per email one check of its log row before each write:
-    // "sending" first, then each result with the next "sending".
+    // Settings, Key Results and Objectives once each, the Reminder Log's header, Period column
+    // and this period's rows, the Check-ins header and its newest rows (older than the period, so
+    // the walk stops there), the Key Results header for the new report date's note, then per email
+    // one check of its log row before each write: "sending" first, then each result with the next
+    // "sending".
     const emails = small['MailApp.sendEmail']!;
-    expect(small['Range.getValues']).toBe(7 + emails + 1);
+    expect(small['Range.getValues']).toBe(9 + emails + 1);
     // The claims in one batch, then the marks and results.
     expect(small['Range.setValues']).toBe(1 + emails + 1);
     expect(small['SpreadsheetApp.flush']).toBe(1 + emails + 1);
+  });
+});
+
+describe('a Reminder Log with years of rows', () => {
+  /** Puts `count` rows of periods before the last one above the log's rows, as years of runs leave. */
+  function withOldRows(emulator: Emulator, count: number): void {
+    emulator.uncounted(() => {
+      const sheet = emulator.spreadsheet.getSheetByName('Reminder Log')!;
+      const width = sheet.getLastColumn();
+      const rows = sheet.getRange(2, 1, sheet.getLastRow() - 1, width).getValues();
+      const header = sheet.getRange(1, 1, 1, width).getValues()[0]!.map(String);
+      const old = Array.from({ length: count }, (_, index) => {
+        const at = new Date(FIRST_FRIDAY - (2 + Math.floor(index / 10)) * 7 * DAY);
+        const cells: Record<string, unknown> = {
+          Time: at,
+          Period: at,
+          Email: 'reminder',
+          Recipient: `past${index % 10}@example.com`,
+          'Key Results': `'${index}`,
+          Outcome: 'sent',
+        };
+        return header.map((name) => cells[name] ?? '');
+      });
+      growTo(sheet, 1 + count + rows.length);
+      sheet.getRange(2, 1, count + rows.length, width).setValues([...old, ...rows]);
+    });
+  }
+
+  /** Cells the trigger's second run of the period reads, with `count` old rows in the log. */
+  function cellsReadBySecondRun(count: number): number {
+    const emulator = turnedOn(exampleEmulator());
+    emulator.runDueTriggers(FIRST_FRIDAY + 10 * HOUR);
+    expect(reminderLog(emulator).length).toBeGreaterThan(0);
+    withOldRows(emulator, count);
+    emulator.calls.reset();
+    emulator.runDueTriggers(FIRST_FRIDAY + DAY + 10 * HOUR);
+    return emulator.calls.cells().read;
+  }
+
+  it('costs a run one more cell per old row (its Period), not the whole row', () => {
+    expect(cellsReadBySecondRun(3_000) - cellsReadBySecondRun(0)).toBe(3_000);
+  });
+
+  it('still emails nobody twice in a period after a person sorts the log newest first', () => {
+    const emulator = turnedOn(exampleEmulator());
+    // Tuesday of the period: Send reminders now emails everyone behind.
+    emulator.clock.set(FIRST_FRIDAY + 4 * DAY + 15 * HOUR);
+    emulator.call('sendRemindersNow');
+    const sent = emulator.outbox.length;
+    expect(sent).toBeGreaterThan(2);
+    withOldRows(emulator, 500);
+    emulator.uncounted(() => {
+      const sheet = emulator.spreadsheet.getSheetByName('Reminder Log')!;
+      const rows = sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn());
+      rows.setValues(rows.getValues().reverse());
+    });
+    emulator.call('sendRemindersNow');
+    expect(emulator.outbox).toHaveLength(sent);
+    expect(emulator.ui.alerts.at(-1)!.prompt).toMatch(/0 sent/);
   });
 });
 
