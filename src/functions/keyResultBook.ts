@@ -12,6 +12,8 @@ import { describeProblem, type RowProblem } from '../workbook/problems';
 import { KEY_RESULTS } from '../workbook/schema';
 import { parseKeyResults } from '../workbook/tables';
 
+export { BALANCE_COLUMNS, SCORE_COLUMNS, type ScoreColumn } from '../workbook/functionColumns';
+
 export interface ObjectiveGroup {
   /** The objective ID as first written in the table. */
   id: string;
@@ -35,25 +37,12 @@ export interface KeyResultBook {
 }
 
 /**
- * The columns a score reads; problems elsewhere (an Owner that is not an email) do not stop it.
- * A range may leave out any of them but SCORE_NEEDED; a key result that needs one it lacks (an
- * increase key result without Target) gets an error naming that column.
+ * A range may leave out any column the function reads (functionColumns.ts) but these; a key result
+ * that needs one it lacks (an increase key result without Target) gets an error naming that column.
+ * Without IDs nothing can be found, without Objective IDs nothing grouped, without Current
+ * nothing measured.
  */
-export const SCORE_COLUMNS = [
-  'id',
-  'objectiveId',
-  'title',
-  'type',
-  'start',
-  'target',
-  'current',
-  'weight',
-] as const;
-export type ScoreColumn = (typeof SCORE_COLUMNS)[number];
-/** Without IDs nothing can be found, without Objective IDs nothing grouped, without Current nothing measured. */
 export const SCORE_NEEDED: readonly string[] = ['id', 'objectiveId', 'current'];
-/** Balance also reads the dates of the plan (the cycle's dates where a range has none). */
-export const BALANCE_COLUMNS: readonly string[] = [...SCORE_COLUMNS, 'startDate', 'dueDate'];
 
 /** Parses the given columns of the table (header row first); a missing SCORE_NEEDED column throws. */
 export function readKeyResultBook(

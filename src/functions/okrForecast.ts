@@ -15,6 +15,7 @@ import {
 import { parseKeyResultType } from '../core/keyResultType';
 import { isBlankCell, readDate, readId, readNumber, type CellRead } from '../workbook/cells';
 import { findColumns, type ColumnMap } from '../workbook/headers';
+import { FORECAST_CHECK_IN_COLUMNS } from '../workbook/functionColumns';
 import { IdIndex } from '../workbook/idIndex';
 import { describeProblem } from '../workbook/problems';
 import { CHECK_INS, KEY_RESULTS, type TableDef } from '../workbook/schema';
@@ -31,7 +32,6 @@ import {
 
 /** The columns a table must have: Key Results needs only ID; Type, Start, Target, dates (and Objective ID, Weight for objectives) are read when there. */
 const REQUIRED_KEY_RESULT_COLUMNS = ['id'] as const;
-const CHECK_IN_COLUMNS = ['timestamp', 'keyResultId', 'value'] as const;
 
 /**
  * An ID asked for: the 0-based table row of the key result with that ID (-1 when none) and of a
@@ -53,7 +53,7 @@ export function okrForecast(
 ): RangeOutput {
   const inputs = withUserErrors(() => ({
     keyResults: tableArgument(keyResults, 'key_results', KEY_RESULTS, REQUIRED_KEY_RESULT_COLUMNS),
-    checkIns: tableArgument(checkIns, 'check_ins', CHECK_INS, CHECK_IN_COLUMNS),
+    checkIns: tableArgument(checkIns, 'check_ins', CHECK_INS, FORECAST_CHECK_IN_COLUMNS),
     asOf: requiredDate(asOf),
     cycle: {
       start: optionalDate('cycle_start', cycleStart),

@@ -74,7 +74,7 @@ export function buildDashboardSheet(today: Date = spreadsheetNow()): number {
   const objectives = objectivesInCycle(workbook.objectives, workbook.history);
   const layout = dashboardLayout({
     objectives,
-    keyResultColumns: workbook.keyResultColumns,
+    ...workbook.tables,
     keyResultObjectiveCount: new Set(
       workbook.keyResults.map((keyResult) => idKey(keyResult.objectiveId)),
     ).size,

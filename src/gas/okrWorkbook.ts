@@ -11,7 +11,7 @@ import {
   closedCycleNames,
   type CycleHistory,
 } from '../workbook/archive';
-import type { ColumnMap } from '../workbook/headers';
+import { defaultPlacement, type TablePlacement } from '../workbook/formulaColumns';
 import type { RowProblem } from '../workbook/problems';
 import {
   CHECK_INS,
@@ -31,12 +31,13 @@ import {
   parseObjectives,
 } from '../workbook/tables';
 import { readValues } from './sheetValues';
-import { readTable } from './tables';
+import { readTable, type TableValues } from './tables';
 
 export interface OkrWorkbook {
   objectives: Objective[];
   keyResults: KeyResult[];
-  keyResultColumns: ColumnMap;
+  /** Where Key Results and Check-ins sit, for the formulas that read them. */
+  tables: { keyResults: TablePlacement; checkIns: TablePlacement };
   checkIns: CheckIn[];
   initiatives: Initiative[] | null;
   kpis: Kpi[] | null;
@@ -48,13 +49,17 @@ export interface OkrWorkbook {
 }
 
 /** A table whose sheet may be missing: null then, so checks that need it are skipped. */
-function readOptionalValues(table: TableDef): unknown[][] | null {
+function readOptionalTable(table: TableDef): TableValues | null {
   try {
-    return readTable(table).values;
+    return readTable(table);
   } catch (error) {
     if (error instanceof OkrInputError) return null;
     throw error;
   }
+}
+
+function readOptionalValues(table: TableDef): unknown[][] | null {
+  return readOptionalTable(table)?.values ?? null;
 }
 
 /** The Archive sheet's values (one getValues), or none before the first cycle is closed. */
@@ -66,9 +71,10 @@ function archiveValues(): unknown[][] {
 /** Reads every OKR table once (one getValues each). Objectives and Key Results are required. */
 export function readOkrWorkbook(today: Date): OkrWorkbook {
   const objectives = parseObjectives(readTable(OBJECTIVES).values);
-  const keyResults = parseKeyResults(readTable(KEY_RESULTS).values);
-  const checkInValues = readOptionalValues(CHECK_INS);
-  const checkIns = checkInValues ? parseCheckIns(checkInValues) : null;
+  const keyResultTable = readTable(KEY_RESULTS);
+  const keyResults = parseKeyResults(keyResultTable.values);
+  const checkInTable = readOptionalTable(CHECK_INS);
+  const checkIns = checkInTable ? parseCheckIns(checkInTable.values) : null;
   const initiativeValues = readOptionalValues(INITIATIVES);
   const initiatives = initiativeValues ? parseInitiatives(initiativeValues) : null;
   const kpiValues = readOptionalValues(KPIS);
@@ -78,7 +84,13 @@ export function readOkrWorkbook(today: Date): OkrWorkbook {
   return {
     objectives: objectives.rows,
     keyResults: keyResults.rows,
-    keyResultColumns: keyResults.columns,
+    tables: {
+      keyResults: { sheetName: keyResultTable.sheet.getName(), columns: keyResults.columns },
+      checkIns:
+        checkInTable && checkIns
+          ? { sheetName: checkInTable.sheet.getName(), columns: checkIns.columns }
+          : defaultPlacement(CHECK_INS),
+    },
     checkIns: checkIns?.rows ?? [],
     initiatives: initiatives?.rows ?? null,
     kpis: kpis?.rows ?? null,

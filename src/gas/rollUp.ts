@@ -8,7 +8,7 @@ import { spreadsheetNow } from './sheetValues';
 import { objectivesInCycle } from '../workbook/archive';
 import { SETTING_RANGES } from '../workbook/formulaColumns';
 import { rollUpLayout, ROLLUP_SHEET, type RollUpLayout } from '../workbook/rollUpLayout';
-import { KEY_RESULTS, REPORT_DATE_RANGE } from '../workbook/schema';
+import { REPORT_DATE_RANGE } from '../workbook/schema';
 import { readOkrWorkbook } from './okrWorkbook';
 import { ensureColumns, ensureRows, rebuildOwnSheet } from './ownSheet';
 import { withDocumentLock } from './tables';
@@ -16,12 +16,7 @@ import { allOrNothing } from './writeJournal';
 import { readTeams } from './teamCheck';
 
 /** Named ranges the roll-up's formulas read; setup creates them. */
-const NEEDED_RANGES = [
-  REPORT_DATE_RANGE,
-  SETTING_RANGES.cycleStart,
-  SETTING_RANGES.cycleEnd,
-  KEY_RESULTS.namedRange,
-];
+const NEEDED_RANGES = [REPORT_DATE_RANGE, SETTING_RANGES.cycleStart, SETTING_RANGES.cycleEnd];
 
 function checkNamedRanges(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -43,6 +38,7 @@ export function buildRollUpSheet(today: Date = spreadsheetNow()): RollUpLayout {
     teams,
     companyObjectives: objectivesInCycle(workbook.objectives, workbook.history),
     cycleName: workbook.settings.cycleName,
+    keyResults: workbook.tables.keyResults,
   });
   withDocumentLock(() =>
     allOrNothing('Building the roll-up', (journal) =>

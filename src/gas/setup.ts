@@ -245,6 +245,14 @@ function applyPlan(spreadsheet: Spreadsheet, plan: SetupPlan, journal: WriteJour
         isNew ? sheet.getMaxRows() : sheetPlan.maxRows,
       );
     }
+    for (const refreshed of sheetPlan.refreshedFormulas) {
+      const cell = sheet.getRange(1, refreshed.column);
+      journal.write(
+        () => `update the ${refreshed.key} formula of ${sheetPlan.sheetName}`,
+        () => cell.setFormula(refreshed.formula),
+        () => cell.setFormula(refreshed.previous),
+      );
+    }
     if (sheetPlan.freezeHeader) {
       const frozen = isNew ? 0 : sheet.getFrozenRows();
       write(

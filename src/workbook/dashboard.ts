@@ -7,9 +7,20 @@
  */
 import type { Objective } from '../core/types';
 import { idKey } from './cells';
-import { BALANCE_FORMULA, columnLetter, SETTING_RANGES } from './formulaColumns';
-import type { ColumnMap } from './headers';
-import { CHECK_INS, KEY_RESULTS, REPORT_DATE_RANGE } from './schema';
+import {
+  balanceFormula,
+  columnLetter,
+  SETTING_RANGES,
+  sheetReference,
+  tableColumns,
+  type TablePlacement,
+} from './formulaColumns';
+import {
+  FORECAST_CHECK_IN_COLUMNS,
+  OBJECTIVE_FORECAST_COLUMNS,
+  SCORE_COLUMNS,
+} from './functionColumns';
+import { REPORT_DATE_RANGE } from './schema';
 import { GREEN_FROM, SCORE_FORMAT, YELLOW_FROM } from './scoreColours';
 import { toSheetCell, type SheetCell } from './sheetRows';
 
@@ -42,8 +53,10 @@ const CHART_ROWS = 20;
 export interface DashboardInput {
   /** The objectives to show (the current cycle's), in sheet order. */
   objectives: readonly Objective[];
-  /** Where the Key Results columns sit, to average confidence per objective. */
-  keyResultColumns: ColumnMap;
+  /** Where the Key Results columns sit: the formulas pass the ones they read, and average confidence. */
+  keyResults: TablePlacement;
+  /** Where the Check-ins columns sit, for the forecasts. */
+  checkIns: TablePlacement;
   /** How many objectives the Key Results table names: the OKRBALANCE table has a row for each. */
   keyResultObjectiveCount: number;
   cycleName: string;
@@ -139,11 +152,11 @@ function teamsOf(objectives: readonly Objective[]): string[] {
   return teams;
 }
 
-function keyResultColumnRange(columns: ColumnMap, key: string): string | null {
-  const index = columns[key];
+function keyResultColumnRange(keyResults: TablePlacement, key: string): string | null {
+  const index = keyResults.columns[key];
   if (index === undefined) return null;
   const letter = columnLetter(index);
-  return `'${KEY_RESULTS.sheetName}'!$${letter}$2:$${letter}`;
+  return `${sheetReference(keyResults.sheetName)}!$${letter}$2:$${letter}`;
 }
 
 /** The whole Dashboard sheet: summary, score bands, team scores, objectives and the balance table. */
@@ -211,7 +224,7 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
   });
 
   OBJECTIVE_HEADER.forEach((header, index) => put(objectiveHeaderRow, index + 1, header));
-  put(objectiveHeaderRow, BALANCE_COLUMN, BALANCE_FORMULA);
+  put(objectiveHeaderRow, BALANCE_COLUMN, balanceFormula(input.keyResults));
   if (!hasObjectives) {
     put(
       firstObjectiveRow,
@@ -219,8 +232,8 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
       'No objectives in this cycle yet: add them on the Objectives sheet, then run Build dashboard again.',
     );
   }
-  const objectiveIdKey = keyResultColumnRange(input.keyResultColumns, 'objectiveId');
-  const confidence = keyResultColumnRange(input.keyResultColumns, 'confidence');
+  const objectiveIdKey = keyResultColumnRange(input.keyResults, 'objectiveId');
+  const confidence = keyResultColumnRange(input.keyResults, 'confidence');
   tree.forEach(({ objective, depth }, index) => {
     const row = firstObjectiveRow + index;
     const id = cellOf(row, 1);
@@ -231,12 +244,14 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
     put(row, 5, objective.kind ?? '');
     if (index === 0) {
       // One call for the whole column: it spills one score per ID below.
-      put(row, 6, `=OKRSCORE(OKR_KEY_RESULTS, ${id}:${cellOf(lastObjectiveRow, 1)})`);
+      const ids = `${id}:${cellOf(lastObjectiveRow, 1)}`;
+      put(row, 6, `=OKRSCORE(${tableColumns(input.keyResults, SCORE_COLUMNS)}, ${ids})`);
       // Likewise one forecast per objective: its key results' forecasts weighted as the score.
       put(
         row,
         FORECAST_COLUMN,
-        `=OKRFORECAST(OKR_KEY_RESULTS, ${CHECK_INS.namedRange}, ${id}:${cellOf(lastObjectiveRow, 1)}, ` +
+        `=OKRFORECAST(${tableColumns(input.keyResults, OBJECTIVE_FORECAST_COLUMNS)}, ` +
+          `${tableColumns(input.checkIns, FORECAST_CHECK_IN_COLUMNS)}, ${ids}, ` +
           `${SETTING_RANGES.reportDate}, ${SETTING_RANGES.cycleStart}, ${SETTING_RANGES.cycleEnd})`,
       );
     }

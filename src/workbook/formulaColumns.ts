@@ -7,10 +7,21 @@
  *
  * Decision: no separate Score column on Key Results. A KR's score is its progress (SPEC §3
  * OKRSCORE with a KR ID), so a Score column would repeat Progress; objective scores belong to
- * objectives (OKRSCORE(OKR_KEY_RESULTS, id) on the Dashboard).
+ * objectives (OKRSCORE on the Dashboard).
+ *
+ * A formula over another table passes only the columns its function reads (functionColumns.ts),
+ * found where they sit on the user's sheet: `OKRSCORE({'Key Results'!A1:C, 'Key Results'!E1:E,
+ * …}, A2:A)` rather than the whole OKR_KEY_RESULTS, so Sheets sends the function fewer cells on
+ * every recalculation (docs/performance.md#cells-passed-to-custom-functions).
  */
+import {
+  BALANCE_COLUMNS,
+  FORECAST_CHECK_IN_COLUMNS,
+  FORECAST_KEY_RESULT_COLUMNS,
+  SCORE_COLUMNS,
+} from './functionColumns';
 import type { ColumnMap } from './headers';
-import { CHECK_INS, KEY_RESULTS, OBJECTIVES, type TableDef, type TableKey } from './schema';
+import { KEY_RESULTS, OBJECTIVES, type TableDef, type TableKey } from './schema';
 
 /** Named cells on the Settings sheet that the formulas read (created by setup). */
 export const SETTING_RANGES = {
@@ -21,14 +32,6 @@ export const SETTING_RANGES = {
   offTrackGap: 'OKR_OFF_TRACK_GAP',
 } as const;
 
-/**
- * OKRBALANCE over the named tables with the Settings' cycle dates and status gaps, so the
- * dashboard's statuses use the same bands as the Key Results Status column.
- */
-export const BALANCE_FORMULA =
-  `=OKRBALANCE(OKR_KEY_RESULTS, ${SETTING_RANGES.reportDate}, ${SETTING_RANGES.cycleStart}, ` +
-  `${SETTING_RANGES.cycleEnd}, ${SETTING_RANGES.atRiskGap}, ${SETTING_RANGES.offTrackGap})`;
-
 /** The A1 column letters of a 0-based column index (0 → A, 26 → AA). */
 export function columnLetter(index: number): string {
   let letters = '';
@@ -36,6 +39,70 @@ export function columnLetter(index: number): string {
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   }
   return letters;
+}
+
+/** Where a table sits in the workbook: its sheet's name and each column's 0-based index. */
+export interface TablePlacement {
+  sheetName: string;
+  columns: ColumnMap;
+}
+
+/** The tables the header formulas read, as they sit in the workbook. */
+export type FormulaTables = Record<'objectives' | 'keyResults' | 'checkIns', TablePlacement>;
+
+/** A table as setup lays out a new sheet: the schema's columns in order on a sheet of its name. */
+export function defaultPlacement(table: TableDef): TablePlacement {
+  return {
+    sheetName: table.sheetName,
+    columns: Object.fromEntries(table.columns.map((column, index) => [column.key, index])),
+  };
+}
+
+/** A sheet's name as a formula refers to it, quoted with inner quotes doubled: 'Key Results'. */
+export function sheetReference(sheetName: string): string {
+  return `'${sheetName.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The `keys` columns of a table, header row included, as one function argument: open-ended
+ * column ranges in sheet order, neighbouring columns joined, several joined side by side in an
+ * array literal (`{'Key Results'!A1:C, 'Key Results'!E1:E}`,
+ * https://support.google.com/docs/answer/6208276). Columns the sheet lacks are left out, so the
+ * function's own message names a column it needs. `onItsSheet` leaves out the sheet name.
+ */
+export function tableColumns(
+  placement: TablePlacement,
+  keys: readonly string[],
+  onItsSheet = false,
+): string {
+  const indexes = [
+    ...new Set(keys.map((key) => placement.columns[key]).filter((i) => i !== undefined)),
+  ].sort((a, b) => a - b);
+  if (indexes.length === 0)
+    throw new Error(`${placement.sheetName} has none of the columns ${keys.join(', ')}.`);
+  const runs: [number, number][] = [];
+  for (const index of indexes) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === index - 1) last[1] = index;
+    else runs.push([index, index]);
+  }
+  const prefix = onItsSheet ? '' : `${sheetReference(placement.sheetName)}!`;
+  const ranges = runs.map(
+    ([first, last]) => `${prefix}${columnLetter(first)}1:${columnLetter(last)}`,
+  );
+  return ranges.length === 1 ? ranges[0]! : `{${ranges.join(', ')}}`;
+}
+
+/**
+ * OKRBALANCE over the Key Results columns it reads with the Settings' cycle dates and status
+ * gaps, so the dashboard's statuses use the same bands as the Key Results Status column.
+ */
+export function balanceFormula(keyResults: TablePlacement): string {
+  return (
+    `=OKRBALANCE(${tableColumns(keyResults, BALANCE_COLUMNS)}, ${SETTING_RANGES.reportDate}, ` +
+    `${SETTING_RANGES.cycleStart}, ${SETTING_RANGES.cycleEnd}, ${SETTING_RANGES.atRiskGap}, ` +
+    `${SETTING_RANGES.offTrackGap})`
+  );
 }
 
 /** The open-ended data range of a column below its header, e.g. `E2:E`. */
@@ -51,7 +118,7 @@ function dataColumn(columns: ColumnMap, key: string, table: TableDef = KEY_RESUL
 const statusFormula = (progress: string, planned: string): string =>
   `={"Status"; OKRSTATUS(${progress}, ${planned}, ${SETTING_RANGES.atRiskGap}, ${SETTING_RANGES.offTrackGap})}`;
 
-type Builders = Record<string, (columns: ColumnMap) => string>;
+type Builders = Record<string, (columns: ColumnMap, tables: FormulaTables) => string>;
 
 /** Each Key Results formula column's header formula, given where every column sits. */
 const KEY_RESULT_BUILDERS: Builders = {
@@ -68,25 +135,21 @@ const KEY_RESULT_BUILDERS: Builders = {
       `${withCycleDate('dueDate', SETTING_RANGES.cycleEnd)}, ${SETTING_RANGES.reportDate}))}`
     );
   },
-  // The table columns it reads are passed one by one from row 1: OKR_KEY_RESULTS spans this
-  // column too, and a formula that reads its own cells is a circular reference.
-  forecast: (c) => {
-    const withHeader = (key: string): string => dataColumn(c, key).replace('2:', '1:');
-    const table = ['id', 'type', 'start', 'target', 'startDate', 'dueDate'].map(withHeader);
-    return (
-      `={"Forecast"; OKRFORECAST({${table.join(', ')}}, ${CHECK_INS.namedRange}, ${dataColumn(c, 'id')}, ` +
-      `${SETTING_RANGES.reportDate}, ${SETTING_RANGES.cycleStart}, ${SETTING_RANGES.cycleEnd})}`
-    );
-  },
+  // Its own table's columns are passed by column too: OKR_KEY_RESULTS spans this column, and a
+  // formula that reads its own cells is a circular reference.
+  forecast: (c, tables) =>
+    `={"Forecast"; OKRFORECAST(${tableColumns({ ...tables.keyResults, columns: c }, FORECAST_KEY_RESULT_COLUMNS, true)}, ` +
+    `${tableColumns(tables.checkIns, FORECAST_CHECK_IN_COLUMNS)}, ${dataColumn(c, 'id')}, ` +
+    `${SETTING_RANGES.reportDate}, ${SETTING_RANGES.cycleStart}, ${SETTING_RANGES.cycleEnd})}`,
   status: (c) => statusFormula(dataColumn(c, 'progress'), dataColumn(c, 'planned')),
 };
 
-/** Each Objectives formula column's header formula: scored from the Key Results table. */
+/** Each Objectives formula column's header formula: scored from the Key Results columns it reads. */
 const OBJECTIVE_BUILDERS: Builders = {
-  score: (c) =>
-    `={"Score"; OKRSCORE(${KEY_RESULTS.namedRange}, ${dataColumn(c, 'id', OBJECTIVES)})}`,
-  planned: (c) =>
-    `={"Planned"; OKRPLANNED(${KEY_RESULTS.namedRange}, ${dataColumn(c, 'id', OBJECTIVES)}, ` +
+  score: (c, tables) =>
+    `={"Score"; OKRSCORE(${tableColumns(tables.keyResults, SCORE_COLUMNS)}, ${dataColumn(c, 'id', OBJECTIVES)})}`,
+  planned: (c, tables) =>
+    `={"Planned"; OKRPLANNED(${tableColumns(tables.keyResults, BALANCE_COLUMNS)}, ${dataColumn(c, 'id', OBJECTIVES)}, ` +
     `${SETTING_RANGES.reportDate}, ${SETTING_RANGES.cycleStart}, ${SETTING_RANGES.cycleEnd})}`,
   status: (c) =>
     statusFormula(dataColumn(c, 'score', OBJECTIVES), dataColumn(c, 'planned', OBJECTIVES)),
@@ -97,14 +160,18 @@ const BUILDERS: Partial<Record<TableKey, Builders>> = {
   objectives: OBJECTIVE_BUILDERS,
 };
 
-/** The header formula of a computed column, or null when the column is typed by people. */
+/**
+ * The header formula of a computed column, or null when the column is typed by people. `columns`
+ * is where the columns of `table` sit; `tables` where the tables it reads sit.
+ */
 export function headerFormula(
   table: TableDef,
   columnKey: string,
   columns: ColumnMap,
+  tables: FormulaTables,
 ): string | null {
   const build = BUILDERS[table.key]?.[columnKey];
-  return build ? build(columns) : null;
+  return build ? build(columns, tables) : null;
 }
 
 /** The header text a header formula writes (`={"Progress"; …}` → Progress), or null. */

@@ -4,7 +4,8 @@
  * the aligned score of the team objectives pointing to it; and one OKRALIGNMENT listing every team
  * objective. Nothing is copied: every number is a formula over the teams' spreadsheets.
  */
-import { SETTING_RANGES } from './formulaColumns';
+import { SETTING_RANGES, tableColumns, type TablePlacement } from './formulaColumns';
+import { SCORE_COLUMNS } from './functionColumns';
 import { KEY_RESULTS, REPORT_DATE_RANGE } from './schema';
 import { toSheetCell, type SheetCell } from './sheetRows';
 import type { TeamEntry } from './teams';
@@ -42,6 +43,8 @@ export interface RollUpInput {
   teams: readonly TeamEntry[];
   companyObjectives: readonly { id: string; title: string }[];
   cycleName: string;
+  /** Where the company's own Key Results columns sit: its objectives' scores read them. */
+  keyResults: TablePlacement;
 }
 
 export interface RollUpLayout {
@@ -125,6 +128,7 @@ export function rollUpLayout(input: RollUpInput): RollUpLayout {
   const alignmentRow = input.teams.length > 0 ? rows.length + companyCount + 2 : null;
   const alignedFrom = alignmentRow === null ? null : alignmentRow + 1;
   const firstCompanyRow = rows.length + 1;
+  const ownKeyResults = tableColumns(input.keyResults, SCORE_COLUMNS);
   for (const objective of input.companyObjectives) {
     const row = rows.length + 1;
     companyRows.set(objective.id, row);
@@ -138,7 +142,7 @@ export function rollUpLayout(input: RollUpInput): RollUpLayout {
     put([
       toSheetCell(objective.id),
       toSheetCell(objective.title),
-      `=OKRSCORE(${KEY_RESULTS.namedRange}, A${row})`,
+      `=OKRSCORE(${ownKeyResults}, A${row})`,
       ...(aligned as SheetCell[]),
     ]);
   }

@@ -7,9 +7,18 @@
 import { KEY_RESULT_TYPES } from '../core/keyResultType';
 import { SETTING_LABELS } from '../core/settings';
 import { findColumns, headerKey, type ColumnMap } from './headers';
-import { columnLetter, headerFormula, headerOfFormula, SETTING_RANGES } from './formulaColumns';
+import { isOurHeaderFormula } from './adoption';
 import {
+  columnLetter,
+  headerFormula,
+  headerOfFormula,
+  SETTING_RANGES,
+  type FormulaTables,
+} from './formulaColumns';
+import {
+  CHECK_INS,
   holdsPlainText,
+  KEY_RESULTS,
   OBJECTIVES,
   PLAIN_TEXT_FORMAT,
   SETTINGS,
@@ -82,6 +91,18 @@ export interface SheetPlan {
   grow: { rows: number; columns: number };
   /** In sheet order; header cells with formulas come last so they form one block. */
   newColumns: NewColumn[];
+  /** Header formulas of ours that differ from what the add-on writes now (the columns moved, or an older version wrote them). */
+  refreshedFormulas: RefreshedFormula[];
+}
+
+/** A header cell of one of our computed columns whose formula setup writes again. */
+export interface RefreshedFormula {
+  key: string;
+  /** 1-based sheet column. */
+  column: number;
+  formula: string;
+  /** The formula the cell holds now, put back if setup fails. */
+  previous: string;
 }
 
 export interface NamedRangePlan {
@@ -210,11 +231,45 @@ function placeColumns(table: TableDef, sheet: SheetSnapshot | undefined): Placed
         columns: Math.max(0, firstFree + missing.length - (sheet?.maxColumns ?? NEW_SHEET_COLUMNS)),
       },
       newColumns: [],
+      refreshedFormulas: [],
     },
     columns,
     width: firstFree + missing.length,
     missing,
   };
+}
+
+/** A formula without spaces and in capitals outside its quoted text, to compare two spellings of it. */
+function formulaKey(formula: string): string {
+  return formula.replace(
+    /("(?:[^"]|"")*"|'(?:[^']|'')*')|[^"']+/g,
+    (part, quoted?: string) => quoted ?? part.replace(/\s+/g, '').toUpperCase(),
+  );
+}
+
+/**
+ * Header formulas of ours that setup writes again because they differ from what it would write
+ * now: an older version passed whole tables, or the tables they read were rebuilt elsewhere. A
+ * header cell holding anything else is the user's and is left alone.
+ */
+function refreshedFormulas(
+  entry: PlacedTable,
+  sheet: SheetSnapshot | undefined,
+  tables: FormulaTables,
+): RefreshedFormula[] {
+  if (!sheet) return [];
+  const { table } = entry.plan;
+  const refreshed: RefreshedFormula[] = [];
+  for (const column of table.columns) {
+    const index = entry.columns[column.key];
+    if (!column.computed || index === undefined || entry.missing.includes(column)) continue;
+    const previous = sheet.headerFormulas[index] ?? '';
+    const formula = headerFormula(table, column.key, entry.columns, tables);
+    if (formula === null || !isOurHeaderFormula(column, previous)) continue;
+    if (formulaKey(formula) !== formulaKey(previous))
+      refreshed.push({ key: column.key, column: index + 1, formula, previous });
+  }
+  return refreshed;
 }
 
 /** Setting / Value rows to append for labels the Settings sheet lacks. */
@@ -265,13 +320,28 @@ export function planSetup(
     strict: false,
   };
 
+  const placementOf = (table: TableDef) => ({
+    sheetName: placedOf(table).plan.sheetName,
+    columns: placedOf(table).columns,
+  });
+  const tables: FormulaTables = {
+    objectives: placementOf(OBJECTIVES),
+    keyResults: placementOf(KEY_RESULTS),
+    checkIns: placementOf(CHECK_INS),
+  };
+
   for (const entry of placed) {
     const { table } = entry.plan;
+    entry.plan.refreshedFormulas = refreshedFormulas(
+      entry,
+      findSheet(snapshot, table.sheetName),
+      tables,
+    );
     entry.plan.newColumns = entry.missing.map((column) => ({
       key: column.key,
       header: column.header,
       column: entry.columns[column.key]! + 1,
-      formula: headerFormula(table, column.key, entry.columns),
+      formula: headerFormula(table, column.key, entry.columns, tables),
       numberFormat: numberFormatFor(table, column),
       validation: validationFor(table, column, objectiveIds),
       colourBands:
@@ -326,7 +396,11 @@ export function isPlanEmpty(plan: SetupPlan): boolean {
     plan.namedRanges.length === 0 &&
     plan.settingsRows === null &&
     plan.sheets.every(
-      (sheet) => !sheet.createSheet && !sheet.freezeHeader && sheet.newColumns.length === 0,
+      (sheet) =>
+        !sheet.createSheet &&
+        !sheet.freezeHeader &&
+        sheet.newColumns.length === 0 &&
+        sheet.refreshedFormulas.length === 0,
     )
   );
 }
@@ -351,5 +425,10 @@ export function describePlan(plan: SetupPlan): string {
     plan.settingsRows ? count(plan.settingsRows.rows.length, 'setting', 'settings') : '',
     frozen > 0 ? count(frozen, 'frozen header row', 'frozen header rows') : '',
   ].filter(Boolean);
-  return parts.length > 0 ? `Added ${parts.join(', ')}` : 'Everything was already set up';
+  const refreshed = plan.sheets.reduce((total, sheet) => total + sheet.refreshedFormulas.length, 0);
+  const updated =
+    refreshed > 0 ? `updated ${count(refreshed, 'column formula', 'column formulas')}` : '';
+  if (parts.length === 0)
+    return updated ? updated[0]!.toUpperCase() + updated.slice(1) : 'Everything was already set up';
+  return `Added ${parts.join(', ')}${updated ? `; ${updated}` : ''}`;
 }

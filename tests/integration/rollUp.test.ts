@@ -152,7 +152,7 @@ describe('Build roll-up', () => {
     const { emulator } = companyWithTeams();
     emulator.loadBundle();
     expect(() => emulator.call('buildRollUp')).toThrow(
-      /need the named ranges OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END, OKR_KEY_RESULTS. Run Extensions → OKR Cadence → Set up OKR workbook/,
+      /need the named ranges OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END. Run Extensions → OKR Cadence → Set up OKR workbook/,
     );
   });
 });

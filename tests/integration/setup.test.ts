@@ -45,7 +45,7 @@ describe('Set up OKR workbook on an empty spreadsheet', () => {
     expect(formulas.slice(18)).toEqual([
       '={"Progress"; OKRPROGRESS(E2:E, G2:G, H2:H, I2:I)}',
       expect.stringContaining('OKREXPECTED(') as unknown as string,
-      '={"Forecast"; OKRFORECAST({A1:A, E1:E, G1:G, H1:H, J1:J, K1:K}, OKR_CHECKINS, A2:A, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)}',
+      '={"Forecast"; OKRFORECAST({A1:A, E1:E, G1:H, J1:K}, \'Check-ins\'!A1:C, A2:A, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)}',
       '={"Status"; OKRSTATUS(S2:S, T2:T, OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)}',
     ]);
   });
@@ -245,8 +245,9 @@ describe('Set up OKR workbook on a half-set-up workbook', () => {
     expect(formulas[0]).toBe('={"Progress"; OKRPROGRESS(H2:H, J2:J, D2:D, E2:E)}');
     const objectiveFormulas = sheetFormulas(emulator, 'Objectives')[0]!.filter(Boolean);
     expect(objectiveFormulas).toEqual([
-      '={"Score"; OKRSCORE(OKR_KEY_RESULTS, C2:C)}',
-      '={"Planned"; OKRPLANNED(OKR_KEY_RESULTS, C2:C, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)}',
+      // Only the Key Results columns each function reads: ID to current in A:E, Type, Start, Weight.
+      "={\"Score\"; OKRSCORE({'Key Results'!A1:E, 'Key Results'!H1:H, 'Key Results'!J1:J, 'Key Results'!M1:M}, C2:C)}",
+      "={\"Planned\"; OKRPLANNED({'Key Results'!A1:E, 'Key Results'!H1:H, 'Key Results'!J1:M}, C2:C, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)}",
       '={"Status"; OKRSTATUS(L2:L, M2:M, OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)}',
     ]);
   });

@@ -7,6 +7,8 @@ import {
   indentedTitle,
   OBJECTIVE_HEADER,
 } from '../../../src/workbook/dashboard';
+import { defaultPlacement } from '../../../src/workbook/formulaColumns';
+import { CHECK_INS, KEY_RESULTS } from '../../../src/workbook/schema';
 
 function objective(id: string, parentId = '', team = 'Apps', title = `Objective ${id}`): Objective {
   return {
@@ -23,7 +25,10 @@ function objective(id: string, parentId = '', team = 'Apps', title = `Objective 
   };
 }
 
-const keyResultColumns = { id: 0, objectiveId: 1, confidence: 12 };
+const tables = { keyResults: defaultPlacement(KEY_RESULTS), checkIns: defaultPlacement(CHECK_INS) };
+/** The Key Results columns OKRSCORE reads, as the default layout places them. */
+const SCORE_TABLE =
+  "{'Key Results'!A1:C, 'Key Results'!E1:E, 'Key Results'!G1:I, 'Key Results'!L1:L}";
 
 describe('alignmentTree', () => {
   it('lists each objective under the one its Parent names, one level deeper', () => {
@@ -74,7 +79,7 @@ describe('dashboardLayout', () => {
   ];
   const layout = dashboardLayout({
     objectives,
-    keyResultColumns,
+    ...tables,
     keyResultObjectiveCount: 4,
     cycleName: '2026 Q4',
   });
@@ -94,19 +99,19 @@ describe('dashboardLayout', () => {
     expect(widths.size).toBe(1);
   });
 
-  it('scores every objective with one spilling OKRSCORE call over the ID column', () => {
+  it('scores every objective with one spilling OKRSCORE call over the ID column and the Key Results columns it reads', () => {
     const first = layout.firstObjectiveRow;
     expect(layout.cells[layout.objectiveHeaderRow - 1]!.slice(0, OBJECTIVE_HEADER.length)).toEqual([
       ...OBJECTIVE_HEADER,
     ]);
-    expect(at(`F${first}`)).toBe(`=OKRSCORE(OKR_KEY_RESULTS, A${first}:A${first + 3})`);
+    expect(at(`F${first}`)).toBe(`=OKRSCORE(${SCORE_TABLE}, A${first}:A${first + 3})`);
     for (let row = first + 1; row <= layout.lastObjectiveRow; row++) expect(at(`F${row}`)).toBe('');
   });
 
   it('takes planned and status from one OKRBALANCE table using the Settings gaps', () => {
     const header = layout.objectiveHeaderRow;
     expect(at(`M${header}`)).toBe(
-      '=OKRBALANCE(OKR_KEY_RESULTS, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END, OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)',
+      "=OKRBALANCE({'Key Results'!A1:C, 'Key Results'!E1:E, 'Key Results'!G1:L}, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END, OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)",
     );
     const first = layout.firstObjectiveRow;
     expect(at(`G${first}`)).toBe(`=IFERROR(VLOOKUP(A${first}, $M$${header}:$Q, 3, FALSE), "")`);
@@ -119,7 +124,8 @@ describe('dashboardLayout', () => {
     const header = layout.objectiveHeaderRow;
     expect(at(`K${header}`)).toBe('Forecast');
     expect(at(`K${first}`)).toBe(
-      `=OKRFORECAST(OKR_KEY_RESULTS, OKR_CHECKINS, A${first}:A${first + 3}, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)`,
+      "=OKRFORECAST({'Key Results'!A1:B, 'Key Results'!E1:E, 'Key Results'!G1:H, 'Key Results'!J1:L}, " +
+        `'Check-ins'!A1:C, A${first}:A${first + 3}, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)`,
     );
     for (let row = first + 1; row <= layout.lastObjectiveRow; row++) expect(at(`K${row}`)).toBe('');
     const chart = layout.charts.find(
@@ -167,6 +173,30 @@ describe('dashboardLayout', () => {
     expect(layout.charts.map((chart) => chart.kind)).toEqual(['bar', 'column']);
   });
 
+  it('follows the columns and sheet names where the user keeps them', () => {
+    // A column of the user's before ID shifts every Key Results column; Check-ins has Value first.
+    const shifted = Object.fromEntries(
+      Object.entries(defaultPlacement(KEY_RESULTS).columns).map(([key, index]) => [
+        key,
+        index! + 1,
+      ]),
+    );
+    const moved = dashboardLayout({
+      objectives,
+      keyResults: { sheetName: "Team's KRs", columns: shifted },
+      checkIns: { sheetName: 'Check-ins', columns: { value: 0, timestamp: 4, keyResultId: 5 } },
+      keyResultObjectiveCount: 4,
+      cycleName: '2026 Q4',
+    });
+    const cell = (row: number, column: number) => moved.cells[row - 1]![column - 1];
+    const first = moved.firstObjectiveRow;
+    expect(cell(first, 6)).toBe(
+      `=OKRSCORE({'Team''s KRs'!B1:D, 'Team''s KRs'!F1:F, 'Team''s KRs'!H1:J, 'Team''s KRs'!M1:M}, A${first}:A${first + 3})`,
+    );
+    expect(String(cell(first, 11))).toContain("{'Check-ins'!A1:A, 'Check-ins'!E1:F}, A");
+    expect(String(cell(first, 10))).toContain("AVERAGEIF('Team''s KRs'!$C$2:$C, ");
+  });
+
   it('colours the overall, team and objective scores by band', () => {
     expect(layout.scoreRanges).toEqual([
       'B4',
@@ -178,7 +208,7 @@ describe('dashboardLayout', () => {
   it('stores text that looks like a formula as text', () => {
     const tricky = dashboardLayout({
       objectives: [objective('O1', '', 'Apps', '=HYPERLINK("http://evil")')],
-      keyResultColumns,
+      ...tables,
       keyResultObjectiveCount: 1,
       cycleName: '+1 cycle',
     });
@@ -189,7 +219,7 @@ describe('dashboardLayout', () => {
   it('says what to do when the cycle has no objectives', () => {
     const empty = dashboardLayout({
       objectives: [],
-      keyResultColumns,
+      ...tables,
       keyResultObjectiveCount: 4,
       cycleName: '2026 Q4',
     });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { defaultPlacement } from '../../../src/workbook/formulaColumns';
 import { rollUpLayout } from '../../../src/workbook/rollUpLayout';
+import { KEY_RESULTS } from '../../../src/workbook/schema';
 import type { TeamEntry } from '../../../src/workbook/teams';
 
 const team = (
@@ -29,6 +31,7 @@ describe('the Roll-up layout', () => {
     ],
     companyObjectives: [{ id: 'C1', title: 'Grow' }],
     cycleName: 'Q1',
+    keyResults: defaultPlacement(KEY_RESULTS),
   });
 
   it("writes a live OKRSUMMARY over the team's IMPORTRANGE and a note on Allow access per team", () => {
@@ -76,6 +79,14 @@ describe('the Roll-up layout', () => {
     const from = layout.alignmentRow! + 1;
     expect(layout.cells[row - 1]![3]).toBe(
       `=IFERROR(SUMIF($E$${from}:$E, A${row}, $G$${from}:$G) / SUMIF($E$${from}:$E, A${row}, $F$${from}:$F), "")`,
+    );
+  });
+
+  it("scores a company objective from only the company's Key Results columns OKRSCORE reads", () => {
+    const row = layout.companyRows.get('C1')!;
+    expect(layout.cells[row - 1]![2]).toBe(
+      "=OKRSCORE({'Key Results'!A1:C, 'Key Results'!E1:E, 'Key Results'!G1:I, 'Key Results'!L1:L}, " +
+        `A${row})`,
     );
   });
 });

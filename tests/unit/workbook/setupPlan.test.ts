@@ -16,6 +16,10 @@ const defaults: [string, unknown][] = Object.values(SETTING_LABELS).map((label, 
   `v${index}`,
 ]);
 
+/** The Key Results columns OKRSCORE reads (ID to Key Result, Type, Start to Current, Weight) on a new sheet. */
+const SCORE_TABLE =
+  "{'Key Results'!A1:C, 'Key Results'!E1:E, 'Key Results'!G1:I, 'Key Results'!L1:L}";
+
 const emptyWorkbook: WorkbookSnapshot = { sheets: [], namedRanges: [], settingsValues: [] };
 
 function sheet(name: string, header: unknown[], extra: Partial<SheetSnapshot> = {}): SheetSnapshot {
@@ -97,13 +101,14 @@ describe('planSetup on an empty workbook', () => {
     const objectives = plan.sheets.find((s) => s.table === OBJECTIVES)!;
     const column = (key: string) => objectives.newColumns.find((c) => c.key === key)!;
     expect(column('score')).toMatchObject({
-      formula: '={"Score"; OKRSCORE(OKR_KEY_RESULTS, A2:A)}',
+      formula: `={"Score"; OKRSCORE(${SCORE_TABLE}, A2:A)}`,
       numberFormat: '0.00',
       colourBands: true,
     });
     expect(column('planned')).toMatchObject({
       formula:
-        '={"Planned"; OKRPLANNED(OKR_KEY_RESULTS, A2:A, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)}',
+        "={\"Planned\"; OKRPLANNED({'Key Results'!A1:C, 'Key Results'!E1:E, 'Key Results'!G1:L}, " +
+        'A2:A, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)}',
       numberFormat: '0.00',
       colourBands: false,
     });
@@ -205,6 +210,16 @@ describe('planSetup on a half-set-up workbook', () => {
     expect(progress.formula).toBe('={"Progress"; OKRPROGRESS(J2:J, L2:L, F2:F, E2:E)}');
   });
 
+  it('passes the forecast only the Key Results and Check-ins columns it reads, where they are', () => {
+    const forecast = keyResults.newColumns.find((c) => c.key === 'forecast')!;
+    // ID in C, Target F, Type J, then Start, Start Date and Due Date side by side in L:N;
+    // Check-ins is a new sheet.
+    expect(forecast.formula).toBe(
+      '={"Forecast"; OKRFORECAST({C1:C, F1:F, J1:J, L1:N}, ' +
+        "'Check-ins'!A1:C, C2:C, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)}",
+    );
+  });
+
   it('puts the formula columns last so their header cells form one block', () => {
     const keys = keyResults.newColumns.map((c) => c.key);
     expect(keys.slice(-4)).toEqual(['progress', 'planned', 'forecast', 'status']);
@@ -284,5 +299,73 @@ describe('planSetup run twice', () => {
     const plan = planSetup({ sheets: [keyResults], namedRanges: [], settingsValues: [] }, defaults);
     const added = plan.sheets.find((s) => s.table === KEY_RESULTS)!.newColumns.map((c) => c.key);
     expect(added).not.toContain('progress');
+  });
+});
+
+describe('planSetup on a workbook whose formulas an older version wrote', () => {
+  const keyResultHeader = KEY_RESULTS.columns.map((column) => column.header);
+  const objectiveHeader = OBJECTIVES.columns.map((column) => column.header);
+  const objectives = (formulas: Record<string, string>) =>
+    sheet('Objectives', objectiveHeader, {
+      headerFormulas: OBJECTIVES.columns.map((column) => formulas[column.key] ?? ''),
+    });
+  const wholeTable = {
+    score: '={"Score"; OKRSCORE(OKR_KEY_RESULTS, A2:A)}',
+    planned:
+      '={"Planned"; OKRPLANNED(OKR_KEY_RESULTS, A2:A, OKR_REPORT_DATE, OKR_CYCLE_START, OKR_CYCLE_END)}',
+    status: '={"Status"; OKRSTATUS(J2:J, K2:K, OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)}',
+  };
+  const workbook = (keyResults: SheetSnapshot, formulas = wholeTable): WorkbookSnapshot => ({
+    sheets: [objectives(formulas), keyResults],
+    namedRanges: [],
+    settingsValues: [],
+  });
+  const refreshed = (plan: SetupPlan) =>
+    plan.sheets.find((s) => s.table === OBJECTIVES)!.refreshedFormulas;
+
+  it('writes our Score and Planned formulas again over only the Key Results columns they read', () => {
+    const plan = planSetup(workbook(sheet('Key Results', keyResultHeader)), defaults);
+    expect(refreshed(plan)).toEqual([
+      {
+        key: 'score',
+        column: 10,
+        formula: `={"Score"; OKRSCORE(${SCORE_TABLE}, A2:A)}`,
+        previous: wholeTable.score,
+      },
+      expect.objectContaining({ key: 'planned', column: 11, previous: wholeTable.planned }),
+    ]);
+    expect(describePlan(plan)).toMatch(/updated 2 column formulas$/);
+  });
+
+  it('follows the Key Results columns to where the user moved them', () => {
+    // A column of the user's before ID, and Weight moved to the front.
+    const moved = ['Weight', 'Notes', ...keyResultHeader.filter((header) => header !== 'Weight')];
+    const plan = planSetup(workbook(sheet('Key Results', moved)), defaults);
+    expect(refreshed(plan)[0]!.formula).toBe(
+      "={\"Score\"; OKRSCORE({'Key Results'!A1:A, 'Key Results'!C1:E, 'Key Results'!G1:G, " +
+        "'Key Results'!I1:K}, A2:A)}",
+    );
+  });
+
+  it('leaves a formula that differs only in spaces and capitals as it is', () => {
+    const current = planSetup(workbook(sheet('Key Results', keyResultHeader)), defaults);
+    const respelled = Object.fromEntries(
+      refreshed(current).map(({ key, formula }) => [
+        key,
+        formula.replace(/, /g, ',').replace('OKRSCORE', 'okrScore'),
+      ]),
+    ) as typeof wholeTable;
+    const plan = planSetup(
+      workbook(sheet('Key Results', keyResultHeader), { ...wholeTable, ...respelled }),
+      defaults,
+    );
+    expect(refreshed(plan)).toEqual([]);
+    expect(describePlan(plan)).not.toMatch(/formula/);
+  });
+
+  it('never rewrites a header formula that is not ours', () => {
+    const theirs = { ...wholeTable, score: '={"Score"; AVERAGE(B2:B)}' };
+    const plan = planSetup(workbook(sheet('Key Results', keyResultHeader), theirs), defaults);
+    expect(refreshed(plan).map((formula) => formula.key)).toEqual(['planned']);
   });
 });
