@@ -114,6 +114,29 @@ describe('preview formula engine', () => {
     expect([1, 2, 3, 4].map((row) => read(model, sheet, row, 2))).toEqual(['Doubled', 2, 4, 6]);
   });
 
+  it("passes a custom function an array literal of another sheet's open-ended columns, side by side", () => {
+    let received: unknown[][] = [];
+    const take = (table: unknown[][]) => {
+      received = table;
+      return table.length;
+    };
+    const { model } = workbookWith({ TAKE: take as (...args: unknown[]) => unknown });
+    const source = model.addSheet("Team's KRs");
+    const summary = model.addSheet('Summary');
+    put(model, source, [
+      ['ID', 'Notes', 'Type', 'Start', 'Current'],
+      ['KR1', 'x', 'increase', 0, 5],
+      ['KR2', '', 'decrease', 9, 4],
+    ]);
+    put(model, summary, [["=TAKE({'Team''s KRs'!A1:A, 'Team''s KRs'!C1:D, 'Team''s KRs'!E1:E})"]]);
+    expect(read(model, summary, 1, 1)).toBe(3);
+    expect(received).toEqual([
+      ['ID', 'Type', 'Start', 'Current'],
+      ['KR1', 'increase', 0, 5],
+      ['KR2', 'decrease', 9, 4],
+    ]);
+  });
+
   it('shows #REF! when the spill area already holds data', () => {
     const { model } = workbookWith();
     const sheet = model.addSheet('Data');
