@@ -10,6 +10,7 @@
  * its checks, or write a check of your own).
  */
 import type { Emulator } from '../preview/emulator/index';
+import { FORMULA_SCALE, measureFormulaCells } from './formulaCells';
 import { checkInPayload } from '../tests/integration/checkInWorkbook';
 import { workbookWithObjectives } from '../tests/integration/dashboardWorkbook';
 import {
@@ -458,6 +459,47 @@ console.log(
     rows,
   ),
 );
+
+if (only.length === 0 || only.some((word) => 'custom function cells'.includes(word))) {
+  const formulas = measureFormulaCells();
+  const total = (figure: 'cells' | 'wholeTableCells') =>
+    formulas.reduce((sum, formula) => sum + formula[figure], 0);
+  const ratio = (whole: number, narrow: number) => `${(whole / narrow).toFixed(2)}×`;
+  console.log(
+    `\nCells the custom functions receive per recalculation (table arguments of the formulas ` +
+      `the add-on writes), ${format(FORMULA_SCALE.keyResults)} key results × ` +
+      `${format(FORMULA_SCALE.checkIns)} check-ins, dashboard built:\n`,
+  );
+  console.log(
+    table(
+      ['Formula', 'Columns passed (of the whole tables)', 'Cells', 'Whole tables', 'Fewer'],
+      [
+        ...formulas.map((formula) => [
+          formula.place,
+          formula.columns,
+          format(formula.cells),
+          format(formula.wholeTableCells),
+          ratio(formula.wholeTableCells, formula.cells),
+        ]),
+        [
+          'all',
+          '',
+          format(total('cells')),
+          format(total('wholeTableCells')),
+          ratio(total('wholeTableCells'), total('cells')),
+        ],
+      ],
+    ),
+  );
+  failures.push(
+    ...formulas
+      .filter((formula) => formula.cells >= formula.wholeTableCells)
+      .map(
+        (formula) =>
+          `${formula.place} passes ${format(formula.cells)} cells, no fewer than the whole tables (${format(formula.wholeTableCells)})`,
+      ),
+  );
+}
 console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s`);
 if (failures.length > 0) {
   console.log(`\n${failures.length} check(s) failed:\n  ${failures.join('\n  ')}`);

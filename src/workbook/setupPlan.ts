@@ -239,11 +239,19 @@ function placeColumns(table: TableDef, sheet: SheetSnapshot | undefined): Placed
   };
 }
 
-/** A formula without spaces and in capitals outside its quoted text, to compare two spellings of it. */
+/**
+ * A formula without spaces and in capitals outside its text, to compare two spellings of it. A
+ * sheet name counts with or without its quotes (Sheets may drop quotes a name does not need) and
+ * in any case (sheet names match ignoring case).
+ */
 function formulaKey(formula: string): string {
   return formula.replace(
-    /("(?:[^"]|"")*"|'(?:[^']|'')*')|[^"']+/g,
-    (part, quoted?: string) => quoted ?? part.replace(/\s+/g, '').toUpperCase(),
+    /("(?:[^"]|"")*")|'((?:[^']|'')*)'!|[^"']+/g,
+    (part, text?: string, sheetName?: string) =>
+      text ??
+      (sheetName !== undefined
+        ? `${sheetName.replace(/''/g, "'").toUpperCase()}!`
+        : part.replace(/\s+/g, '').toUpperCase()),
   );
 }
 
