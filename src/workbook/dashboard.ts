@@ -138,6 +138,17 @@ export function indentedTitle(title: string, depth: number): string {
 const cellOf = (row: number, column: number): string => `${columnLetter(column - 1)}${row}`;
 const absolute = (row: number, column: number): string => `$${columnLetter(column - 1)}$${row}`;
 
+/**
+ * A COUNTIF / AVERAGEIF criterion, as a formula string literal, that matches exactly this text:
+ * Sheets reads ? * ~ in a criterion as wildcards and a leading = < > as a comparison, so those
+ * are made literal. https://support.google.com/docs/answer/3093480
+ */
+export function exactTextCriterion(text: string): string {
+  const literal = text.replace(/[~*?]/g, '~$&');
+  const criterion = /^[=<>]/.test(literal) ? `=${literal}` : literal;
+  return `"${criterion.replace(/"/g, '""')}"`;
+}
+
 /** Teams in first-seen order; objectives without a team form one group labelled "(no team)". */
 function teamsOf(objectives: readonly Objective[]): string[] {
   const teams: string[] = [];
@@ -216,8 +227,9 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
   put(teamHeaderRow, 3, 'Objectives');
   teams.forEach((team, index) => {
     const row = teamHeaderRow + 1 + index;
+    // The team as a literal criterion, not its cell: Sheets would read "Growth*" as a pattern.
     // A blank team is matched by the "" criterion, shown as "(no team)".
-    const criterion = team === '' ? '""' : cellOf(row, 1);
+    const criterion = exactTextCriterion(team);
     put(row, 1, team === '' ? '(no team)' : toSheetCell(team));
     put(row, 2, `=IFERROR(AVERAGEIF(${teamCells}, ${criterion}, ${scores}), "")`);
     put(row, 3, `=COUNTIF(${teamCells}, ${criterion})`);

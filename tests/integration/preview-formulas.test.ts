@@ -68,6 +68,55 @@ describe('preview formula engine', () => {
     expect([3, 4, 5].map((column) => read(model, sheet, 3, column))).toEqual(['c', 4, 3]);
   });
 
+  // https://support.google.com/docs/answer/3093480: ? is one character, * any run, ~ makes them literal.
+  it('matches COUNTIF and AVERAGEIF text criteria as Sheets does: wildcards, ~ escapes, operators', () => {
+    const { model } = workbookWith();
+    const sheet = model.addSheet('Teams');
+    put(model, sheet, [
+      ['Growth*', 1],
+      ['Growth team', 2],
+      ['Ops?', 3],
+      ['Opsy', 4],
+      ['<Core>', 5],
+      ['~Labs', 6],
+      ['007', 7],
+    ]);
+    const criteria = [
+      '"Growth*"',
+      '"Growth~*"',
+      '"Ops?"',
+      '"Ops~?"',
+      '"=<Core>"',
+      '"~~Labs"',
+      '"growth TEAM"',
+      '"<>Growth*"',
+    ];
+    put(
+      model,
+      sheet,
+      criteria.map((criterion) => [
+        undefined,
+        undefined,
+        `=COUNTIF(A1:A7, ${criterion})`,
+        `=AVERAGEIF(A1:A7, ${criterion}, B1:B7)`,
+      ]),
+    );
+    const results = criteria.map((_, index) => [
+      read(model, sheet, index + 1, 3),
+      read(model, sheet, index + 1, 4),
+    ]);
+    expect(results).toEqual([
+      [2, 1.5],
+      [1, 1],
+      [2, 3.5],
+      [1, 3],
+      [1, 5],
+      [1, 6],
+      [1, 2],
+      [5, 5],
+    ]);
+  });
+
   it('reads other sheets, named ranges and open-ended ranges that end at the last row with content', () => {
     const { model } = workbookWith();
     const results = model.addSheet('Key Results');

@@ -38,6 +38,8 @@ declare module 'fast-formula-parser' {
     functions: Record<string, ((...args: never[]) => unknown) | undefined>;
     /** Evaluation helpers; _applyInfix computes `left infix right` on read operand values. */
     utils: {
+      /** An argument's value as functions receive it: a reference read, a literal as it is. */
+      extractRefValue(argument: unknown): { val: unknown; isArray: boolean };
       _applyInfix(
         left: { val: unknown; isArray: boolean },
         infix: string,

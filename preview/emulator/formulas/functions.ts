@@ -117,7 +117,26 @@ function extreme(pick: (...values: number[]) => number) {
   };
 }
 
-/** A COUNTIF-style criterion ("<0.7", ">=0.4", "=Done", "Done") as a test of one value. */
+/**
+ * A text criterion as a whole-cell, case-insensitive pattern: ? is any one character, * any run
+ * of characters, and ~ makes the next ? * or ~ literal. https://support.google.com/docs/answer/3093480
+ */
+function textPattern(operand: string): RegExp {
+  let source = '';
+  for (let index = 0; index < operand.length; index++) {
+    const char = operand[index]!;
+    const next = operand[index + 1];
+    if (char === '~' && next !== undefined && '?*~'.includes(next)) {
+      source += `\\${next}`;
+      index++;
+    } else if (char === '?') source += '[\\s\\S]';
+    else if (char === '*') source += '[\\s\\S]*';
+    else source += char.replace(/[.+^${}()|[\]\\?*]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`, 'i');
+}
+
+/** A COUNTIF-style criterion ("<0.7", ">=0.4", "=Done", "Done", "Do*") as a test of one value. */
 function criterion(argument: Argument): (value: unknown) => boolean {
   const raw = argument.value;
   if (typeof raw !== 'string') return (value) => value === raw;
@@ -125,6 +144,7 @@ function criterion(argument: Argument): (value: unknown) => boolean {
   const operator = match[1] ?? '=';
   const operand = match[2]!;
   const number = operand.trim() !== '' && !Number.isNaN(Number(operand)) ? Number(operand) : null;
+  const pattern = textPattern(operand);
   return (value) => {
     if (number !== null && typeof value === 'number') {
       return {
@@ -144,9 +164,40 @@ function criterion(argument: Argument): (value: unknown) => boolean {
       operator === '>='
     )
       return operator === '<>';
-    const same = String(value ?? '').toLowerCase() === operand.toLowerCase();
+    const same =
+      typeof value === 'string' || isBlank(value)
+        ? pattern.test(String(value ?? ''))
+        : String(value).toLowerCase() === operand.toLowerCase();
     return operator === '<>' ? !same : same;
   };
+}
+
+/** COUNTIF(range, criterion) — https://support.google.com/docs/answer/3093480 */
+function countif(range: Argument, test: Argument): number {
+  return countifs(range, test);
+}
+
+/**
+ * AVERAGEIF(criteria_range, criterion, [average_range]): the mean of the numbers beside the cells
+ * that meet the criterion; none is #DIV/0!. https://support.google.com/docs/answer/3256529
+ * The parser hands AVERAGEIF its arguments unread (its own needs the references), so they are
+ * read here as it reads every other function's.
+ */
+function averageif(parser: FormulaParser, ...references: unknown[]): number {
+  const [range, test, averageRange] = references.map((reference): Argument =>
+    reference === null || reference === undefined
+      ? { value: '', omitted: true }
+      : { value: parser.utils.extractRefValue(reference).val },
+  ) as [Argument, Argument, Argument | undefined];
+  const meets = criterion(test);
+  const checked = flat(range);
+  const averaged = averageRange && !averageRange.omitted ? flat(averageRange) : checked;
+  const numbers = checked.flatMap((value, index) => {
+    const number = averaged[index];
+    return meets(value) && typeof number === 'number' ? [number] : [];
+  });
+  if (numbers.length === 0) throw FormulaError.DIV0;
+  return numbers.reduce((sum, number) => sum + number, 0) / numbers.length;
 }
 
 /** COUNTIFS(range1, criterion1, …): rows where every criterion holds. https://support.google.com/docs/answer/3256550 */
@@ -179,7 +230,9 @@ export function extraFunctions(
     MATCH: match,
     COUNTA: counta,
     COUNTBLANK: countblank,
+    COUNTIF: countif,
     COUNTIFS: countifs,
+    AVERAGEIF: averageif,
     // https://support.google.com/docs/answer/3094013 and https://support.google.com/docs/answer/3094017
     MAX: extreme(Math.max),
     MIN: extreme(Math.min),

@@ -4,6 +4,7 @@ import {
   alignmentTree,
   dashboardLayout,
   DASHBOARD_TITLE,
+  exactTextCriterion,
   indentedTitle,
   OBJECTIVE_HEADER,
 } from '../../../src/workbook/dashboard';
@@ -159,11 +160,21 @@ describe('dashboardLayout', () => {
     const first = layout.firstObjectiveRow;
     const last = layout.lastObjectiveRow;
     expect(at('B9')).toBe(
-      `=IFERROR(AVERAGEIF($D$${first}:$D$${last}, A9, $F$${first}:$F$${last}), "")`,
+      `=IFERROR(AVERAGEIF($D$${first}:$D$${last}, "Company", $F$${first}:$F$${last}), "")`,
     );
     expect(at('B11')).toBe(
       `=IFERROR(AVERAGEIF($D$${first}:$D$${last}, "", $F$${first}:$F$${last}), "")`,
     );
+  });
+
+  it('matches each team by its exact name, whatever Sheets would read as a pattern', () => {
+    expect(exactTextCriterion('Apps')).toBe('"Apps"');
+    expect(exactTextCriterion('Growth*')).toBe('"Growth~*"');
+    expect(exactTextCriterion('Ops? ~Labs')).toBe('"Ops~? ~~Labs"');
+    expect(exactTextCriterion('<Core>')).toBe('"=<Core>"');
+    expect(exactTextCriterion('=Ops')).toBe('"==Ops"');
+    expect(exactTextCriterion('Say "hi"')).toBe('"Say ""hi"""');
+    expect(exactTextCriterion('')).toBe('""');
   });
 
   it('counts objectives per score band for the distribution chart', () => {
