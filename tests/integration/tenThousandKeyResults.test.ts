@@ -91,6 +91,25 @@ const OBJECTIVE_COLUMNS: Column[] = [
   mixedColumn('Sponsor note', 3),
 ];
 
+/**
+ * Start or Target: the figure for decrease and for other measured types, blank for percentage and
+ * binary key results, and unreadable text on one planted row.
+ */
+const boundColumn = (
+  header: string,
+  figure: { decrease: number; other: number },
+  badRow: number,
+  badText: string,
+): Column => ({
+  header,
+  cell: (index) => {
+    if (index + 2 === badRow) return text(badText);
+    const type = keyResultType(index);
+    if (type === 'percentage' || type === 'binary') return undefined;
+    return value(type === 'decrease' ? figure.decrease : figure.other);
+  },
+});
+
 const KEY_RESULT_COLUMNS: Column[] = [
   { header: 'ID', cell: (index) => text(`KR${index + 1}`) },
   { header: 'Objective ID', cell: (index) => text(objectiveOf(index)) },
@@ -99,30 +118,8 @@ const KEY_RESULT_COLUMNS: Column[] = [
   { header: 'Owner', cell: (index) => text(`person${index % 200}@example.com`) },
   { header: 'Type', cell: (index) => text(keyResultType(index)) },
   mixedColumn('Budget', 2),
-  {
-    header: 'Start',
-    cell: (index) => {
-      if (index + 2 === BAD_START_ROW) return text('about ten');
-      const type = keyResultType(index);
-      return type === 'decrease'
-        ? value(100)
-        : type === 'percentage' || type === 'binary'
-          ? undefined
-          : value(0);
-    },
-  },
-  {
-    header: 'Target',
-    cell: (index) => {
-      if (index + 2 === BAD_TARGET_ROW) return text('lots');
-      const type = keyResultType(index);
-      return type === 'decrease'
-        ? value(20)
-        : type === 'percentage' || type === 'binary'
-          ? undefined
-          : value(100);
-    },
-  },
+  boundColumn('Start', { decrease: 100, other: 0 }, BAD_START_ROW, 'about ten'),
+  boundColumn('Target', { decrease: 20, other: 100 }, BAD_TARGET_ROW, 'lots'),
   {
     header: 'Current',
     cell: (index) => {
