@@ -71,6 +71,29 @@ describe('Check OKR health in the emulator', () => {
     expect(tables()).toBe(before);
   });
 
+  it('refuses a small Health sheet of the user’s and keeps every cell of it', () => {
+    const emulator = workbookOf(seededWorkbook());
+    emulator.uncounted(() => {
+      emulator.workbook.addSheet('Health', undefined, 3, 2);
+      emulator.spreadsheet
+        .getSheetByName('Health')!
+        .getRange(1, 1, 2, 2)
+        .setValues([
+          ['Our own health notes', '007'],
+          ['=not a formula', '50%'],
+        ]);
+    });
+    const sheetNames = () =>
+      emulator.uncounted(() => emulator.spreadsheet.getSheets().map((sheet) => sheet.getName()));
+    const names = sheetNames();
+    const before = JSON.stringify(emulator.workbook.sheetByName('Health'));
+    expect(() => emulator.call('checkOkrHealth')).toThrow(
+      /A sheet named "Health" already exists and was not made by OKR Cadence/,
+    );
+    expect(JSON.stringify(emulator.workbook.sheetByName('Health'))).toBe(before);
+    expect(sheetNames()).toEqual(names);
+  });
+
   it('escapes cell text in the summary dialog', () => {
     const book = seededWorkbook();
     book.kpis[1]![0] = '<img src=x onerror=alert(1)>';
