@@ -67,7 +67,7 @@ function readRows(
     const block = readValues(sheet.getRange(first, 1, last - first + 1, width));
     for (const row of rows) cells.set(row, block[row - first]!);
   } else {
-    for (const row of rows) cells.set(row, sheet.getRange(row, 1, 1, width).getValues()[0]!);
+    for (const row of rows) cells.set(row, readValues(sheet.getRange(row, 1, 1, width))[0]!);
   }
   return cells;
 }

@@ -6,6 +6,7 @@ import { OkrInputError } from '../core/errors';
 import { idKey } from '../workbook/cells';
 import { mapColumns, type ColumnMap } from '../workbook/headers';
 import type { TableDef } from '../workbook/schema';
+import { readValues } from './sheetValues';
 import { readHeaderRow, tableSheet } from './tables';
 
 /** A table's sheet and its header, mapped to the table's columns. */
@@ -38,9 +39,9 @@ export function rowsWithId(table: TableHeader, id: string): number[] {
   return rows;
 }
 
-/** The cells of one sheet row across the header's width. */
+/** The cells of one sheet row across the header's width, dates as the spreadsheet's wall clock. */
 export function readRowAt(table: TableHeader, row: number): unknown[] {
-  return table.sheet.getRange(row, 1, 1, table.header.length).getValues()[0]!;
+  return readValues(table.sheet.getRange(row, 1, 1, table.header.length))[0]!;
 }
 
 /**
@@ -67,14 +68,14 @@ export function uniqueRowWithId(table: TableHeader, id: string, noun: string): n
   return rows[0] ?? null;
 }
 
-/** The values of whole columns (0-based indexes) below the header, laid out as table rows. */
+/** The values of whole columns (0-based indexes) below the header, laid out as table rows (dates as the spreadsheet's wall clock). */
 export function readColumns(table: TableHeader, indexes: readonly number[]): unknown[][] {
   const lastRow = table.sheet.getLastRow();
   const values: unknown[][] = [table.header];
   if (lastRow < 2) return values;
   for (let row = 2; row <= lastRow; row++) values.push([]);
   for (const index of indexes) {
-    const cells = table.sheet.getRange(2, index + 1, lastRow - 1, 1).getValues();
+    const cells = readValues(table.sheet.getRange(2, index + 1, lastRow - 1, 1));
     cells.forEach(([cell], offset) => (values[offset + 1]![index] = cell));
   }
   return values;

@@ -14,6 +14,7 @@ import type {
 import type { Emulator } from '../../preview/emulator/index';
 import { checkInEmulator, checkInPayload, plain } from './checkInWorkbook';
 import { buildBundle } from './bundle';
+import { onSpreadsheetClock } from './spreadsheetClock';
 
 beforeAll(buildBundle);
 
@@ -23,21 +24,30 @@ const DUE_DAY = 91;
 /** 45 calendar days from 16 November to 31 December. */
 const WEEKS_LEFT = 45 / 7;
 
-/** Adds a Forecast column to Key Results holding what the spilled OKRFORECAST would show. */
-function withForecastColumn(emulator: Emulator, forecasts: Record<string, unknown>): Emulator {
+/** Fills the Key Results column under `header` (added when missing) with cells by key result ID. */
+function withColumn(
+  emulator: Emulator,
+  header: string,
+  cellsById: Record<string, unknown>,
+): Emulator {
   emulator.uncounted(() => {
     const sheet = emulator.spreadsheet.getSheetByName('Key Results')!;
     const values = sheet.getDataRange().getValues();
-    const column = values[0]!.length + 1;
-    sheet.getRange(1, column).setValue('Forecast');
+    const existing = values[0]!.indexOf(header);
+    const column = existing >= 0 ? existing + 1 : values[0]!.length + 1;
+    sheet.getRange(1, column).setValue(header);
     values.slice(1).forEach((row, index) => {
-      const forecast = forecasts[String(row[0])];
-      if (forecast !== undefined) sheet.getRange(index + 2, column).setValue(forecast);
+      const cell = cellsById[String(row[0])];
+      if (cell !== undefined) sheet.getRange(index + 2, column).setValue(cell as string);
     });
   });
   emulator.calls.reset();
   return emulator;
 }
+
+/** A Forecast column holding what the spilled OKRFORECAST would show. */
+const withForecastColumn = (emulator: Emulator, forecasts: Record<string, unknown>) =>
+  withColumn(emulator, 'Forecast', forecasts);
 
 const listed = (context: CheckInContext, id: string): KeyResultListItem =>
   [...context.mine, ...context.all.keyResults].find((item) => item.id === id)!;
@@ -88,6 +98,20 @@ describe('the forecast in the check-in sidebar', () => {
       progress: 0.576,
       neededPerWeek: 80 / WEEKS_LEFT,
     });
+  });
+
+  it("gives the list and the form the key result's own due date as the spreadsheet's calendar day", () => {
+    const emulator = withColumn(
+      withForecastColumn(checkInEmulator(), { 'KR-INC': 0.576 }),
+      'Due Date',
+      { 'KR-INC': onSpreadsheetClock('2026-12-15') },
+    );
+    const context = plain(emulator.call('getCheckInContext') as CheckInContext);
+    const detail = plain(emulator.call('getKeyResultDetail', 'KR-INC') as KeyResultDetailResult);
+    // 29 calendar days from 16 November to 15 December, whatever the zones.
+    const dueDay = { dueDate: '2026-12-15T00:00:00.000Z', neededPerWeek: 80 / (29 / 7) };
+    expect(listed(context, 'KR-INC').forecast).toMatchObject(dueDay);
+    expect(detail.ok && detail.keyResult.forecast).toMatchObject(dueDay);
   });
 
   it('returns the forecast refitted with the check-in just saved', () => {

@@ -23,6 +23,7 @@ import {
   workbookSnapshot,
 } from './checkInWorkbook';
 import { buildBundle } from './bundle';
+import { onSpreadsheetClock } from './spreadsheetClock';
 
 beforeAll(buildBundle);
 
@@ -146,6 +147,29 @@ describe('getKeyResultDetail', () => {
       [5, false],
     ]);
     expect(milestone.ok && milestone.keyResult.progress).toBe(0.25);
+  });
+
+  it("gives the form each check-in's time on the spreadsheet's clock, however far apart its rows", () => {
+    const emulator = checkInEmulator({ checkIns: 0 });
+    const row = (wallClock: string, id: string) =>
+      [onSpreadsheetClock(wallClock), id, 10, 6, 'update', 'plan', '', '', ANA] as unknown[];
+    const rows = [
+      row('2026-11-02T09:00', 'KR-INC'),
+      ...Array.from({ length: 150 }, () => row('2026-11-03T09:00', 'KR-DEC')),
+      row('2026-11-09T09:00', 'KR-INC'),
+    ];
+    emulator.uncounted(() =>
+      emulator.spreadsheet
+        .getSheetByName('Check-ins')!
+        .getRange(2, 1, rows.length, rows[0]!.length)
+        .setValues(rows),
+    );
+    const detail = plain(emulator.call('getKeyResultDetail', 'KR-INC') as KeyResultDetailResult);
+    // The add-on's dates are the spreadsheet's wall clock in ISO text's UTC fields.
+    expect(detail.ok && detail.keyResult.history.map((point) => point.timestamp)).toEqual([
+      '2026-11-02T09:00:00.000Z',
+      '2026-11-09T09:00:00.000Z',
+    ]);
   });
 
   it('reads the same cells whatever the size of the history once the check-ins shown are found', () => {
