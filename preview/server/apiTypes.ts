@@ -113,6 +113,9 @@ export interface PreviewState {
   outbox: EmailView[];
   triggers: TriggerView[];
   clock: string;
+  /** The clock as the open spreadsheet's wall clock reads it, `2026-11-23T09:00` (no zone). */
+  clockWallTime: string;
+  /** The open spreadsheet's time zone. */
   timeZone: string;
   /** The last action's error, for the page to show. */
   lastError: string | null;

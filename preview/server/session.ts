@@ -23,6 +23,7 @@ import { attachFormulaEvaluator, type FormulaEngine } from '../emulator/formulas
 import type { MenuEntryView, PreviewState, QuestionView, TriggerView } from './apiTypes.js';
 import { parseScriptRunRequest, ScriptRunError, toReturnValue } from './scriptRunArgs.js';
 import { sheetView } from './sheetView.js';
+import { wallClockInstant, zoneOffsetMinutes } from '../emulator/timezone.js';
 import { loadWorkbookFile, saveWorkbookFile } from './workbookFile.js';
 import { loadCompanyExample } from './companyExample.js';
 import { openSpreadsheetFile, readSpreadsheetFile } from './spreadsheetFile.js';
@@ -62,6 +63,25 @@ const QUESTION_BUTTONS: Record<string, string[]> = {
 };
 
 const BUTTON_NAMES = new Set(['OK', 'CANCEL', 'YES', 'NO', 'CLOSE']);
+
+const WALL_CLOCK_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+
+/** An instant with its zone as given, or a zone-less wall-clock time read on `timeZone`'s clock. */
+function clockTarget(text: string, timeZone: string): Date {
+  const to = WALL_CLOCK_TEXT.test(text)
+    ? new Date(wallClockInstant(Date.parse(`${text}Z`), timeZone))
+    : new Date(/(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : Number.NaN);
+  if (Number.isNaN(to.getTime()))
+    throw new ScriptRunError(
+      `"to" must be a time on the spreadsheet's clock such as "2026-03-02T09:00", or an instant such as "2026-03-02T09:00:00Z"; got "${text}".`,
+    );
+  return to;
+}
+
+/** "2026-03-02T09:00": what `timeZone`'s wall clock reads at `ms`, as a datetime-local field holds it. */
+function wallClockText(ms: number, timeZone: string): string {
+  return new Date(ms + zoneOffsetMinutes(ms, timeZone) * 60_000).toISOString().slice(0, 16);
+}
 
 function messageOf(error: unknown): string {
   if (error instanceof Error || (error && typeof error === 'object' && 'message' in error))
@@ -301,6 +321,7 @@ export class PreviewSession {
       })),
       triggers: emulator.triggers.triggers.map(triggerView),
       clock: new Date(emulator.clock.now()).toISOString(),
+      clockWallTime: wallClockText(emulator.clock.now(), book.timeZone),
       timeZone: book.timeZone,
       lastError: this.lastError,
     };
@@ -487,10 +508,12 @@ export class PreviewSession {
     return this.state();
   }
 
+  /** `to` is an instant (`2026-03-02T09:00:00Z`) or the open spreadsheet's wall clock (`2026-03-02T09:00`). */
   moveClock(body: Record<string, unknown>): PreviewState {
-    const to = new Date(requireString(body, 'to', '"2026-03-02T09:00:00Z"'));
-    if (Number.isNaN(to.getTime()))
-      throw new ScriptRunError('"to" must be a date such as "2026-03-02T09:00:00Z".');
+    const to = clockTarget(
+      requireString(body, 'to', '"2026-03-02T09:00"'),
+      this.emulator.workbook.timeZone,
+    );
     if (to.getTime() < this.emulator.clock.now())
       throw new ScriptRunError(
         `The clock only moves forward; it already shows ${new Date(this.emulator.clock.now()).toISOString()}.`,

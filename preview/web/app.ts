@@ -838,18 +838,18 @@ function showTriggers(): void {
   const date = element('input');
   date.type = 'datetime-local';
   date.id = 'clock-input';
-  date.value = current.clock.slice(0, 16);
+  date.value = current.clockWallTime;
   const move = element('button', 'primary', 'Move clock and run due triggers');
   move.type = 'button';
   move.addEventListener('click', () => {
     closeModal();
     void api(
       '/api/clock',
-      { to: `${date.value}:00Z`, runDueTriggers: true },
+      { to: date.value, runDueTriggers: true },
       'Moving the clock and running due triggers',
     );
   });
-  const label = element('label', '', 'Move the clock to (UTC)');
+  const label = element('label', '', `Move the clock to (${current.timeZone})`);
   label.htmlFor = date.id;
   clock.append(label, date, move);
   openModal(

@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewState } from '../../preview/server/apiTypes.js';
 import { startPreviewServer, type PreviewServer } from '../../preview/server/server.js';
 import { writeFixtureDist } from '../e2e/fixtureBundle.js';
+import { onSpreadsheetClock } from './spreadsheetClock.js';
 
-const START = new Date(Date.UTC(2026, 10, 2, 9));
+/** Monday 2 November 2026, 09:00 on the spreadsheet's clock. */
+const START = onSpreadsheetClock('2026-11-02T09:00');
 
 /** An API answer: the new state, or `ok`/`error` (and `result` for google.script.run). */
 type Answer = PreviewState & { ok?: boolean; error?: string; result?: unknown };
@@ -116,7 +118,8 @@ describe('preview server API', () => {
     expect(answer.json.ok).toBe(true);
     expect(answer.json.result).toMatchObject({
       userEmail: preview.session.keyResultOwners()[0],
-      asOf: START.toISOString(),
+      // The spreadsheet's wall clock in ISO text's UTC fields, as every date the pages get.
+      asOf: '2026-11-02T09:00:00.000Z',
     });
   });
 
@@ -173,6 +176,26 @@ describe('preview server API', () => {
     expect(html).toContain('__appsScriptIllegal');
     const closed = await post(preview, '/api/ui/close', { kind: 'sidebar' });
     expect(closed.json.sidebar).toBeNull();
+  });
+
+  it('moves the clock to a time on the spreadsheet’s clock, or to an instant given with its zone', async () => {
+    const { timeZone } = await state(preview);
+    const wallClock = await post(preview, '/api/clock', {
+      to: '2026-11-27T10:30',
+      runDueTriggers: false,
+    });
+    expect(wallClock.json.clock).toBe(
+      onSpreadsheetClock('2026-11-27T10:30', timeZone).toISOString(),
+    );
+    expect(wallClock.json.clockWallTime).toBe('2026-11-27T10:30');
+    const instant = await post(preview, '/api/clock', {
+      to: '2026-11-28T00:00:00Z',
+      runDueTriggers: false,
+    });
+    expect(instant.json.clock).toBe('2026-11-28T00:00:00.000Z');
+    expect((await post(preview, '/api/clock', { to: 'next Friday' })).json.error).toMatch(
+      /such as "2026-03-02T09:00"/,
+    );
   });
 });
 
