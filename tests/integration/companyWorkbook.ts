@@ -5,11 +5,14 @@
  */
 import { createEmulator, type Emulator, type WorkbookModel } from '../../preview/emulator/index';
 import { KEY_RESULTS_HEADER } from '../unit/functions/keyResultTable';
+import { onSpreadsheetClock } from './spreadsheetClock';
 
 export const LEAD = 'lead@example.com';
-export const NOW = '2026-02-15T10:00:00Z';
+/** Sunday 15 February 2026, 10:00 on the spreadsheets' clock (they share the company's zone). */
+export const NOW = onSpreadsheetClock('2026-02-15T10:00').toISOString();
 
-const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+/** A date cell: midnight starting the day in the spreadsheets' zone. */
+const day = (iso: string): Date => onSpreadsheetClock(iso);
 
 export const COMPANY_CYCLE = [
   ['Setting', 'Value'],
@@ -121,6 +124,7 @@ export function companyWithTeams(): { emulator: Emulator; teams: Map<string, Wor
     const workbook = emulator.addSpreadsheet({
       name: `${team.name} OKRs`,
       owner: team.owner,
+      timeZone: company.timeZone,
       sheetNames: [],
       sharedWith: { [LEAD]: 'reader' },
     });

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../preview/emulator/index';
 import { addSheetWith } from './emulatorSheets';
 import { NOW, sheetFormulas, sheetValues, type SheetContents } from './setupHelpers';
+import { onSpreadsheetClock } from './spreadsheetClock';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -138,7 +139,8 @@ describe('appendRows', () => {
     expect(row).toEqual([
       'KR1',
       '',
-      timestamp.toISOString(),
+      // The add-on's wall-clock time lands as the instant the spreadsheet's clock reads it.
+      onSpreadsheetClock('2026-11-20T16:00').toISOString(),
       12,
       7,
       '=IMPORTXML("http://x")',
@@ -273,7 +275,15 @@ describe('writeRowFields', () => {
     expect(emulator.calls.count('Range.setValues')).toBe(2);
     expect(sheetValues(emulator, 'Key Results').slice(1)).toEqual([
       ['KR1', 'O1', 'First', 1, 5, 'keep', ''],
-      ['KR2', 'O1', 'Second', '=2+2', 8, 'keep too', lastCheckIn.toISOString()],
+      [
+        'KR2',
+        'O1',
+        'Second',
+        '=2+2',
+        8,
+        'keep too',
+        onSpreadsheetClock('2026-11-20').toISOString(),
+      ],
     ]);
   });
 

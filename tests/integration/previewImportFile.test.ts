@@ -25,9 +25,9 @@ const folder = mkdtempSync(join(tmpdir(), 'okr-import-file-'));
 beforeAll(buildBundle);
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-/** The calendar day a fixture date stands for, as the UTC-fielded Date an .xlsx writer takes. */
+/** The calendar day a fixture date stands for (its UTC fields), as the UTC-fielded Date an .xlsx writer takes. */
 function calendarDay(date: Date): Date {
-  return new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
 
 async function xlsxOf(layout: ImportLayoutFixture): Promise<string> {
