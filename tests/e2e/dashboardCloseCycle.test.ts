@@ -6,9 +6,18 @@
 import { statSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
-import { docScreenshot, openDialog, previewInBrowser, sheetValues } from './harness.js';
+import { onSpreadsheetClock, spreadsheetDay } from '../integration/spreadsheetClock';
+import {
+  docScreenshot,
+  openDialog,
+  previewInBrowser,
+  runMenuItem,
+  sheetValues,
+  showSheet,
+} from './harness.js';
 
-const START = new Date(Date.UTC(2027, 0, 4, 9));
+/** Monday 4 January 2027 on the spreadsheet's clock, in the example's cycle 2027-Q1. */
+const START = onSpreadsheetClock('2027-01-04T09:00');
 
 describe('the Close cycle dialog in the preview', () => {
   const opened = previewInBrowser({ now: START });
@@ -62,5 +71,31 @@ describe('the Close cycle dialog in the preview', () => {
     const archive = sheetValues(opened.preview, 'Archive');
     const lessons = archive.find((row) => row[2] === 'Objective' && row[3] === objectiveId)![10];
     expect(lessons).toBe('<b>Start the pricing work a month earlier</b>');
+    // The day it closed and the cycle's dates are the spreadsheet's calendar days, on screen too.
+    const row = archive.findIndex((cells) => cells[2] === 'Objective' && cells[3] === objectiveId);
+    const dayColumns = [1, 11, 12];
+    const expected = ['2027-01-04', '2027-01-01', '2027-03-31'];
+    expect(dayColumns.map((column) => spreadsheetDay(archive[row]![column] as Date))).toEqual(
+      expected,
+    );
+    const shown = opened.preview.session.state().sheets.find((sheet) => sheet.name === 'Archive')!;
+    expect(dayColumns.map((column) => shown.cells[row]![column]!.text)).toEqual(expected);
+  });
+
+  it('builds the new cycle’s calendar from the menu on the spreadsheet’s days', async () => {
+    const { page } = opened.browser;
+    await page.locator('#modal-close').click();
+    await runMenuItem(page, 'buildCycleCalendar');
+    await showSheet(page, 'Calendar');
+    const shown = opened.preview.session.state().sheets.find((sheet) => sheet.name === 'Calendar')!;
+    const events = shown.cells
+      .filter((line) => /^\d{4}-\d{2}-\d{2}$/.test(line[0]!.text))
+      .map((line) => [line[0]!.text, line[1]!.text, line[3]!.text]);
+    expect(events.slice(0, 3)).toEqual([
+      ['2027-03-25', 'Thursday', 'Planning week begins'],
+      ['2027-03-31', 'Wednesday', 'Planning week ends'],
+      ['2027-04-01', 'Thursday', '2027-Q2 begins'],
+    ]);
+    expect(events.at(-1)![0]).toMatch(/^2027-0[67]-/);
   });
 });

@@ -52,6 +52,10 @@ describe('a reminder email in Chromium', () => {
     expect(await page.locator('body').innerText()).toContain('<script>alert(1)</script>');
     expect(dialogs).toEqual([]);
     await expect(page.locator('h1').textContent()).resolves.toBe('Time for your OKR check-in');
+    // The Friday the trigger ran on the spreadsheet's clock, whatever the script's or the process's zone.
+    expect(await page.locator('body').innerText()).toContain(
+      'The check-in period started on Fri 20 Nov 2026',
+    );
     const link = page.getByRole('link', { name: 'Open the OKR sheet to check in' });
     expect(await link.getAttribute('href')).toMatch(/^https:\/\//);
     // The layout stays within a 600 px column, as mail clients expect.

@@ -11,6 +11,7 @@ import {
   keyResultsByOwner,
   setKeyResultCell,
 } from '../integration/reminderWorkbook';
+import { onSpreadsheetClock } from '../integration/spreadsheetClock';
 import {
   openBrowser,
   openDialog,
@@ -29,8 +30,8 @@ let page: Page;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  // A Friday, the example's check-in day, after the 9:00 reminder hour.
-  preview = await startPreview({ now: '2026-11-20T10:00:00Z' });
+  // A Friday on the spreadsheet's clock, the example's check-in day, after the 9:00 reminder hour.
+  preview = await startPreview({ now: onSpreadsheetClock('2026-11-20T10:00') });
   const emulator = preview.session.emulator;
   alignCycleName(emulator);
   setKeyResultCell(emulator, keyResultsByOwner(emulator).get(OWNER)![0]!, 'Key Result', XSS_TITLE);

@@ -15,16 +15,20 @@ import {
   sheetValues,
   showSheet,
 } from './harness';
+import { onSpreadsheetClock } from '../integration/spreadsheetClock';
 
 /** "At this pace: 60% by Jan 11 · needs +10.6 a week to reach 100 teams" in the browser's en-US. */
 const SENTENCE =
   /^At this pace: (\d+)% by [A-Z][a-z]{2} \d{1,2} · needs \+[\d,.]+ a week to reach 100 teams$/;
 const USER = 'pace@example.com';
-const NOW = Date.parse('2026-11-16T09:00:00Z');
 const DAY = 86_400_000;
-const at = (days: number) => new Date(NOW + days * DAY);
+/** `days` after Monday 16 November 2026, at `time` on the spreadsheet's clock. */
+const at = (days: number, time = '09:00') =>
+  onSpreadsheetClock(
+    `${new Date(Date.UTC(2026, 10, 16) + days * DAY).toISOString().slice(0, 10)}T${time}`,
+  );
 
-const opened = previewInBrowser({ now: new Date(NOW), user: USER });
+const opened = previewInBrowser({ now: at(0), user: USER });
 let sidebar: Frame;
 
 /**
@@ -43,8 +47,8 @@ function addSlowKeyResult(preview: PreviewServer): void {
     Start: 0,
     Target: 100,
     Current: 15,
-    'Start Date': at(-28 - 0.375),
-    'Due Date': at(56 - 0.375),
+    'Start Date': at(-28, '00:00'),
+    'Due Date': at(56, '00:00'),
   });
   for (const week of [1, 2, 3]) {
     appendByHeader(preview, 'Check-ins', {
@@ -89,6 +93,10 @@ describe('the forecast in the check-in sidebar', () => {
     await sidebar.locator('#my-key-results [data-key-result-id="KR-PACE"]').click();
     await sidebar.locator('#check-in-form').waitFor({ state: 'visible' });
     await expect(sidebar.locator('#kr-progress .forecast').textContent()).resolves.toBe(before);
+    // The last check-in (Monday 9 November, 09:00 on the spreadsheet's clock) on its calendar day.
+    const lastCheckIn = sidebar.locator('.kr-card__last-date time');
+    await expect(lastCheckIn.getAttribute('datetime')).resolves.toMatch(/^2026-11-09T09:00/);
+    await expect(lastCheckIn.textContent()).resolves.toMatch(/^Nov 9, 2026 \(/);
     await docScreenshot(opened.browser.page, 'check-in-forecast');
     await sidebar.locator('#value').fill('40');
     await sidebar.locator('#save').click();

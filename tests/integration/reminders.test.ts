@@ -106,6 +106,8 @@ describe('weekly reminders over four weeks', () => {
     expect(email.htmlBody).not.toContain(`>${ids[0]}<`);
     for (const id of ids.slice(1)) expect(email.htmlBody).toContain(`>${id}<`);
     expect(email.body).toContain(emulator.uncounted(() => emulator.spreadsheet.getUrl()));
+    // The Friday on the spreadsheet's clock, whatever the script's or the process's zone.
+    expect(email.body).toContain('The check-in period started on Fri 20 Nov 2026');
     const row = reminderLog(emulator).find((entry) => entry.recipient === owner)!;
     expect(row.keyResults).toBe(ids.slice(1).join(', '));
   });
