@@ -43,6 +43,8 @@ interface PageState {
   details: Map<string, KeyResultSummary>;
   selected: KeyResultSummary | null;
   saving: boolean;
+  /** The spreadsheet's wall clock (the context's asOf) less the viewer's clock, in ms. */
+  clockOffset: number;
 }
 
 const state: PageState = {
@@ -54,7 +56,11 @@ const state: PageState = {
   details: new Map(),
   selected: null,
   saving: false,
+  clockOffset: 0,
 };
+
+/** Now on the spreadsheet's wall clock: the time the server said, moved on as the page's clock moved. */
+const spreadsheetNow = (): Date => new Date(Date.now() + state.clockOffset);
 
 const app = byId('app');
 const picker = byId('picker');
@@ -75,6 +81,7 @@ async function load(notice = ''): Promise<void> {
   try {
     const context = await runServer<CheckInContext>('getCheckInContext');
     state.context = context;
+    state.clockOffset = Date.parse(context.asOf) - Date.now();
     state.mine = context.mine;
     state.details.clear();
     search.value = '';
@@ -318,7 +325,7 @@ function renderCard(keyResult: KeyResultListItem): void {
 
 function renderDetail(keyResult: KeyResultSummary): void {
   renderCard(keyResult);
-  replaceChildren(byId('kr-last'), lastCheckIn(keyResult));
+  replaceChildren(byId('kr-last'), lastCheckIn(keyResult, spreadsheetNow()));
   replaceChildren(byId('kr-history'), history(keyResult));
   const reminder = keyResult.previousPlans.trim();
   byId('plans-reminder-text').textContent = reminder;

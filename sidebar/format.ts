@@ -60,13 +60,13 @@ export function formatTime(iso: string): string {
   return timeFormat.format(new Date(iso));
 }
 
-/** "today", "yesterday", "3 days ago": from the wall-clock day of `iso` to the viewer's today. */
-export function formatDaysAgo(iso: string, now: Date = new Date()): string {
-  const then = new Date(iso);
-  const thenDay = Date.UTC(then.getUTCFullYear(), then.getUTCMonth(), then.getUTCDate());
-  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
-  const days = Math.round((thenDay - today) / MS_PER_DAY);
-  return relativeFormat.format(days, 'day');
+/**
+ * "today", "yesterday", "3 days ago": from the day of `iso` to the day of `now`, both the
+ * spreadsheet's wall clock (the viewer's own clock may be a day apart from the spreadsheet's).
+ */
+export function formatDaysAgo(iso: string, now: Date): string {
+  const dayOf = (date: Date) => Math.floor(date.getTime() / MS_PER_DAY);
+  return relativeFormat.format(dayOf(new Date(iso)) - dayOf(now), 'day');
 }
 
 /** "0 → 100 teams", or what the type measures when it has no range. */

@@ -89,8 +89,8 @@ export function confidenceTone(value: number | null): string {
   return value === null ? 'none' : (confidenceBand(value) ?? 'none');
 }
 
-/** The date and text of the latest check-in. */
-export function lastCheckIn(keyResult: KeyResultSummary): (Node | null)[] {
+/** The date and text of the latest check-in; `now` is the spreadsheet's wall clock. */
+export function lastCheckIn(keyResult: KeyResultSummary, now: Date): (Node | null)[] {
   if (keyResult.lastCheckInDate === null) {
     return [element('p', { className: 'okr-muted', text: 'No check-in yet.' })];
   }
@@ -99,7 +99,7 @@ export function lastCheckIn(keyResult: KeyResultSummary): (Node | null)[] {
     element('p', { className: 'kr-card__last-date' }, [
       element('span', { text: 'Last check-in ' }),
       element('time', {
-        text: `${formatDate(date)} (${formatDaysAgo(date)})`,
+        text: `${formatDate(date)} (${formatDaysAgo(date, now)})`,
         attributes: { datetime: date },
       }),
     ]),
