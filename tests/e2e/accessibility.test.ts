@@ -14,6 +14,7 @@ import {
   settled,
   showSheet,
 } from './harness';
+import { onSpreadsheetClock } from '../integration/spreadsheetClock';
 
 /** Escape closes the dialog on top; waits until the page has taken it away. */
 async function closeWithEscape(page: Page): Promise<void> {
@@ -22,8 +23,9 @@ async function closeWithEscape(page: Page): Promise<void> {
   await settled(page);
 }
 
-// A Friday, the example's check-in day, after the reminder hour: reminders have recipients.
-const NOW = new Date('2026-11-20T10:00:00Z');
+// A Friday on the spreadsheet's clock, the example's check-in day, after the reminder hour:
+// reminders have recipients.
+const NOW = onSpreadsheetClock('2026-11-20T10:00');
 
 // Each test runs axe several times: room for a loaded 2-core machine.
 describe(
