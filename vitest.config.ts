@@ -6,18 +6,20 @@ import { defineConfig } from 'vitest/config';
  * again with the spreadsheet in other zones, the script in yet another (the emulator takes both
  * defaults from the environment) and the Node process, whose zone the script's local Date
  * methods use, in a third. The whole suite would take four times as long; these files are where
- * the zone shows. Left out for their time, their dates being covered here by cheaper files:
- * faultInjection (70 s), reminderPreviewScale and reminderConcurrency (15-20 s each; reminders
- * covers their days), checkInConcurrency, checkInUserColumns and checkInPayload (checkInServer
- * covers their dates).
+ * the zone shows. Left out for their time (they passed in each zone when tried), their days
+ * being covered here by cheaper files: faultInjection (30-70 s), reminderPreviewScale (8-20 s;
+ * reminders covers its days), tenThousandKeyResults and checkInPayload (sizes, no day).
  */
 const ZONE_SENSITIVE = [
   'tests/integration/setup.test.ts',
   'tests/integration/checkInServer.test.ts',
   'tests/integration/checkInForecast.test.ts',
+  'tests/integration/checkInConcurrency.test.ts',
+  'tests/integration/checkInUserColumns.test.ts',
   'tests/integration/calendar.test.ts',
   'tests/integration/closeCycle*.test.ts',
   'tests/integration/reminders.test.ts',
+  'tests/integration/reminderConcurrency.test.ts',
   'tests/integration/dashboard.test.ts',
   'tests/integration/reportDate.test.ts',
   'tests/integration/health.test.ts',
