@@ -2,12 +2,11 @@
  * Helpers for browser tests of the preview: start a preview server on a free port, open the page
  * in headless Chromium, run menu items, open sidebars and take screenshots. See README.md here.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import {
   startPreviewServer,
   type PreviewServer,
@@ -84,23 +83,31 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Headless Chromium with a new, empty profile directory, removed again by `close()`. */
+/**
+ * A new browser context (an empty profile) in the run's shared Chromium (globalSetup.ts), or in
+ * a Chromium of its own when the run started none; `close()` leaves the shared one running. The
+ * page's clock is in the Node process's zone (TZ), as a browser launched from it would be.
+ */
 export async function openBrowser(): Promise<Browser> {
-  const executablePath = ensureChromium();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'okr-preview-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    args: CHROMIUM_ARGS,
-    headless: true,
+  const endpoint = inject('chromiumEndpoint');
+  const browser = endpoint
+    ? await chromium.connect(endpoint)
+    : await chromium.launch({
+        executablePath: ensureChromium(),
+        args: CHROMIUM_ARGS,
+        headless: true,
+      });
+  const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
+    ...(process.env.TZ ? { timezoneId: process.env.TZ } : {}),
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   return {
     context,
     page,
     close: async () => {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      await browser.close();
     },
   };
 }

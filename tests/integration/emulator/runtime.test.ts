@@ -260,7 +260,8 @@ describe('Time-driven triggers', () => {
   });
 
   it('fires a weekly trigger on its weekday at the chosen minute', () => {
-    const emulator = scripted();
+    // Without inTimezone a trigger keeps the script's zone; the expected instants are UTC's.
+    const emulator = scripted({ timeZone: 'Etc/UTC' });
     emulator.call('weekly');
     const runs = emulator.runDueTriggers('2026-01-20T00:00:00Z');
     expect(runs.map((run) => new Date(run.at).toISOString())).toEqual([
@@ -270,7 +271,7 @@ describe('Time-driven triggers', () => {
   });
 
   it('fires every n hours from the creation hour and every n days from the creation day', () => {
-    const emulator = scripted();
+    const emulator = scripted({ timeZone: 'Etc/UTC' });
     const app = emulator.globals.ScriptApp;
     app.newTrigger('remind').timeBased().everyHours(4).create();
     emulator.setActiveUser('bo@example.com');
