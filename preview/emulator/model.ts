@@ -4,7 +4,7 @@
  */
 import type { GridRange } from './a1.js';
 import { cellKey as key, FormulaPass, sameValues } from './formulaPass.js';
-import { wallClockInstant, zoneOffsetMinutes } from './timezone.js';
+import { sameWallClock } from './timezone.js';
 import type { CellValue } from './values.js';
 
 /** A data validation rule as recorded by DataValidationBuilder.build(). */
@@ -322,11 +322,8 @@ export class WorkbookModel {
     for (const sheet of this.sheets)
       for (const cells of sheet.rows)
         for (const cell of cells ?? [])
-          if (cell?.value instanceof Date) {
-            const ms = cell.value.getTime();
-            const wallClock = ms + zoneOffsetMinutes(ms, from) * 60_000;
-            cell.value = new Date(wallClockInstant(wallClock, timeZone));
-          }
+          if (cell?.value instanceof Date)
+            cell.value = new Date(sameWallClock(cell.value.getTime(), from, timeZone));
     this.timeZone = timeZone;
     this.touch();
   }

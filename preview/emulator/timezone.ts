@@ -91,3 +91,12 @@ export function wallClockInstant(wallClock: number, timeZone: string): number {
   ms = wallClock - zoneOffsetMinutes(ms, timeZone) * 60_000;
   return ms;
 }
+
+/**
+ * The instant at which `to`'s wall clock reads what `from`'s read at `ms`: a date cell's day kept
+ * (its serial number in Sheets) when it moves to another zone.
+ */
+export function sameWallClock(ms: number, from: string, to: string): number {
+  if (from === to) return ms;
+  return wallClockInstant(ms + zoneOffsetMinutes(ms, from) * 60_000, to);
+}

@@ -12,6 +12,8 @@ import {
 import { buildBundle } from './bundle';
 import { checkInPayload } from './checkInWorkbook';
 import { companyWithTeams, fillSheet, LEAD } from './companyWorkbook';
+import { onSpreadsheetClock, SPREADSHEET_TIME_ZONE } from './spreadsheetClock';
+import { KEY_RESULTS_HEADER } from '../unit/functions/keyResultTable';
 
 beforeAll(() => buildBundle());
 
@@ -67,6 +69,30 @@ describe('Build roll-up', () => {
     expect(forecast).toBe('');
     expect(importing).toBe('Connected');
     expect(rowOf('Support')[2]).toBeCloseTo(SUPPORT_SCORE, 12);
+  });
+
+  it("rolls up a team whose spreadsheet is in another zone on the days that team's sheet shows", () => {
+    // KR1 of Sales is due 20 February: planned counts to that day, not to the cycle's end.
+    const dueOnTheTwentieth = (fixture: ReturnType<typeof companyWithTeams>) => {
+      const sales = fixture.teams.get('Sales')!;
+      const dueDate = KEY_RESULTS_HEADER.indexOf('Due Date') + 1;
+      sales.sheetByName('Key Results')!.cellForWrite(2, dueDate).value = onSpreadsheetClock(
+        '2026-02-20',
+        sales.timeZone,
+      );
+      return sales;
+    };
+    const sameZone = builtRollUp(dueOnTheTwentieth);
+    sameZone.allowAll();
+    const planned = sameZone.rowOf('Sales')[3] as number;
+    expect(planned).not.toBeCloseTo(45 / 89, 3);
+    // A zone far from the company's, so its midnight falls on another day on the company's clock.
+    const farZone =
+      SPREADSHEET_TIME_ZONE === 'Pacific/Kiritimati' ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
+    const otherZone = builtRollUp((fixture) => dueOnTheTwentieth(fixture).changeTimeZone(farZone));
+    otherZone.allowAll();
+    expect(otherZone.teams.get('Sales')!.timeZone).toBe(farZone);
+    expect(otherZone.rowOf('Sales')[3]).toBeCloseTo(planned, 12);
   });
 
   it("rolls up each team's forecast from the Forecast column of its own Key Results sheet", () => {

@@ -5,10 +5,17 @@
  * and until then the cell is #REF! with the message Sheets shows, "You need to connect these
  * sheets." Without a sheet name the first sheet is read; whole columns (A:Z) stop at the source's
  * last row with content, so a team's sheet of 1,000 mostly empty rows ships only its rows.
+ * A date crosses as the day it is: Sheets keeps a date as a serial number of days since
+ * 1899-12-30 (https://developers.google.com/sheets/api/guides/formats#about_date_time_values),
+ * which IMPORTRANGE copies as a value, so a team's spreadsheet in Kiritimati due on 20 February is
+ * due on 20 February in a company spreadsheet in New York too. The emulator keeps a date cell as
+ * the instant its day starts in its spreadsheet's zone, so it moves that midnight to the
+ * importing spreadsheet's zone.
  */
 import FormulaParser from 'fast-formula-parser';
 import { parseA1, resolveA1 } from '../a1.js';
 import { spreadsheetIdFromUrl, type DriveModel } from '../drive.js';
+import { sameWallClock } from '../timezone.js';
 import type { CellValue } from '../values.js';
 
 const { FormulaError } = FormulaParser;
@@ -60,11 +67,16 @@ export function importRangeOn(drive: DriveModel, viewer: () => string): ImportRa
     const lastRow = openEnded
       ? Math.min(workbook.lastRow(sheet), sheet.maxRows)
       : Math.min(grid.row + grid.numRows - 1, sheet.maxRows);
+    const destinationZone = drive.file(destinationId)?.workbook?.timeZone ?? workbook.timeZone;
+    const sameDay = (value: CellValue): CellValue =>
+      value instanceof Date
+        ? new Date(sameWallClock(value.getTime(), workbook.timeZone, destinationZone))
+        : value;
     const values: CellValue[][] = [];
     for (let row = grid.row; row <= Math.max(lastRow, grid.row); row++) {
       const cells: CellValue[] = [];
       for (let column = grid.column; column <= lastColumn; column++)
-        cells.push(workbook.readValue(sheet, row, column));
+        cells.push(sameDay(workbook.readValue(sheet, row, column)));
       values.push(cells);
     }
     if (destinationId !== undefined)

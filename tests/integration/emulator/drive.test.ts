@@ -5,6 +5,7 @@ import {
   NOT_CONNECTED,
   NO_PERMISSION,
 } from '../../../preview/emulator/formulas/index.js';
+import { wallClockInstant } from '../../../preview/emulator/timezone.js';
 import { buildBundle } from '../bundle.js';
 
 const OWNER = 'lead@example.com';
@@ -155,6 +156,21 @@ describe('IMPORTRANGE and VSTACK in the formula engine', () => {
     setFormula(1, 1, `=IMPORTRANGE("${team.id}", "Check-ins!A:C")`);
     expect(value(1, 1)).toBe('#REF!');
     expect(engine.reasonFor('Roll-up', 1, 1)).toBe('Unable to parse range: Check-ins!A:C');
+  });
+
+  it('imports a date as the same calendar day into a spreadsheet in another zone', () => {
+    // Sheets keeps a date as a serial number of days, which IMPORTRANGE copies as it is:
+    // https://developers.google.com/sheets/api/guides/formats#about_date_time_values
+    const { emulator, team, setFormula, value } = withFormulas();
+    emulator.workbook.changeTimeZone('America/New_York');
+    team.changeTimeZone('Pacific/Kiritimati');
+    const dueDay = new Date(wallClockInstant(Date.UTC(2026, 1, 20), 'Pacific/Kiritimati'));
+    team.sheetByName('Key Results')!.cellForWrite(2, 4).value = dueDay;
+    team.touch();
+    emulator.drive.allowImport(emulator.workbook.id, team.id, OWNER);
+    setFormula(1, 1, `=IMPORTRANGE("${team.url}", "Key Results!D2")`);
+    const imported = value(1, 1) as Date;
+    expect(imported.getTime()).toBe(wallClockInstant(Date.UTC(2026, 1, 20), 'America/New_York'));
   });
 
   it('recalculates an importing spreadsheet after its source changed', () => {
