@@ -337,6 +337,7 @@ export class FakeRange
    */
   setValues(values: unknown[][]): FakeRange {
     this.checkShape(values, 'data');
+    for (const row of values) for (const value of row) this.checkCellLength(value);
     const context = this.entryContext();
     this.eachCell((cell, r, c) => this.writeEntry(cell, values[r]![c], context));
     return this.changed();
@@ -344,6 +345,7 @@ export class FakeRange
 
   /** https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluevalue */
   setValue(value: unknown): FakeRange {
+    this.checkCellLength(value);
     const context = this.entryContext();
     this.eachCell((cell) => this.writeEntry(cell, value, context));
     return this.changed();
@@ -352,6 +354,7 @@ export class FakeRange
   /** Sets the same formula in every cell (references are not shifted in the emulator).
    * https://developers.google.com/apps-script/reference/spreadsheet/range#setformulaformula */
   setFormula(formula: string): FakeRange {
+    this.checkCellLength(formula);
     this.eachCell((cell) => this.writeFormula(cell, formula));
     return this.changed();
   }
@@ -359,6 +362,7 @@ export class FakeRange
   /** https://developers.google.com/apps-script/reference/spreadsheet/range#setformulasformulas */
   setFormulas(formulas: string[][]): FakeRange {
     this.checkShape(formulas, 'formulas');
+    for (const row of formulas) for (const formula of row) this.checkCellLength(formula);
     this.eachCell((cell, r, c) => this.writeFormula(cell, formulas[r]![c]!));
     return this.changed();
   }
@@ -620,6 +624,20 @@ export class FakeRange
     cell.formula = formula.startsWith('=') ? formula : `=${formula}`;
   }
 
+  /**
+   * A cell holds at most 50,000 characters; Sheets refuses longer input with this message. The
+   * limit is not in Google's reference; the message is as the Sheets API returns it
+   * (https://github.com/freelabz/secator/issues/96, https://qiita.com/koshilife/items/5aff56c1bb9e5d31067f).
+   * Stricter where nothing is documented: the whole input counts, a leading apostrophe included,
+   * formulas too, and nothing of the call is written.
+   */
+  private checkCellLength(input: unknown): void {
+    if (typeof input === 'string' && input.length > MAX_CELL_CHARACTERS)
+      this.env.fail(
+        `Exception: Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`,
+      );
+  }
+
   /** Apps Script's wording for data whose size differs from the range's.
    * https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluesvalues */
   private checkShape(values: unknown, what: string): void {
@@ -643,6 +661,8 @@ export class FakeRange
   }
 }
 countCalls(FakeRange, 'Range');
+
+const MAX_CELL_CHARACTERS = 50_000;
 
 function clearContent(cell: CellData): void {
   delete cell.value;

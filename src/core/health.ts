@@ -297,12 +297,12 @@ function alignmentFindings(book: Workbook): HealthFinding[] {
       concerns: ids(broken),
       rows: rowsOf(broken),
       detail:
-        broken
-          .map(
+        shortDetail(
+          broken.map(
             (objective) =>
               `${objective.id} names parent ${objective.parentId}, which is not an objective ID`,
-          )
-          .join('; ') + '.',
+          ),
+        ) + '.',
       advice:
         'Type the ID of an existing objective in Parent, or leave it blank for a top-level objective.',
     });
@@ -539,12 +539,12 @@ function balanceFindings(book: Workbook): HealthFinding[] {
       rows: outliers.map(({ objective }) => objective.row),
       detail:
         `Balance index ${index.toFixed(2)} (below ${UNBALANCED_BELOW}): ` +
-        outliers
-          .map(
+        shortDetail(
+          outliers.map(
             ({ objective, gap }) =>
               `${objective.id} is ${gap >= 0 ? 'ahead of' : 'behind'} plan by ${Math.abs(gap).toFixed(2)}`,
-          )
-          .join('; ') +
+          ),
+        ) +
         '.',
       advice:
         'Move people and time from the objectives ahead of plan to those behind it, or check whether the lagging targets still make sense.',
@@ -612,9 +612,11 @@ function endOfCycleFindings(book: Workbook): HealthFinding[] {
       concerns: missedCommitments.map(({ objective }) => objective.id),
       rows: missedCommitments.map(({ objective }) => objective.row),
       detail:
-        missedCommitments
-          .map(({ objective, score }) => `${objective.id} scored ${score!.toFixed(2)}`)
-          .join('; ') + ' (committed objectives are expected to reach 1.0).',
+        shortDetail(
+          missedCommitments.map(
+            ({ objective, score }) => `${objective.id} scored ${score!.toFixed(2)}`,
+          ),
+        ) + ' (committed objectives are expected to reach 1.0).',
       advice:
         'In the retrospective, find what blocked each commitment; commit to less next cycle, or mark stretch goals aspirational.',
     });
@@ -717,6 +719,15 @@ export function checkHealth(input: HealthInput): HealthFinding[] {
 function shortList(items: readonly (string | number)[], limit = 12): string {
   if (items.length <= limit) return items.join(', ');
   return `${items.slice(0, limit).join(', ')} … (${items.length} in all)`;
+}
+
+/**
+ * A finding's detail, one part per objective, shortened like shortList: a Sheets cell holds at
+ * most 50,000 characters, and a detail naming each of 2,000 objectives would not fit.
+ */
+function shortDetail(parts: readonly string[], limit = 12): string {
+  if (parts.length <= limit) return parts.join('; ');
+  return `${parts.slice(0, limit).join('; ')}; … (${parts.length} in all)`;
 }
 
 /** The health table as the Health sheet and OKRHEALTH show it: a header, then one row per finding. */

@@ -39,6 +39,9 @@ export function hasReminderLogHeader(values: readonly unknown[][]): boolean {
  * Log rows from the sheet's values (row 0 is the header). Tolerant: rows it cannot read are
  * skipped, because a damaged log row must never stop reminders; the worst case is one repeat.
  */
+/** Marks the end of a list of key result IDs shortened to fit its cell. */
+const MORE_IDS = '…';
+
 export function parseReminderLog(
   values: readonly unknown[][],
   timeZone: string,
@@ -71,7 +74,7 @@ export function parseReminderLog(
       keyResultIds: text(row, 'keyResultIds')
         .split(',')
         .map((id) => id.trim())
-        .filter(Boolean),
+        .filter((id) => id !== '' && !id.startsWith(MORE_IDS)),
       outcome,
     });
   }
@@ -104,9 +107,28 @@ export function reminderLogRecords(
     period: periodStart,
     kind: kindLabel(entry.kind),
     recipient: entry.recipient,
-    keyResultIds: entry.keyResultIds.join(', '),
+    keyResultIds: idsForCell(entry.keyResultIds),
     outcome: entry.outcome,
   }));
+}
+
+/**
+ * A Sheets cell holds at most 50,000 characters, and a digest may name 10,000 key results: past
+ * that, the IDs that fit and how many there were. One character is kept for the apostrophe that
+ * keeps the text as text.
+ */
+const MAX_IDS_CHARACTERS = 49_999;
+
+function idsForCell(ids: readonly string[]): string {
+  const all = ids.join(', ');
+  if (all.length <= MAX_IDS_CHARACTERS) return all;
+  const tail = `, ${MORE_IDS} (${ids.length} in all)`;
+  let text = ids[0]!.slice(0, MAX_IDS_CHARACTERS - tail.length);
+  for (const id of ids.slice(1)) {
+    if (text.length + 2 + id.length + tail.length > MAX_IDS_CHARACTERS) break;
+    text += `, ${id}`;
+  }
+  return text + tail;
 }
 
 function kindLabel(kind: ReminderKind): string {

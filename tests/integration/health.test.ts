@@ -35,6 +35,29 @@ describe('Check OKR health in the emulator', () => {
     );
   });
 
+  it('keeps every cell of the Health sheet within the 50,000 characters a cell holds, for 2,000 orphaned objectives', () => {
+    const book = cleanWorkbook();
+    for (let index = 1; index <= 2_000; index++)
+      book.objectives.push([
+        `T${index}`,
+        `Team objective ${index}`,
+        'lead@example.com',
+        'Teams',
+        '2026 Q4',
+        `COMPANY-${index}`,
+        'committed',
+      ]);
+    const emulator = workbookOf(book);
+    emulator.call('checkOkrHealth');
+    const rows = healthSheet(emulator);
+    const orphans = rows.find((row) => row[0] === 'Parent objective not found')!;
+    expect(orphans[4]).toMatch(
+      /^T1 names parent COMPANY-1, which is not an objective ID; .*; … \(2000 in all\)\.$/,
+    );
+    const longest = Math.max(...rows.flat().map((cell) => String(cell).length));
+    expect(longest).toBeLessThanOrEqual(50_000);
+  });
+
   it('shows a summary dialog naming the red flags', () => {
     const emulator = workbookOf(seededWorkbook());
     emulator.call('checkOkrHealth');

@@ -113,6 +113,30 @@ describe('Range values', () => {
   });
 });
 
+describe('A cell holds at most 50,000 characters', () => {
+  const TOO_LONG = /Your input contains more than the maximum of 50000 characters in a single cell/;
+
+  it('keeps a text of exactly 50,000 characters and refuses one more, with the Sheets API message', () => {
+    const { sheet } = sheetOf();
+    const longest = 'x'.repeat(50_000);
+    sheet.getRange('A1').setValue(longest);
+    expect(sheet.getRange('A1').getValue()).toBe(longest);
+    expect(() => sheet.getRange('A2').setValue(`${longest}y`)).toThrow(TOO_LONG);
+    // Stricter than documented: the apostrophe that keeps text as text counts too, and formulas.
+    expect(() => sheet.getRange('A2').setValue(`'${longest}`)).toThrow(TOO_LONG);
+    expect(() => sheet.getRange('A2').setFormula(`="${longest}"`)).toThrow(TOO_LONG);
+  });
+
+  it('writes nothing of a setValues or appendRow with one cell too long', () => {
+    const { sheet } = sheetOf();
+    const rows = [['kept?', 'x'.repeat(50_001)]];
+    expect(() => sheet.getRange('A1:B1').setValues(rows)).toThrow(TOO_LONG);
+    expect(() => sheet.appendRow(rows[0]!)).toThrow(TOO_LONG);
+    expect(sheet.getRange('A1').getValue()).toBe('');
+    expect(sheet.getLastRow()).toBe(0);
+  });
+});
+
 describe('Typed input: setValue parses strings as if typed in the Sheets UI (ValueInputOption USER_ENTERED)', () => {
   const typed = (input: string, numberFormat?: string) => {
     const { sheet } = sheetOf();

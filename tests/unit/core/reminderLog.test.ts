@@ -94,4 +94,25 @@ describe('reminderLogRecords', () => {
       },
     ]);
   });
+
+  it('names as many key results as a cell holds, then how many there were, and reads back only the IDs', () => {
+    const ids = Array.from({ length: 10_000 }, (_, index) => `KR-${index + 1}-of-the-company`);
+    const [record] = reminderLogRecords(
+      [{ kind: 'digest', recipient: 'lead@example.com', keyResultIds: ids, outcome: 'sent' }],
+      time,
+      new Date('2026-11-23T00:00:00Z'),
+    );
+    const text = record!.keyResultIds as string;
+    expect(text.length).toBeLessThan(50_000);
+    expect(text).toMatch(/^KR-1-of-the-company, KR-2-of-the-company, .*, … \(10000 in all\)$/);
+    const [entry] = parseReminderLog(
+      [
+        [...REMINDER_LOG_HEADER],
+        [time, new Date('2026-11-23T00:00:00Z'), 'digest', 'lead@example.com', text, 'sent'],
+      ],
+      'Etc/UTC',
+    );
+    expect(entry!.keyResultIds.length).toBeGreaterThan(1_000);
+    expect(entry!.keyResultIds).toEqual(ids.slice(0, entry!.keyResultIds.length));
+  });
 });
