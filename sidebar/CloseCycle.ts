@@ -74,7 +74,7 @@ function objectiveCard(objective: CloseCycleObjective, index: number): HTMLEleme
             id: lessonsId,
             rows: '2',
             'data-lessons': objective.id,
-            maxlength: '50000',
+            maxlength: '49999',
           },
         }),
       ]),

@@ -192,8 +192,11 @@ export function closedCyclesValue(previous: string, cycleName: string): string {
   return names.join(', ');
 }
 
-/** Longest lessons text kept per objective (a Sheets cell holds at most 50,000 characters). */
-export const MAX_LESSONS_LENGTH = 50_000;
+/**
+ * Longest lessons text kept per objective: a Sheets cell holds at most 50,000 characters, and a
+ * text that Sheets could re-type is written behind an apostrophe, one character more.
+ */
+export const MAX_LESSONS_LENGTH = 49_999;
 
 export interface CloseCycleRequest {
   lessons: Map<string, string>;

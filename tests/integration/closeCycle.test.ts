@@ -8,6 +8,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildBundle } from './bundle';
 import { createEmulator, type Emulator } from '../../preview/emulator/index.js';
 import type { CloseCycleData, CloseCycleResult } from '../../src/shared/closeCycle';
+import { MAX_LESSONS_LENGTH } from '../../src/workbook/archive';
 import { parseSettings } from '../../src/workbook/settings';
 import { parseKeyResults, parseObjectives } from '../../src/workbook/tables';
 import { attachFormulaEvaluator } from '../../preview/emulator/formulas/index.js';
@@ -56,6 +57,26 @@ describe('Close cycle on the example OKRs', () => {
       expect(keyResult.suggestCarry).toBe(keyResult.score !== null && keyResult.score < 1);
     expect(data.nextCycleStart).toBe('2027-01-01');
     expect(data.nextCycleEnd).toBe('2027-03-31');
+  });
+
+  it('archives the longest lessons it accepts exactly, and refuses one character more before writing', () => {
+    const objectiveId = data.objectives[0]!.id;
+    // Starting with a digit, so the text goes behind an apostrophe unless its cell is plain text.
+    const longest = `1 ${'x'.repeat(MAX_LESSONS_LENGTH - 2)}`;
+    const before = snapshot(emulator);
+    const close = (lessons: string) =>
+      emulator.call('closeCycle', {
+        cycleName: data.cycleName,
+        lessons: [{ objectiveId, lessons }],
+        carryForward: [],
+      });
+    expect(() => close(`${longest}x`)).toThrow(/longer than 49999 characters; shorten them/);
+    expect(snapshot(emulator)).toEqual(before);
+    close(longest);
+    const row = values(emulator, 'Archive').find(
+      (cells) => cells[2] === 'Objective' && cells[3] === objectiveId,
+    )!;
+    expect(row[10]).toBe(longest);
   });
 
   it('moves every row of the cycle whole to the archive sheets and carries the chosen key results from where they ended', () => {
