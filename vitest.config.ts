@@ -5,17 +5,24 @@ import { defineConfig } from 'vitest/config';
  * Every suite runs with the spreadsheet in three zones, each with the script (`Session`) in
  * another zone and the Node process, whose zone the script's local Date methods and the browser
  * tests' pages use, in a third: west of UTC with daylight saving, east by a half hour, and the
- * first day on Earth. Three files run in one project only, for their time and because no day
+ * first day on Earth. Some files run in one project only, for their time and because no day
  * shows in them: the bare-clone quick start (CI only, `utc`); fault injection (every service call
  * of five operations failing in turn, 40 s a run), in New York, where a date put back raw on undo
- * would show as the day before; and the accessibility scans (axe: contrast, names, roles; 40 s),
- * in Kolkata. The `utc` project runs the unit tests and the emulator's own with every zone at the
- * emulator's default, Etc/UTC.
+ * would show as the day before; and the browser tests of the page's chrome, the Help sidebar, the
+ * keyboard, the accessibility scans (axe: contrast, names, roles), the value field and the
+ * preview's script runner, spread over the three zones. The `utc` project runs the unit tests and
+ * the emulator's own with every zone at the emulator's default, Etc/UTC.
  */
 const QUICK_START = 'tests/integration/quickStart.test.ts';
 const FAULT_INJECTION = 'tests/integration/faultInjection.test.ts';
-const ACCESSIBILITY = 'tests/e2e/accessibility.test.ts';
-const RUN_ONCE = [QUICK_START, FAULT_INJECTION, ACCESSIBILITY];
+const ONCE_IN_KOLKATA = ['tests/e2e/accessibility.test.ts', 'tests/e2e/chrome.test.ts'];
+const ONCE_IN_KIRITIMATI = [
+  'tests/e2e/help.test.ts',
+  'tests/e2e/keyboard.test.ts',
+  'tests/e2e/scriptRun.test.ts',
+  'tests/e2e/valueField.test.ts',
+];
+const RUN_ONCE = [QUICK_START, FAULT_INJECTION, ...ONCE_IN_KOLKATA, ...ONCE_IN_KIRITIMATI];
 
 const ZONES = [
   {
@@ -30,14 +37,14 @@ const ZONES = [
     spreadsheet: 'Asia/Kolkata',
     script: 'America/Los_Angeles',
     process: 'America/Los_Angeles',
-    once: [ACCESSIBILITY],
+    once: ONCE_IN_KOLKATA,
   },
   {
     name: 'kiritimati',
     spreadsheet: 'Pacific/Kiritimati',
     script: 'Etc/UTC',
     process: 'America/Los_Angeles',
-    once: [],
+    once: ONCE_IN_KIRITIMATI,
   },
 ];
 
