@@ -24,6 +24,12 @@ const ONCE_IN_KIRITIMATI = [
 ];
 const RUN_ONCE = [QUICK_START, FAULT_INJECTION, ...ONCE_IN_KOLKATA, ...ONCE_IN_KIRITIMATI];
 
+/**
+ * `npm run screenshots` (OKR_DOC_SCREENSHOTS=1) runs every browser test once, in the emulator's
+ * default zones, and rewrites the pictures in docs/images from them.
+ */
+const DOC_SCREENSHOTS = process.env.OKR_DOC_SCREENSHOTS === '1';
+
 const ZONES = [
   {
     name: 'new-york',
@@ -58,27 +64,33 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism() - 1),
     // Finds (or on Debian as root installs) Chromium and starts the one every browser test uses.
     globalSetup: ['tests/e2e/globalSetup.ts'],
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'utc',
-          include: ['tests/unit/**/*.test.ts', 'tests/integration/emulator/*.test.ts', QUICK_START],
-        },
-      },
-      ...ZONES.map((zone) => ({
-        extends: true as const,
-        test: {
-          name: `zone:${zone.name}`,
-          include: ['tests/**/*.test.ts'],
-          exclude: RUN_ONCE.filter((file) => !zone.once.includes(file)),
-          env: {
-            OKR_SPREADSHEET_TIME_ZONE: zone.spreadsheet,
-            OKR_SCRIPT_TIME_ZONE: zone.script,
-            TZ: zone.process,
+    projects: DOC_SCREENSHOTS
+      ? [{ extends: true, test: { name: 'screenshots', include: ['tests/e2e/**/*.test.ts'] } }]
+      : [
+          {
+            extends: true,
+            test: {
+              name: 'utc',
+              include: [
+                'tests/unit/**/*.test.ts',
+                'tests/integration/emulator/*.test.ts',
+                QUICK_START,
+              ],
+            },
           },
-        },
-      })),
-    ],
+          ...ZONES.map((zone) => ({
+            extends: true as const,
+            test: {
+              name: `zone:${zone.name}`,
+              include: ['tests/**/*.test.ts'],
+              exclude: RUN_ONCE.filter((file) => !zone.once.includes(file)),
+              env: {
+                OKR_SPREADSHEET_TIME_ZONE: zone.spreadsheet,
+                OKR_SCRIPT_TIME_ZONE: zone.script,
+                TZ: zone.process,
+              },
+            },
+          })),
+        ],
   },
 });
