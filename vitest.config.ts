@@ -8,9 +8,9 @@ import { defineConfig } from 'vitest/config';
  * first day on Earth. Some files run in one project only, for their time and because no day
  * shows in them: the bare-clone quick start (CI only, `utc`); fault injection (every service call
  * of five operations failing in turn, 40 s a run), in New York, where a date put back raw on undo
- * would show as the day before; and the browser tests of the page's chrome, the Help sidebar, the
- * keyboard, the accessibility scans (axe: contrast, names, roles), the value field and the
- * preview's script runner, spread over the three zones. The `utc` project runs the unit tests and
+ * would show as the day before; and the browser tests of the page's chrome and the accessibility
+ * scans (axe: contrast, names, roles), in Kolkata, and of the Help sidebar, the keyboard, the
+ * value field and the preview's script runner, in Kiritimati. The `utc` project runs the unit tests and
  * the emulator's own with every zone at the emulator's default, Etc/UTC.
  */
 const QUICK_START = 'tests/integration/quickStart.test.ts';

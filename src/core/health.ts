@@ -297,11 +297,12 @@ function alignmentFindings(book: Workbook): HealthFinding[] {
       concerns: ids(broken),
       rows: rowsOf(broken),
       detail:
-        shortDetail(
+        shortList(
           broken.map(
             (objective) =>
               `${objective.id} names parent ${objective.parentId}, which is not an objective ID`,
           ),
+          '; ',
         ) + '.',
       advice:
         'Type the ID of an existing objective in Parent, or leave it blank for a top-level objective.',
@@ -539,11 +540,12 @@ function balanceFindings(book: Workbook): HealthFinding[] {
       rows: outliers.map(({ objective }) => objective.row),
       detail:
         `Balance index ${index.toFixed(2)} (below ${UNBALANCED_BELOW}): ` +
-        shortDetail(
+        shortList(
           outliers.map(
             ({ objective, gap }) =>
               `${objective.id} is ${gap >= 0 ? 'ahead of' : 'behind'} plan by ${Math.abs(gap).toFixed(2)}`,
           ),
+          '; ',
         ) +
         '.',
       advice:
@@ -612,10 +614,11 @@ function endOfCycleFindings(book: Workbook): HealthFinding[] {
       concerns: missedCommitments.map(({ objective }) => objective.id),
       rows: missedCommitments.map(({ objective }) => objective.row),
       detail:
-        shortDetail(
+        shortList(
           missedCommitments.map(
             ({ objective, score }) => `${objective.id} scored ${score!.toFixed(2)}`,
           ),
+          '; ',
         ) + ' (committed objectives are expected to reach 1.0).',
       advice:
         'In the retrospective, find what blocked each commitment; commit to less next cycle, or mark stretch goals aspirational.',
@@ -715,19 +718,13 @@ export function checkHealth(input: HealthInput): HealthFinding[] {
   ];
 }
 
-/** A list shortened for a cell: the first items and how many more. */
-function shortList(items: readonly (string | number)[], limit = 12): string {
-  if (items.length <= limit) return items.join(', ');
-  return `${items.slice(0, limit).join(', ')} … (${items.length} in all)`;
-}
-
 /**
- * A finding's detail, one part per objective, shortened like shortList: a Sheets cell holds at
- * most 50,000 characters, and a detail naming each of 2,000 objectives would not fit.
+ * A list shortened for a cell: the first items and how many there are. A Sheets cell holds at
+ * most 50,000 characters, and a finding about each of 2,000 objectives would not fit.
  */
-function shortDetail(parts: readonly string[], limit = 12): string {
-  if (parts.length <= limit) return parts.join('; ');
-  return `${parts.slice(0, limit).join('; ')}; … (${parts.length} in all)`;
+function shortList(items: readonly (string | number)[], separator = ', ', limit = 12): string {
+  if (items.length <= limit) return items.join(separator);
+  return `${items.slice(0, limit).join(separator)} … (${items.length} in all)`;
 }
 
 /** The health table as the Health sheet and OKRHEALTH show it: a header, then one row per finding. */

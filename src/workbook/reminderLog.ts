@@ -35,13 +35,13 @@ export function hasReminderLogHeader(values: readonly unknown[][]): boolean {
   return findColumns(REMINDER_LOG, header).missing.length === 0;
 }
 
+/** Marks the end of a list of key result IDs shortened to fit its cell. */
+const MORE_IDS = '…';
+
 /**
  * Log rows from the sheet's values (row 0 is the header). Tolerant: rows it cannot read are
  * skipped, because a damaged log row must never stop reminders; the worst case is one repeat.
  */
-/** Marks the end of a list of key result IDs shortened to fit its cell. */
-const MORE_IDS = '…';
-
 export function parseReminderLog(
   values: readonly unknown[][],
   timeZone: string,
